@@ -1,0 +1,238 @@
+"""The `forewarn` command line."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from forewarn.cli import views
+from forewarn.ingest import IngestOptions, iter_documents
+from forewarn.model import Document, IngestError
+from forewarn.store import Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Early warning of targeted political violence.")
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="SQLAlchemy URL (default: $FOREWARN_DB, else sqlite:///forewarn.db)")
+]
+ModelOption = Annotated[
+    str | None, typer.Option("--model", help="spaCy pipeline package or path (default: $FOREWARN_SPACY_MODEL)")
+]
+
+
+def _store(db: str | None) -> Store:
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    return Store(db or Store.default_url())
+
+
+def example_corpus() -> Path:
+    """The bundled example corpus: in the source tree, or installed beside the package."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent / "examples" / "corpus"
+        if candidate.is_dir():
+            return candidate
+    packaged = resources.files("forewarn") / "data" / "examples"
+    return Path(str(packaged))
+
+
+def _run_analysis(paths: list[Path], db: str | None, out: Path | None, published: str | None, model: str | None,
+                  batch_size: int) -> int:
+    from forewarn.output.jsonl import open_jsonl
+    from forewarn.pipeline import analyse_documents
+
+    options = IngestOptions(published=published, newlines="universal", strip_bom=False)
+    store = _store(db)
+    # count first so the bar knows its length; ingest is cheap next to parsing
+    items: list[Document | IngestError] = list(iter_documents(paths, options))
+    handle = open_jsonl(out) if out else None
+    failures: list[IngestError] = []
+    try:
+        with Progress(
+            TextColumn("[bold]analysing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[doc]}"),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("analyse", total=len(items), doc="")
+
+            def done(item: Document | IngestError) -> None:
+                if isinstance(item, IngestError):
+                    failures.append(item)
+                    progress.console.print(f"[red]error[/red] {item.source}: {item.reason}")
+                progress.update(task, advance=1, doc=item.doc_id or "")
+
+            result = analyse_documents(items, store, out=handle, model=model, batch_size=batch_size,
+                                       on_document=done)
+    finally:
+        if handle:
+            handle.close()
+        store.close()
+    console.print(views.threat_summary_table(result.analyses))
+    console.print(
+        f"{len(result.analyses)} documents analysed, {result.threat_count} threats, "
+        f"{sum(len(a.events) for a in result.analyses)} events, {len(result.errors)} errors"
+        + (f"; analysis written to {out}" if out else "")
+    )
+    return 1 if result.errors else 0
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders (recursively)")],
+    out: Annotated[Path | None, typer.Option("--out", help="write the analysis JSONL here")] = None,
+    db: DbOption = None,
+    published: Annotated[
+        str | None, typer.Option("--published", help="publication date (YYYY-MM-DD) for documents that give none")
+    ] = None,
+    model: ModelOption = None,
+    batch_size: Annotated[int, typer.Option(help="documents per spaCy batch")] = 16,
+) -> None:
+    """Analyse documents: threats, events and actors, stored and optionally written as JSONL."""
+    raise typer.Exit(_run_analysis(paths, db, out, published, model, batch_size))
+
+
+@app.command()
+def demo(
+    db: DbOption = None,
+    out: Annotated[Path, typer.Option("--out", help="analysis JSONL of the demo")] = Path("demo-analysis.jsonl"),
+    model: ModelOption = None,
+) -> None:
+    """Run the whole pipeline on the bundled example corpus."""
+    corpus = example_corpus()
+    console.print(f"[bold]forewarn demo[/bold]: analysing the example corpus in {corpus}")
+    code = _run_analysis([corpus], db, out, None, model, 16)
+    store = _store(db)
+    try:
+        console.rule("Threats in the store")
+        views.show_threats(store, console, fmt="table", limit=30)
+    finally:
+        store.close()
+    raise typer.Exit(code)
+
+
+@app.command()
+def threats(
+    target: Annotated[str | None, typer.Option(help="target name (any alias)")] = None,
+    speaker: Annotated[str | None, typer.Option(help="speaker or speaker's organisation (any alias)")] = None,
+    since: Annotated[str | None, typer.Option(help="only threats on or after this date (YYYY-MM-DD)")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv")] = "table",
+    limit: Annotated[int | None, typer.Option(help="at most this many")] = None,
+    db: DbOption = None,
+) -> None:
+    """List stored threats."""
+    if fmt not in ("table", "json", "csv"):
+        raise typer.BadParameter("--format must be table, json or csv")
+    store = _store(db)
+    try:
+        views.show_threats(store, console, target=target, speaker=speaker, since=since, fmt=fmt,  # type: ignore[arg-type]
+                           limit=limit)
+    finally:
+        store.close()
+
+
+@app.command(context_settings={"allow_extra_args": False})
+def actors(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="NAME to show an actor; or: merge KEEP_ID DROP_ID | split ACTOR_ID ALIAS | same NAME1 NAME2"
+        ),
+    ] = None,
+    kind: Annotated[str | None, typer.Option("--type", help="person or org (for `same`)")] = None,
+    pairs: Annotated[Path | None, typer.Option("--pairs", help="CSV of name1,name2,type (for `same`)")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="output CSV for `same --pairs`")] = None,
+    analyst: Annotated[str | None, typer.Option(help="who makes a correction")] = None,
+    reason: Annotated[str, typer.Option(help="why (recorded with a correction)")] = "analyst correction",
+    db: DbOption = None,
+) -> None:
+    """Show actors, or correct and test actor resolution.
+
+    forewarn actors [NAME]; forewarn actors merge KEEP DROP; forewarn actors split ACTOR ALIAS;
+    forewarn actors same NAME1 NAME2 [--type person|org] | same --pairs FILE.csv [--out OUT.csv]
+    """
+    args = args or []
+    if args and args[0] == "same":
+        _actors_same(args[1:], kind, pairs, out)
+        return
+    store = _store(db)
+    try:
+        if args and args[0] == "merge":
+            if len(args) != 3:
+                raise typer.BadParameter("usage: forewarn actors merge KEEP_ID DROP_ID")
+            store.merge_actors(args[1], args[2], analyst, reason)
+            console.print(f"merged {args[2]} into {args[1]}")
+        elif args and args[0] == "split":
+            if len(args) != 3:
+                raise typer.BadParameter("usage: forewarn actors split ACTOR_ID ALIAS")
+            new_id = store.split_alias(args[1], args[2], analyst, reason)
+            console.print(f"split {args[2]!r} off {args[1]} as {new_id}")
+        else:
+            name = " ".join(args) if args else None
+            if not views.show_actors(store, console, name):
+                raise typer.Exit(1)
+    except (KeyError, ValueError) as exc:
+        err_console.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+
+
+def _actors_same(names: list[str], kind: str | None, pairs: Path | None, out: Path | None) -> None:
+    from forewarn.resolve.names import compare_names, compare_pairs_csv
+
+    normalised = _kind(kind)
+    if pairs is not None:
+        target = out or pairs.with_name(pairs.stem + ".scored.csv")
+        counts = compare_pairs_csv(pairs, target)
+        console.print(f"wrote {target}: {counts}")
+        return
+    if len(names) != 2:
+        raise typer.BadParameter("usage: forewarn actors same NAME1 NAME2 [--type person|org]")
+    match = compare_names(names[0], names[1], normalised)
+    console.print(f"same={str(match.same).lower()} score={match.score:.3f}")
+    for reason in match.reasons:
+        console.print(f"  - {reason}")
+
+
+def _kind(kind: str | None):  # noqa: ANN202 - Literal narrowing for compare_names
+    if kind is None:
+        return None
+    k = kind.lower()
+    if k in ("person", "per", "people"):
+        return "person"
+    if k in ("org", "organization", "organisation", "group"):
+        return "org"
+    raise typer.BadParameter("--type must be person or org")
+
+
+@app.command()
+def show(doc_id: str, db: DbOption = None) -> None:
+    """A document with its threats, events and actors marked."""
+    store = _store(db)
+    try:
+        if not views.show_document(store, console, doc_id):
+            err_console.print(f"[red]no document {doc_id!r} in the store[/red]")
+            raise typer.Exit(1)
+    finally:
+        store.close()
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover
+        sys.exit(130)

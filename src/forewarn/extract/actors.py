@@ -1,0 +1,371 @@
+"""Actors of one document: every person, organisation and place, surface forms grouped.
+
+Named-entity spans from the language pipeline become mentions; mentions that name the same
+actor ("Qais Al-Khazali" / "Al-Khazali", "Kata'ib Hezbollah (KH)" / "KH") become one
+`DocActor` with titles ("Prime Minister") and affiliations ("the Secretary-General of the
+Asa'ib Ahl al-Haq militia") read from the text around them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from forewarn.model import ActorType, DocActor, Span
+from forewarn.nlp.pipeline import PLATFORMS
+from forewarn.resolve.names import compare_names, name_key, strip_titles
+
+_LABELS: dict[str, ActorType] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
+
+# Role nouns: a person described by one of these holds a position in an organisation.
+ROLE_WORDS = frozenset(
+    """leader head chief commander spokesman spokesperson spokeswoman official secretary-general secretary
+    general founder member militant officer director chairman president minister premier deputy
+    representative envoy cleric preacher emir commander-in-chief boss ruler governor judge
+    prosecutor attorney senator congressman congresswoman mayor sheriff""".split()
+)
+# Titles that stand before a name ("Gov. Gretchen Whitmer", "PM Al-Khadimi").
+_TITLE_BEFORE = re.compile(
+    r"(prime minister|premier|pm|president|gov\.?|governor|judge|chief judge|justice|sen\.?|senator|"
+    r"rep\.?|mayor|minister|foreign minister|defense minister|secretary of state|secretary|general|gen\.?|"
+    r"sheikh|cleric|ayatollah|commander|spokesman|spokesperson|official|leader|secretary-general|"
+    r"attorney general|prosecutor|sheriff|mr\.?|ms\.?|mrs\.?|dr\.?)\s*$",
+    re.IGNORECASE,
+)
+
+
+_VERB_EDGES = frozenset(
+    "threaten threatens attack warn warns say says vow vows kill kills slam slams accuse accuses".split()
+)
+# invoked, not threatened: deities are no actors of a threat
+NON_ACTORS = frozenset({"God", "Allah", "Almighty", "Almighty God", "Lord", "the Almighty", "Prophet"})
+_TITLE_HEADS = frozenset("secretary minister ministry department chief head director".split())
+
+
+@dataclass
+class ActorTable:
+    """The actors of a document and where each is mentioned."""
+
+    actors: list[DocActor] = field(default_factory=list)
+    by_token: dict[int, str] = field(default_factory=dict)  # token index -> local actor id
+    mention_tokens: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, local id)
+
+    def get(self, local_id: str) -> DocActor:
+        for actor in self.actors:
+            if actor.local_id == local_id:
+                return actor
+        raise KeyError(local_id)
+
+    def at_token(self, i: int) -> str | None:
+        return self.by_token.get(i)
+
+    def in_tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [m for m in self.mention_tokens if m[0] >= start and m[1] <= end]
+
+    def before(self, token_i: int, types: tuple[str, ...]) -> list[tuple[int, int, str]]:
+        """Mentions of the given actor types that end before a token, nearest last."""
+        return [m for m in self.mention_tokens if m[1] <= token_i and self.get(m[2]).type in types]
+
+
+def _clean(ent: SpacySpan) -> SpacySpan | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ == "the"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != ".":
+        end -= 1
+    if start >= end:
+        return None
+    # "Al-Kazemi’s Threat": a possessive inside an entity ends the name
+    for i in range(start + 1, end):
+        if doc[i].text in ("'s", "’s"):
+            end = i
+            break
+    # a verb NER swallowed at either end of a headline name: "Qais X Threatens", "Attack US Troops"
+    while end - start > 1 and doc[end - 1].lemma_.lower() in _VERB_EDGES:
+        end -= 1
+    while end - start > 1 and doc[start].lemma_.lower() in _VERB_EDGES:
+        start += 1
+    # "Secretary of State", "Ministry of Defense": a title's tail is no organisation
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _TITLE_HEADS and end - start == 1:
+        return None
+    span = doc[start:end]
+    if span.text in NON_ACTORS:
+        return None
+    if not any(c.isalpha() for c in span.text) or "\n" in span.text:
+        return None
+    return span
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def extract_actors(doc: Doc) -> ActorTable:
+    table = ActorTable()
+    mentions: list[tuple[SpacySpan, ActorType]] = []
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        if label is None:
+            continue
+        span = _clean(ent)
+        if span is None or span.text.lower() in PLATFORMS:
+            continue
+        mentions.append((span, label))
+
+    # Person names take precedence over other labels for the same key: the small models
+    # often tag a surname as GPE or ORG on its second mention.
+    person_keys: dict[str, str] = {}
+    for span, label in mentions:
+        if label == "PERSON" and len(span) > 1:
+            for tok in name_key(span.text).split():
+                person_keys.setdefault(tok, span.text)
+
+    groups: list[DocActor] = []
+    for span, label in mentions:
+        text = span.text
+        key = name_key(text)
+        if not key:
+            continue
+        if label in ("ORG", "GPE") and " " not in key and key in person_keys and not _is_acronym(text):
+            label = "PERSON"
+        actor = _find_group(groups, text, key, label)
+        if actor is None:
+            actor = DocActor(local_id=f"L{len(groups) + 1}", name=text, type=label)
+            groups.append(actor)
+        actor.mentions.append(Span(span.start_char, span.end_char, text))
+        if text not in actor.aliases and text != actor.name:
+            actor.aliases.append(text)
+        if _fuller(text, actor.name, label):
+            if actor.name not in actor.aliases:
+                actor.aliases.append(actor.name)
+            actor.name = text
+            if text in actor.aliases:
+                actor.aliases.remove(text)
+        bare, titles = strip_titles(text)
+        if bare and bare != text and bare not in actor.aliases and bare != actor.name:
+            actor.aliases.append(bare)
+        for title in titles:
+            if title.lower() not in (t.lower() for t in actor.titles):
+                actor.titles.append(title)
+        for i in range(span.start, span.end):
+            table.by_token[i] = actor.local_id
+        table.mention_tokens.append((span.start, span.end, actor.local_id))
+
+    table.actors = groups
+    _find_more_mentions(doc, table)
+    _bracketed_aliases(doc, table)
+    _titles_and_affiliations(doc, table)
+    table.mention_tokens.sort()
+    return table
+
+
+_PARTICLE = re.compile(r"(?:\b[Aa]l|\b[Ee]l|\b[Aa]d|\b[Aa]s|\b[Aa]sh)[-\s’']?$")
+
+
+def _search_forms(actor: DocActor, surname_counts: dict[str, int]) -> set[str]:
+    forms = {f for f in actor.surface_forms() if len(f) >= 4 or _is_acronym(f)}
+    if actor.type == "PERSON":
+        for form in list(forms):
+            parts = form.split()
+            if len(parts) >= 2:
+                last = re.sub(r"^(?:[Aa]l|[Ee]l)[-’']", "", parts[-1])
+                if len(last) >= 4 and last[:1].isupper() and surname_counts.get(last, 0) == 1:
+                    forms.add(last)
+    return forms
+
+
+def _find_more_mentions(doc: Doc, table: ActorTable) -> None:
+    """Find the names NER missed: every further occurrence of a form already known in the document."""
+    covered = set(table.by_token)
+    surname_counts: dict[str, int] = {}
+    for actor in table.actors:
+        if actor.type == "PERSON":
+            lasts = {re.sub(r"^(?:[Aa]l|[Ee]l)[-’']", "", f.split()[-1]) for f in actor.surface_forms() if len(f.split()) >= 2}
+            for last in lasts:
+                surname_counts[last] = surname_counts.get(last, 0) + 1
+    for actor in table.actors:
+        if actor.type not in ("PERSON", "ORG"):
+            continue
+        for form in sorted(_search_forms(actor, surname_counts), key=len, reverse=True):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?!\w)", doc.text):
+                start = m.start()
+                particle = _PARTICLE.search(doc.text[max(0, start - 4) : start])
+                if particle and " " not in form:
+                    start -= len(particle.group(0))
+                span = doc.char_span(start, m.end(), alignment_mode="contract")
+                if span is None or not len(span) or any(t.i in covered for t in span):
+                    continue
+                covered.update(t.i for t in span)
+                actor.mentions.append(Span(span.start_char, span.end_char, span.text))
+                if span.text not in actor.aliases and span.text != actor.name:
+                    actor.aliases.append(span.text)
+                for t in span:
+                    table.by_token[t.i] = actor.local_id
+                table.mention_tokens.append((span.start, span.end, actor.local_id))
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+def _fuller(text: str, current: str, label: str) -> bool:
+    """Whether `text` is a better canonical name than `current` (more name, fewer titles)."""
+    if _is_acronym(text) and not _is_acronym(current):
+        return False
+    if _is_acronym(current) and not _is_acronym(text):
+        return True
+    bare_new, _ = strip_titles(text)
+    bare_cur, _ = strip_titles(current)
+    return len(name_key(bare_new).split()) > len(name_key(bare_cur).split())
+
+
+def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -> DocActor | None:
+    compatible = [g for g in groups if _compatible(g.type, label)]
+    for g in compatible:
+        if any(name_key(form) == key for form in g.surface_forms()):
+            return g
+    if _is_acronym(text):
+        for g in compatible:
+            if g.type == "ORG" and any(_acronym(form.split()) == text for form in g.surface_forms()):
+                return g
+        return None
+    tokens = key.split()
+    best: tuple[float, DocActor] | None = None
+    for g in reversed(compatible):  # the most recent actor wins ties
+        for form in g.surface_forms():
+            if _is_acronym(form):
+                continue
+            form_tokens = name_key(form).split()
+            if label == "PERSON" and g.type == "PERSON":
+                # "Al-Khazali" is "Qais Al-Khazali": a shorter name inside a longer one
+                if len(tokens) < len(form_tokens) and tokens == form_tokens[-len(tokens) :]:
+                    return g
+                if len(form_tokens) < len(tokens) and form_tokens == tokens[-len(form_tokens) :]:
+                    return g
+            elif g.type in ("ORG", "GROUP") and label in ("ORG", "GROUP"):
+                # "Hezbollah" / "Brigades" inside "Kata'ib Hezbollah" / "Hezbollah Brigades"
+                if len(tokens) == 1 and tokens[0] in form_tokens and len(tokens[0]) > 3:
+                    return g
+            match = compare_names(text, form, "person" if label == "PERSON" else "org")
+            if match.same and match.score >= 0.85 and (best is None or match.score > best[0]):
+                best = (match.score, g)
+    return best[1] if best else None
+
+
+def _compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return {a, b} <= {"ORG", "GROUP"}
+
+
+def _bracketed_aliases(doc: Doc, table: ActorTable) -> None:
+    """`Name (ALIAS)` right after a mention defines an acronym or translation of it."""
+    text = doc.text
+    for start, end, local_id in list(table.mention_tokens):
+        try:
+            actor = table.get(local_id)
+        except KeyError:  # absorbed into another actor meanwhile
+            continue
+        if actor.type not in ("ORG", "GROUP"):
+            continue
+        after = text[doc[end - 1].idx + len(doc[end - 1]) :]
+        m = re.match(r"\s*\(([^()\n]{2,60})\)", after)
+        if not m:
+            continue
+        alias = m.group(1).strip()
+        if alias.lower().startswith(("or ", "aka ", "also ")):
+            alias = alias.split(" ", 1)[1].strip(" ,")
+        alias_parts = [a.strip() for a in re.split(r",| or ", alias) if a.strip()]
+        base = m.start(1) + doc[end - 1].idx + len(doc[end - 1])
+        for part in alias_parts:
+            if not part[:1].isupper():
+                continue
+            if part not in actor.aliases and part != actor.name:
+                actor.aliases.append(part)
+            offset = text.find(part, base)
+            if offset >= 0:
+                actor.mentions.append(Span(offset, offset + len(part), part))
+            # other actors with exactly this name in the document are this one
+            for other in list(table.actors):
+                if other is actor or other.type not in ("ORG", "GROUP"):
+                    continue
+                if any(name_key(f) == name_key(part) for f in other.surface_forms()):
+                    _absorb(table, actor, other)
+
+
+def _absorb(table: ActorTable, keep: DocActor, drop: DocActor) -> None:
+    keep.mentions.extend(drop.mentions)
+    for form in drop.surface_forms():
+        if form not in keep.aliases and form != keep.name:
+            keep.aliases.append(form)
+    keep.titles.extend(t for t in drop.titles if t not in keep.titles)
+    table.actors.remove(drop)
+    for i, lid in list(table.by_token.items()):
+        if lid == drop.local_id:
+            table.by_token[i] = keep.local_id
+    table.mention_tokens = [(s, e, keep.local_id if lid == drop.local_id else lid) for s, e, lid in table.mention_tokens]
+
+
+def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
+    """Read roles and organisations from the words around each person mention."""
+    text = doc.text
+    for start, end, local_id in table.mention_tokens:
+        actor = table.get(local_id)
+        if actor.type != "PERSON":
+            continue
+        sent = doc[start].sent
+        # title words just before the name: "Iraqi Prime Minister Mustafa Al-Kazimi"
+        before = text[sent.start_char : doc[start].idx]
+        m = _TITLE_BEFORE.search(before)
+        if m:
+            _add_title(actor, m.group(1))
+        # appositive after the name: ", the Secretary-General of the X militia,"
+        tail_end = min(sent.end_char, doc[end - 1].idx + len(doc[end - 1]) + 140)
+        tail = text[doc[end - 1].idx + len(doc[end - 1]) : tail_end]
+        app = re.match(r",\s+((?:the |a |an )?[^,;:\"“”]{2,120}?)(?:,|;|:|\.\s|$)", tail)
+        region: tuple[int, int] | None = None
+        if app:
+            phrase = app.group(1)
+            words = {w.strip(".").lower() for w in re.split(r"[\s-]+", phrase)}
+            if words & ROLE_WORDS or "secretary-general" in phrase.lower():
+                _add_title(actor, _role_of(phrase))
+                a_start = doc[end - 1].idx + len(doc[end - 1]) + app.start(1)
+                region = (a_start, a_start + len(phrase))
+        # "ORG leader X" / "the ORG security official, X"
+        # only the words bound to the name, not across a verb: "the KH security official, X"
+        left = start
+        while left > max(sent.start, start - 8) and doc[left - 1].pos_ not in ("VERB", "AUX", "ADP", "SCONJ"):
+            left -= 1
+        pre_window = doc[left:start]
+        if pre_window and any(t.lower_ in ROLE_WORDS for t in pre_window):
+            region_pre = (pre_window.start_char, pre_window.end_char)
+            _affiliate(table, actor, region_pre)
+            for t in pre_window:
+                if t.lower_ in ROLE_WORDS:
+                    _add_title(actor, t.text)
+        if region:
+            _affiliate(table, actor, region)
+
+
+def _role_of(phrase: str) -> str:
+    phrase = re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    return re.split(r"\s+(?:of|for|in|at|with)\s+", phrase)[0][:60]
+
+
+def _add_title(actor: DocActor, title: str) -> None:
+    title = title.strip().rstrip(".")
+    if title and title.lower() not in (t.lower() for t in actor.titles):
+        actor.titles.append(title)
+
+
+def _affiliate(table: ActorTable, person: DocActor, region: tuple[int, int]) -> None:
+    for other in table.actors:
+        if other.type != "ORG" or other.local_id in person.affiliations:
+            continue
+        if any(region[0] <= m.start and m.end <= region[1] for m in other.mentions):
+            person.affiliations.append(other.local_id)

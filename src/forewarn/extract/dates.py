@@ -1,0 +1,60 @@
+"""Dates of facts: DATE entities of a sentence resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Doc
+
+_PARSER = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+# parts of DATE entities that dateparser does not read and that do not change the day
+_NOISE = re.compile(r"\b(on|early|late|last|this|the|of|night|morning|evening|afternoon|overnight|earlier|today's)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str, base: str | None) -> str | None:
+    """An ISO date (day, month or year precision) for a date expression, relative to `base`."""
+    settings = {}
+    if base:
+        try:
+            settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(base[:10] if len(base) >= 10 else base)
+        except ValueError:
+            pass
+    attempts = [text, _NOISE.sub(" ", text).strip()]
+    for attempt in attempts:
+        if not attempt or not re.search(r"\w", attempt):
+            continue
+        try:
+            data = DateDataParser(
+                languages=["en"],
+                settings={"PREFER_DATES_FROM": "past", **settings},
+            ).get_date_data(attempt) if settings else _PARSER.get_date_data(attempt)
+        except Exception:  # dateparser raises assorted errors on odd input
+            continue
+        if data and data.date_obj:
+            period = data.period or "day"
+            if period == "year":
+                return f"{data.date_obj.year:04d}"
+            if period == "month":
+                return f"{data.date_obj.year:04d}-{data.date_obj.month:02d}"
+            return data.date_obj.date().isoformat()
+    return None
+
+
+def sentence_date(doc: Doc, chars: tuple[int, int], base: str | None) -> str | None:
+    """The first resolvable DATE entity inside a character range of the document."""
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent.start_char < chars[0] or ent.end_char > chars[1]:
+            continue
+        # durations and ages are not dates of an act
+        if re.search(r"\b(years? old|months|weeks|days|decade|hours?)\b", ent.text, re.I) and not re.search(
+            r"\b(ago|earlier|before)\b", ent.text, re.I
+        ):
+            continue
+        found = parse_date(ent.text, base)
+        if found:
+            return found
+    return None

@@ -1,0 +1,139 @@
+"""Violent and political events around threats: attacks, strikes, assassinations, arrests.
+
+An event is found from a trigger word (noun or verb) in narrative text, outside quotes
+that announce future harm; its evidence is the trigger with its phrase. Future,
+conditional and negated mentions ("will attack", "if they strike") are not events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from forewarn.extract.actors import ActorTable
+from forewarn.model import ActorRef, Event, Span
+
+# trigger lemma -> event type; declared as data so it can be read and extended
+TRIGGERS: dict[str, str] = {
+    "attack": "attack", "assault": "attack", "raid": "arrest", "shelling": "attack", "ambush": "attack",
+    "rocket": "attack", "bombard": "attack", "bombardment": "airstrike", "airstrike": "airstrike",
+    "strike": "airstrike", "bomb": "bombing", "bombing": "bombing", "explosion": "bombing",
+    "blast": "bombing", "assassination": "assassination", "assassinate": "assassination",
+    "kill": "killing", "killing": "killing", "murder": "killing", "shoot": "killing", "shooting": "killing",
+    "snipe": "killing", "sniping": "killing", "kidnap": "kidnapping", "kidnapping": "kidnapping",
+    "abduct": "kidnapping", "abduction": "kidnapping", "arrest": "arrest", "detain": "arrest",
+    "detention": "arrest", "charge": "arrest", "protest": "protest", "demonstration": "protest",
+    "demonstrate": "protest", "rally": "protest", "sit-in": "protest", "stand-off": "protest",
+    "standoff": "protest",
+}
+_NON_EVENT_CONTEXT = re.compile(
+    r"\b(will|would|could|might|may|threat\w*|if|unless|plan\w*|vow\w*|warn\w*|intend\w*)\b"
+)
+
+
+class EventExtractor:
+    def __init__(
+        self,
+        doc: Doc,
+        actors: ActorTable,
+        in_quote: Callable[[int], bool],
+        date_of: Callable[[tuple[int, int]], str | None],
+    ) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.in_quote = in_quote
+        self.date_of = date_of
+
+    def extract(self) -> list[Event]:
+        events: list[Event] = []
+        used: list[tuple[int, int]] = []
+        for tok in self.doc:
+            kind = self._type(tok)
+            if kind is None or self.in_quote(tok.i) or self._hypothetical(tok):
+                continue
+            start, end = self._phrase(tok)
+            if any(start < e and s < end for s, e in used):
+                continue
+            used.append((start, end))
+            actor, target = self._participants(tok)
+            events.append(
+                Event(
+                    type=kind,  # type: ignore[arg-type]
+                    evidence=Span.of(self.doc.text, start, end),
+                    actor=actor,
+                    target=target,
+                    location=self._location(tok),
+                    date=self.date_of((tok.sent.start_char, tok.sent.end_char)),
+                )
+            )
+        return events
+
+    def _type(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("NOUN", "VERB"):
+            return None
+        kind = TRIGGERS.get(lemma)
+        if kind is None:
+            return None
+        window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 4) : tok.i + 3])
+        if kind in ("attack", "assassination", "killing", "airstrike", "bombing"):
+            if "attempt" in window or "bid" in window or "survive" in window or "failed" in window:
+                return "assassination_attempt" if "assassinat" in window or kind == "assassination" else kind
+            if "drone" in window and kind == "airstrike":
+                return "airstrike"
+        if lemma == "strike" and not re.search(r"drone|air|missile|rocket|coalition|military", window):
+            return None
+        if lemma == "charge" and not re.search(r"charged|charges", tok.text.lower()):
+            return None
+        if lemma == "charge" and tok.pos_ == "NOUN" and "facing" not in window:
+            return None
+        return kind
+
+    def _hypothetical(self, tok: Token) -> bool:
+        head = tok if tok.pos_ == "VERB" else tok.head
+        for child in head.children:
+            if child.dep_ in ("aux", "neg") and child.lower_ in ("will", "would", "could", "might", "may", "not", "n't", "'ll"):
+                return True
+        before = tok.doc[max(tok.sent.start, tok.i - 4) : tok.i]
+        return bool(_NON_EVENT_CONTEXT.search(before.text.lower()))
+
+    def _phrase(self, tok: Token) -> tuple[int, int]:
+        if tok.pos_ == "VERB":
+            tokens = [tok] + [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass", "agent", "prep") for t in c.subtree]
+        else:
+            tokens = [t for t in tok.subtree]
+        tokens = [t for t in tokens if t.sent == tok.sent]
+        left = min(t.i for t in tokens)
+        right = max(t.i for t in tokens)
+        # keep the phrase short: at most 14 tokens around the trigger
+        left = max(left, tok.i - 6)
+        right = min(right, tok.i + 8)
+        while left < right and (self.doc[left].is_punct or self.doc[left].is_space):
+            left += 1
+        while right > left and (self.doc[right].is_punct or self.doc[right].is_space):
+            right -= 1
+        return self.doc[left].idx, self.doc[right].idx + len(self.doc[right])
+
+    def _participants(self, tok: Token) -> tuple[ActorRef | None, ActorRef | None]:
+        actor = target = None
+        for t in tok.subtree if tok.pos_ == "NOUN" else tok.children:
+            for sub in t.subtree if tok.pos_ == "VERB" else [t]:
+                lid = self.actors.at_token(sub.i)
+                if not lid:
+                    continue
+                kind = self.actors.get(lid).type
+                if kind not in ("PERSON", "ORG", "GROUP", "GPE"):
+                    continue
+                if sub.dep_ in ("nsubj", "agent") or (sub.head.dep_ == "agent"):
+                    actor = actor or ActorRef(lid)
+                elif kind in ("PERSON", "ORG") and target is None:
+                    target = ActorRef(lid)
+        return actor, target
+
+    def _location(self, tok: Token) -> str | None:
+        for ent in tok.sent.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                return ent.text
+        return None

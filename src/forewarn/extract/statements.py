@@ -1,0 +1,492 @@
+"""Statements: who said what, and to whom.
+
+Finds direct quotes (straight and curly marks, across sentences, unclosed at paragraph
+ends), transcript speaker turns ("Name: ..."), and reported speech ("X threatened Y with
+Z", "X vowed to put Y behind bars"), and attributes each to a speaker, resolving pronouns
+and descriptions ("he", "the group's security official") to a named actor of the document
+where the text makes it clear.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from forewarn.extract.actors import ROLE_WORDS, ActorTable
+
+StatementKind = Literal["quote", "turn", "reported"]
+
+SPEECH_VERBS = frozenset(
+    """say tell write tweet post add state warn threaten declare conclude read insist vow announce note
+    explain stress affirm argue call pledge promise swear claim reply respond repeat reiterate continue
+    urge demand proclaim shout speak ask issue publish send describe comment remark""".split()
+)
+# reporting verbs that make the statement itself a threat claim ("X threatened Y")
+THREAT_VERBS = frozenset("threaten vow warn pledge promise swear".split())
+PERSON_PRONOUNS = frozenset("he she him her his".split())
+GROUP_PRONOUNS = frozenset("they it them their its".split())
+GROUP_NOUNS = frozenset(
+    """group militia movement organization organisation faction brigades brigade party network front
+    army force forces outfit coalition alliance""".split()
+)
+PERSON_NOUNS = ROLE_WORDS | frozenset("man woman suspect defendant gunman person resident teenager".split())
+_LEADER = frozenset({"leader", "head", "chief", "commander", "secretary-general", "boss", "emir", "founder"})
+TITLE_SYNONYMS: dict[str, frozenset[str]] = {
+    **{word: _LEADER for word in _LEADER},
+    "spokesman": frozenset({"spokesman", "spokesperson", "spokeswoman", "official", "security official"}),
+    "spokesperson": frozenset({"spokesman", "spokesperson", "spokeswoman", "official", "security official"}),
+    "official": frozenset({"spokesman", "spokesperson", "official", "security official"}),
+    "prime minister": frozenset({"prime minister", "pm", "premier"}),
+    "premier": frozenset({"prime minister", "pm", "premier"}),
+    "pm": frozenset({"prime minister", "pm", "premier"}),
+    "governor": frozenset({"governor", "gov"}),
+    "gov": frozenset({"governor", "gov"}),
+}
+
+_OPEN_CONTEXT = set(" \t\n([{—–-/:;,")
+_DOUBLE_MARKS = set('"“”„«»')
+
+
+@dataclass
+class Statement:
+    kind: StatementKind
+    start: int  # content span (characters)
+    end: int
+    speaker: str | None = None  # local actor id
+    speaker_mention: tuple[int, int] | None = None  # characters naming the speaker here
+    cue: str | None = None  # the reporting verb's lemma
+    cue_token: int | None = None
+    addressee: str | None = None  # local actor id addressed in the attribution
+    addressee_mention: tuple[int, int] | None = None
+    sentence: tuple[int, int] = (0, 0)  # the sentence(s) the statement sits in (characters)
+    continues: bool = False  # a quote continued from the previous paragraph
+    how: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # first character inside the marks
+    end: int
+    open_mark: int  # offset of the opening mark
+    closed: bool
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quoted passages, paragraph by paragraph; an unclosed quote ends with its paragraph."""
+    quotes: list[QuoteSpan] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p_start, p_end = para.span()
+        open_at: int | None = None
+        single_open: int | None = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            prev = text[i - 1] if i > p_start else " "
+            nxt = text[i + 1] if i + 1 < p_end else " "
+            if ch in _DOUBLE_MARKS:
+                opening = (prev in _OPEN_CONTEXT or i == p_start) and not nxt.isspace()
+                if open_at is None and (opening or ch in "“«„"):
+                    if not nxt.isspace() or ch in "“«„":
+                        open_at = i
+                elif open_at is not None and not (opening and ch in "“«„" and i - open_at < 2):
+                    if i - open_at > 1:
+                        quotes.append(QuoteSpan(open_at + 1, i, open_at, True))
+                    open_at = None
+            elif ch == "‘" and open_at is None and single_open is None and not nxt.isspace():
+                single_open = i
+            elif ch == "’" and single_open is not None and not nxt.isalpha():
+                if i - single_open > 3:
+                    quotes.append(QuoteSpan(single_open + 1, i, single_open, True))
+                single_open = None
+        if open_at is not None:
+            end = p_end
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            if end - open_at > 2:
+                quotes.append(QuoteSpan(open_at + 1, end, open_at, False))
+    return quotes
+
+
+class StatementFinder:
+    def __init__(self, doc: Doc, actors: ActorTable) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.text = doc.text
+        self.quotes = find_quotes(self.text)
+        self._in_quote = [False] * len(doc)
+        for q in self.quotes:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self._in_quote[t.i] = True
+        self._speaker_counts: Counter[str] = Counter()
+        self._starts = [t.idx for t in doc]
+
+    # ------------------------------------------------------------------ public
+    def token_at(self, char: int) -> Token | None:
+        """The token covering a character offset (or the nearest one before it)."""
+        if not len(self.doc):
+            return None
+        i = bisect.bisect_right(self._starts, char) - 1
+        return self.doc[max(0, i)]
+
+    def in_quote(self, token_i: int) -> bool:
+        return self._in_quote[token_i]
+
+    def statements(self) -> list[Statement]:
+        found: list[Statement] = []
+        found.extend(self._quotes())
+        found.extend(self._turns(found))
+        found.extend(self._reported())
+        found.sort(key=lambda s: s.start)
+        return found
+
+    # ------------------------------------------------------------------ quotes
+    def _quotes(self) -> Iterator[Statement]:
+        previous: Statement | None = None
+        for q in self.quotes:
+            stmt = Statement("quote", q.start, q.end)
+            first = self.token_at(q.open_mark)
+            sent = first.sent if first is not None else None
+            last = self.token_at(max(q.start, q.end - 1))
+            last_sent = last.sent if last is not None else sent
+            if sent is not None and last_sent is not None:
+                stmt.sentence = (sent.start_char, last_sent.end_char)
+            self._attribute_quote(stmt, q, sent, last_sent)
+            para_start = self.text.rfind("\n", 0, q.open_mark) + 1
+            starts_paragraph = not self.text[para_start : q.open_mark].strip()
+            if stmt.speaker is None and previous is not None and previous.speaker is not None:
+                gap = self.text[previous.end : q.open_mark]
+                # a quote that follows straight on from an attributed quote continues it
+                same_paragraph = "\n" not in gap
+                next_paragraph = starts_paragraph and gap.count("\n") <= 3
+                if same_paragraph or next_paragraph:
+                    stmt.speaker = previous.speaker
+                    stmt.cue = previous.cue
+                    stmt.addressee = stmt.addressee or previous.addressee
+                    stmt.continues = True
+                    stmt.how.append("continuation")
+            if stmt.speaker:
+                self._speaker_counts[stmt.speaker] += 1
+            previous = stmt
+            yield stmt
+
+    def _attribute_quote(
+        self, stmt: Statement, q: QuoteSpan, sent: SpacySpan | None, last_sent: SpacySpan | None
+    ) -> None:
+        if sent is None:
+            return
+        regions: list[SpacySpan] = [sent]
+        if last_sent is not None and last_sent != sent:
+            regions.append(last_sent)
+        # "..., he said." split off by the parser after a closing mark
+        after_end = last_sent.end if last_sent is not None else sent.end
+        if after_end < len(self.doc):
+            nxt = self.doc[after_end].sent
+            if nxt.start_char - q.end < 4 and len(nxt) < 12:
+                regions.append(nxt)
+        for region in regions:
+            if self._attribute_from_region(stmt, region):
+                stmt.how.append("same sentence")
+                return
+        # "X said:" / "X wrote on his Twitter account:" just before the quote
+        before = self.text[max(0, q.open_mark - 3) : q.open_mark]
+        if ":" in before or self.text[:q.open_mark].rstrip().endswith(":"):
+            intro_end = self.text.rfind(":", 0, q.open_mark + 1)
+            tok = self.token_at(intro_end)
+            if tok is not None and self._attribute_from_region(stmt, tok.sent, before_char=intro_end):
+                stmt.how.append("colon intro")
+                return
+            line_start = self.text.rfind("\n", 0, intro_end) + 1
+            if tok is not None and self._turn_speaker(stmt, line_start, intro_end):
+                return
+
+    def _attribute_from_region(self, stmt: Statement, region: SpacySpan, before_char: int | None = None) -> bool:
+        for tok in region:
+            if self._in_quote[tok.i] or (before_char is not None and tok.idx > before_char):
+                continue
+            if tok.pos_ not in ("VERB", "AUX") and tok.lemma_ not in ("read", "accord"):
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in SPEECH_VERBS:
+                subj = self._subject(tok)
+                if subj is not None and self._set_speaker(stmt, subj, tok.idx):
+                    stmt.cue = lemma
+                    stmt.cue_token = tok.i
+                    self._set_addressee(stmt, tok)
+                    return True
+        # "according to X"
+        for tok in region:
+            if tok.lower_ == "according" and tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                obj = self.doc[tok.i + 2]
+                if self._set_speaker(stmt, obj, tok.idx):
+                    stmt.cue = "according"
+                    return True
+        return False
+
+    def _subject(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not self._in_quote[child.i]:
+                # "X's statement read" / "the statement released by X said"
+                if child.lemma_ in ("statement", "post", "tweet", "message", "video", "letter", "account"):
+                    for sub in child.subtree:
+                        if sub.dep_ in ("poss", "pobj") and self.actors.at_token(sub.i):
+                            return sub
+                return child
+        # conjoined verbs and participles ("threatened the U.S., saying:") share the main verb's subject
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+            return self._subject(verb.head)
+        return None
+
+    def _set_addressee(self, stmt: Statement, verb: Token) -> None:
+        """Whom the speaker addresses: "warned X", "called on X", "saying to X"."""
+        for branch in verb.children:
+            if branch.dep_ not in ("dobj", "dative", "prep", "iobj"):
+                continue
+            if branch.dep_ == "prep" and branch.lower_ not in ("on", "to", "upon"):
+                continue
+            for child in branch.subtree:
+                if self._in_quote[child.i]:
+                    continue
+                lid = self.actors.at_token(child.i)
+                if not lid or lid == stmt.speaker or child.dep_ not in ("dobj", "pobj", "dative", "compound", "appos"):
+                    continue
+                if self.actors.get(lid).type in ("PERSON", "ORG", "GPE", "GROUP"):
+                    stmt.addressee = lid
+                    stmt.addressee_mention = self._mention_chars(child.i)
+                    return
+
+    def _mention_chars(self, token_i: int) -> tuple[int, int] | None:
+        for s, e, _ in self.actors.mention_tokens:
+            if s <= token_i < e:
+                return (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1]))
+        return None
+
+    def _set_speaker(self, stmt: Statement, subj: Token, at_char: int) -> bool:
+        resolved = self.resolve_np(subj, at_char, prefer="PERSON")
+        if resolved is None:
+            return False
+        stmt.speaker, stmt.speaker_mention = resolved
+        return True
+
+    # ------------------------------------------------------------------ references
+    def resolve_np(self, head: Token, at_char: int, prefer: str = "PERSON") -> tuple[str, tuple[int, int] | None] | None:
+        """The actor a noun phrase refers to: a name in it, a pronoun's antecedent, or a description."""
+        subtree = list(head.subtree) if not self._in_quote[head.i] else [head]
+        # a name inside the phrase; the head's own name first, then a person, then anything
+        lid = self.actors.at_token(head.i)
+        if lid:
+            return lid, self._mention_chars(head.i)
+        named = [(t, self.actors.at_token(t.i)) for t in subtree if self.actors.at_token(t.i)]
+        lower = head.lower_
+        # "Militia leader Qais X, the Secretary-General of the Y militia": the named person
+        for tok, lid in named:
+            if self.actors.get(lid).type == "PERSON" and tok.dep_ in ("appos", "compound", "nsubj", "nsubjpass"):
+                return lid, self._mention_chars(tok.i)
+        if lower in PERSON_PRONOUNS:
+            return self._antecedent(("PERSON",), head.idx)
+        if lower in GROUP_PRONOUNS:
+            return self._antecedent(("ORG", "GROUP"), head.idx)
+        if head.pos_ in ("NOUN", "PROPN") or lower in ROLE_WORDS:
+            words = {t.lower_ for t in subtree}
+            # "the leader of the Iraqi Hezbollah groups", "the Kataib Hezbollah security official"
+            if lower in PERSON_NOUNS or words & ROLE_WORDS and lower not in GROUP_NOUNS:
+                orgs = [lid for _, lid in named if self.actors.get(lid).type == "ORG"]
+                person = self._person_by_description(head, subtree, orgs, at_char)
+                if person:
+                    return person, None
+            if lower in GROUP_NOUNS:
+                orgs = [lid for _, lid in named if self.actors.get(lid).type == "ORG"]
+                if orgs:
+                    return orgs[0], None
+                return self._salient_org(head.idx)
+        persons = [lid for _, lid in named if self.actors.get(lid).type == "PERSON"]
+        if persons:
+            tok = next(t for t, lid in named if lid == persons[0])
+            return persons[0], self._mention_chars(tok.i)
+        return None
+
+    def _salient_org(self, before_char: int) -> tuple[str, None] | None:
+        """"The group": the organisation the text has talked about most so far."""
+        counts: Counter[str] = Counter()
+        for s, _, lid in self.actors.mention_tokens:
+            if self.doc[s].idx < before_char and self.actors.get(lid).type == "ORG":
+                counts[lid] += 1
+        return (counts.most_common(1)[0][0], None) if counts else None
+
+    def _antecedent(self, types: tuple[str, ...], before_char: int) -> tuple[str, tuple[int, int] | None] | None:
+        # the most recent mention outside quotes, preferring grammatical subjects
+        candidates = []
+        for s, e, lid in self.actors.mention_tokens:
+            if self.doc[s].idx >= before_char or self._in_quote[s]:
+                continue
+            if self.actors.get(lid).type in types:
+                candidates.append((s, e, lid))
+        if not candidates:
+            if "PERSON" in types:
+                # "he threatened a judge" before the man is named: the next person named
+                for s, _, lid in self.actors.mention_tokens:
+                    if self.doc[s].idx >= before_char and self.actors.get(lid).type == "PERSON":
+                        return lid, None
+            return None
+        head_sent = None
+        for s, e, lid in reversed(candidates):
+            tok = self.doc[e - 1]
+            if head_sent is None:
+                head_sent = tok.sent.start
+            if tok.sent.start != head_sent:
+                break
+            if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
+                return lid, None
+        return candidates[-1][2], None
+
+    def _person_by_description(
+        self, head: Token, subtree: list[Token], orgs: list[str], at_char: int
+    ) -> str | None:
+        words = {t.lower_ for t in subtree} | {head.lower_}
+        wanted = {w for w in words if w in ROLE_WORDS}
+        for w in list(wanted):
+            wanted |= TITLE_SYNONYMS.get(w, frozenset())
+        persons = [a for a in self.actors.actors if a.type == "PERSON"]
+        # members of the organisation named in the description
+        if orgs:
+            members = [p for p in persons if set(p.affiliations) & set(orgs)]
+            if len(members) == 1:
+                return members[0].local_id
+            if members:
+                return self._nearest(members, at_char)
+        titled = [p for p in persons if any(_title_matches(t, wanted) for t in p.titles)]
+        if titled:
+            return self._nearest(titled, at_char)
+        determiners = {t.lower_ for t in head.children if t.dep_ == "det"}
+        if head.lower_ in ("man", "woman", "suspect", "defendant", "person", "teenager") and determiners & {"a", "an"}:
+            # "A Detroit man has been charged ... The man, Robert Roe, 32, ..." names him later
+            after = head.sent.end_char
+            for s, _, lid in self.actors.mention_tokens:
+                if self.doc[s].idx >= after and self.actors.get(lid).type == "PERSON":
+                    if self.doc[s].sent.start - head.sent.start <= 60:
+                        return lid
+                    break
+        if self._speaker_counts:
+            # the description of someone already quoted: the document's main speaker
+            return self._speaker_counts.most_common(1)[0][0]
+        return None
+
+    def _nearest(self, actors: list, at_char: int) -> str:
+        def distance(actor) -> int:
+            before = [m.start for m in actor.mentions if m.start <= at_char]
+            return at_char - max(before) if before else 10**9 + min(m.start for m in actor.mentions)
+
+        return min(actors, key=distance).local_id
+
+    # ------------------------------------------------------------------ transcript turns
+    def _turn_speaker(self, stmt: Statement, line_start: int, colon: int) -> bool:
+        label = self.text[line_start:colon].strip()
+        if not label or len(label) > 60 or not label[0].isupper():
+            return False
+        span = self.doc.char_span(line_start, colon, alignment_mode="contract")
+        if span is None:
+            return False
+        for t in span:
+            lid = self.actors.at_token(t.i)
+            if lid and self.actors.get(lid).type in ("PERSON", "ORG"):
+                stmt.speaker = lid
+                stmt.speaker_mention = self._mention_chars(t.i)
+                stmt.how.append("speaker turn")
+                return True
+        return False
+
+    def _turns(self, quotes: list[Statement]) -> Iterator[Statement]:
+        """Unquoted transcript turns: a line opening "Name: ..."."""
+        for line in re.finditer(r"(?m)^([A-Z][^\n:]{1,50}):\s+(\S[^\n]*)$", self.text):
+            start, end = line.span(2)
+            if any(q.start <= start < q.end or start <= q.start < end for q in quotes):
+                continue
+            stmt = Statement("turn", start, end)
+            if not self._turn_speaker(stmt, line.start(1), line.end(1)):
+                continue
+            stmt.sentence = (line.start(), end)
+            stmt.cue = "say"
+            yield stmt
+
+    # ------------------------------------------------------------------ reported speech
+    def _reported(self) -> Iterator[Statement]:
+        for tok in self.doc:
+            if self._in_quote[tok.i]:
+                continue
+            lemma = tok.lemma_.lower()
+            is_verb = tok.pos_ in ("VERB",) or (tok.tag_ in ("VBZ", "VBD", "VBG", "VBN"))
+            if lemma in THREAT_VERBS and is_verb:
+                yield from self._reported_verb(tok)
+            elif lemma in ("threat", "warning") and tok.pos_ == "NOUN":
+                yield from self._reported_noun(tok)
+
+    def _clause(self, tok: Token) -> tuple[int, int]:
+        # the verb with its objects and complements, not the whole sentence
+        left = tok.idx
+        right = tok.idx + len(tok)
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "mark", "advmod", "aux", "auxpass", "neg"):
+                continue
+            if child.dep_ == "advcl" and child.i < tok.i:
+                continue
+            sub = list(child.subtree)
+            left = min(left, sub[0].idx)
+            right = max(right, sub[-1].idx + len(sub[-1]))
+        return left, right
+
+    def _reported_verb(self, verb: Token) -> Iterator[Statement]:
+        subj = self._subject(verb)
+        subj_tok = subj
+        if subj is None:
+            # "accused of threatening", "charged with threatening": the accused is the subject
+            head = verb.head
+            if verb.dep_ in ("pcomp", "pobj", "xcomp", "advcl") and head.i != verb.i:
+                while head.dep_ in ("prep", "pcomp", "pobj") and head.head.i != head.i:
+                    head = head.head
+                subj_tok = self._subject(head)
+        if subj_tok is None and verb.sent.root.i != verb.i:
+            subj_tok = self._subject(verb.sent.root)
+        left, right = self._clause(verb)
+        stmt = Statement("reported", left, right, cue=verb.lemma_.lower(), cue_token=verb.i)
+        stmt.sentence = (verb.sent.start_char, verb.sent.end_char)
+        if subj_tok is not None:
+            resolved = self.resolve_np(subj_tok, verb.idx)
+            if resolved:
+                stmt.speaker, stmt.speaker_mention = resolved
+        yield stmt
+
+    def _reported_noun(self, noun: Token) -> Iterator[Statement]:
+        # "threats posted toward X", "a stark warning to the US", "his threat against X"
+        left, right = self._clause(noun)
+        stmt = Statement("reported", min(left, noun.idx), right, cue=noun.lemma_.lower(), cue_token=noun.i)
+        stmt.sentence = (noun.sent.start_char, noun.sent.end_char)
+        head = noun.head
+        while head.dep_ in ("prep", "pobj", "dobj", "compound", "amod", "acl") and head.head.i != head.i:
+            if head.pos_ in ("VERB", "AUX"):
+                break
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            subj = self._subject(head)
+            if subj is not None:
+                resolved = self.resolve_np(subj, noun.idx)
+                if resolved:
+                    stmt.speaker, stmt.speaker_mention = resolved
+        for child in noun.children:
+            if child.dep_ == "poss" and self.actors.at_token(child.i):
+                stmt.speaker = self.actors.at_token(child.i)
+                stmt.speaker_mention = self._mention_chars(child.i)
+        yield stmt
+
+
+def _title_matches(title: str, wanted: set[str]) -> bool:
+    t = title.lower().strip(".")
+    return t in wanted or any(w in t.split() or w == t for w in wanted) or any(
+        t.endswith(w) for w in wanted if len(w) > 3
+    )

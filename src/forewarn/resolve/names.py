@@ -1,0 +1,1065 @@
+"""Name folding and comparison across spellings, scripts and titles.
+
+Everything here works on plain strings and is deterministic. The pieces, in order:
+
+* `strip_titles` removes leading honorifics, titles and roles ("PM", "Sheikh", "Gov.",
+  "Iraqi Prime Minister") and returns the bare name with the titles it found.
+* `name_key` folds a name into a comparison key: titles stripped, Arabic and Persian script
+  transliterated (anyascii), accents, apostrophes, ayn and hamza marks removed, hyphens made
+  spaces, the article ("al-", "el-", "as-" before a sun letter) and a leading "the" dropped,
+  and "Abdul Aziz" / "Abd al-Aziz" / "Abdulaziz" made one token.
+* Every token of a key gets two skeletons built from the declared `VARIANT_LETTERS` table:
+  the *vowel skeleton* (consonant classes kept, every short vowel run one `A`, every long run
+  or diphthong one `E`) that makes Kadhimi / Kazemi / Kazimi / Khadimi, Soleimani / Suleimani
+  and Hezbollah / Hizballah equal, and the *consonant skeleton* (no vowels, no w/y) used
+  against names transliterated from Arabic script, which carry no short vowels.
+  Near spellings are scored with a weighted edit distance whose cheap edits are declared in
+  `CHEAP_EDITS`.
+* `compare_names` compares two person or organisation names and returns a `NameMatch` whose
+  reasons say which tokens matched how.
+
+Person rule: the surname (last name token) must match; when both names have given names they
+must match too, in order, initials matching full names and kunyas ("Abu Ali") matching only
+kunyas. A bare surname against a full name is "same" with a moderate score: whether it is the
+same person across documents is for the resolver to decide with context.
+
+Organisation rule: the content words must match as sets (spelling variants and declared
+translations of generic Arabic words allowed), generic head words ("brigades", "forces")
+weigh little but a missing one matters when it is all that tells two names apart
+("Hezbollah" / "Kata'ib Hezbollah"); acronyms match the initials of the content words.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
+from typing import Literal
+
+import jellyfish
+from anyascii import anyascii
+from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.fuzz import token_set_ratio
+
+NameKind = Literal["person", "org"]
+
+# ---------------------------------------------------------------------------------------------
+# Declared tables
+# ---------------------------------------------------------------------------------------------
+
+# Titles, honorifics and roles that may stand before a name. Matched case-insensitively as whole
+# words; a trailing "." and hyphens inside are allowed ("Gov.", "Secretary-General").
+TITLES: tuple[str, ...] = (
+    # political
+    "prime minister", "pm", "premier", "president", "president-elect", "vice president", "chancellor",
+    "minister", "foreign minister", "defense minister", "defence minister", "interior minister",
+    "finance minister", "oil minister", "health minister", "justice minister", "minister of state",
+    "secretary of state", "secretary of defense", "defense secretary", "secretary-general", "secretary general",
+    "secretary", "governor", "gov", "lieutenant governor", "lt gov", "mayor", "senator", "sen",
+    "representative", "rep", "congressman", "congresswoman", "speaker", "mp", "lawmaker", "ambassador",
+    "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "leader",
+    "supreme leader", "king", "queen", "crown prince", "prince", "princess", "emir",
+    # legal
+    "judge", "chief judge", "chief justice", "justice", "magistrate", "prosecutor", "attorney general",
+    "district attorney", "da", "sheriff",
+    # courtesy
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    # religious
+    "sheikh", "shaykh", "sheik", "shaikh", "cheikh", "sayyid", "sayyed", "sayed", "sayid", "seyed",
+    "seyyed", "syed", "sayyida", "hajj", "haj", "haji", "hajji", "imam", "ayatollah", "grand ayatollah",
+    "hojatoleslam", "hojjat al-islam", "mullah", "mufti", "grand mufti", "mawlana", "maulana", "cleric",
+    "reverend", "rev", "father", "pope", "rabbi", "archbishop", "bishop", "cardinal", "patriarch",
+    # military
+    "general", "gen", "lieutenant general", "lt gen", "major general", "maj gen", "brigadier general",
+    "brig gen", "brigadier", "colonel", "col", "lieutenant colonel", "lt col", "lieutenant", "lt",
+    "major", "maj", "captain", "capt", "sergeant", "sgt", "commander", "cmdr", "admiral", "adm",
+    "vice admiral", "rear admiral", "field marshal", "marshal", "commander-in-chief",
+)  # fmt: skip
+
+# Words that qualify a following title ("former", "Deputy Prime Minister").
+TITLE_MODIFIERS: frozenset[str] = frozenset(
+    "former late acting deputy vice interim outgoing caretaker then ex incoming senior top".split()
+)
+# Nationality and body words stripped only when a title follows ("Iraqi Prime Minister").
+TITLE_DEMONYMS: frozenset[str] = frozenset(
+    """iraqi iranian us u.s. american british uk u.k. french german russian ukrainian chinese israeli
+    palestinian lebanese syrian saudi turkish kurdish egyptian jordanian qatari emirati kuwaiti yemeni
+    afghan pakistani indian european eu un u.n. nato federal state republican democratic democrat gop
+    iraq iran""".split()
+)
+
+# Name suffixes dropped from keys.
+NAME_SUFFIXES: frozenset[str] = frozenset("jr sr ii iii iv phd esq".split())
+
+# The Arabic article and its sun-letter assimilations. "al"/"el" go anywhere; the assimilated
+# forms only when written with a hyphen ("as-Sadr", "ad-Din"), as alone they may be names.
+ARTICLES: frozenset[str] = frozenset({"al", "el"})
+HYPHEN_ARTICLES: frozenset[str] = frozenset(
+    """ad adh ar as ash at ath az an ud ur us ush ut uz un ul ed er es esh et ez en""".split()
+)
+# Arabic-script words read before transliteration (article-free forms).
+ARABIC_SCRIPT_WORDS: dict[str, str] = {
+    "ابو": "abu", "أبو": "abu", "ابي": "abi", "أبي": "abi", "ام": "umm", "أم": "umm",
+    "بن": "bin", "ابن": "ibn", "إبن": "ibn", "بنت": "bint", "عبد": "abd",
+}  # fmt: skip
+KUNYA_MARKERS: frozenset[str] = frozenset({"abu", "abou", "abo", "abi", "umm", "um", "oum", "omm"})
+CONNECTORS: frozenset[str] = frozenset({"bin", "ibn", "bint", "ben", "bn", "ould", "wuld"})
+# "Abdul", "Abdel", "Abd" open a compound with the next word ("Abdul Mahdi").
+ABD_PREFIX = re.compile(r"^abd(?:[aeiou]{1,2}(?:l|r|s|sh|n|z|t|d)?)?$")
+# Given names with their usual short forms (general English knowledge).
+NICKNAMES: dict[str, str] = {
+    "bob": "robert", "rob": "robert", "bobby": "robert", "bill": "william", "will": "william",
+    "billy": "william", "joe": "joseph", "mike": "michael", "jim": "james", "jimmy": "james",
+    "tom": "thomas", "dick": "richard", "rick": "richard", "chris": "christopher", "alex": "alexander",
+    "dan": "daniel", "dave": "david", "steve": "steven", "tony": "anthony", "ted": "edward",
+    "ed": "edward", "liz": "elizabeth", "kate": "katherine", "sasha": "alexander", "volodya": "vladimir",
+    "nick": "nicholas", "ben": "benjamin", "sam": "samuel", "matt": "matthew", "pat": "patrick",
+    "andy": "andrew", "greg": "gregory", "jeff": "jeffrey", "jon": "jonathan", "larry": "lawrence",
+}  # fmt: skip
+# Family names written first (Chinese, Korean, Vietnamese): a bare one matches the first token.
+FAMILY_FIRST_SURNAMES: frozenset[str] = frozenset(
+    """xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo zheng liang
+    song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu
+    ding ren shen yao zhong jin kim park choi jung kang cho yoon jang lim nguyen tran pham hoang mao
+    wen bo""".split()
+)
+
+# Letter classes for skeletons, longest spelling first: the usual romanisation variants of one
+# sound share a class (dh/z/th/d; kh/k/q/c; ph/f; w/v; sch/sh). Vowels are handled apart.
+VARIANT_LETTERS: tuple[tuple[str, str], ...] = (
+    ("tsch", "C"), ("sch", "X"), ("tch", "C"), ("dzh", "J"), ("dj", "J"), ("zh", "J"),
+    ("ch", "C"), ("sh", "X"), ("kh", "K"), ("gh", "Q"), ("ph", "F"), ("dh", "D"), ("th", "D"),
+    ("ck", "K"), ("q", "K"), ("k", "K"), ("c", "K"), ("x", "KS"), ("g", "G"), ("j", "J"),
+    ("w", "V"), ("v", "V"), ("f", "F"), ("z", "D"), ("d", "D"), ("t", "T"), ("s", "S"), ("b", "B"),
+    ("p", "P"), ("h", "H"), ("l", "L"), ("m", "M"), ("n", "N"), ("r", "R"),
+)  # fmt: skip
+VOWELS = frozenset("aeiou")
+# Cheap edits between skeleton symbols (cost of 1.0 otherwise). Pairs substitute, singles
+# insert/delete. A = short vowel run, E = long vowel run or diphthong, Q = gh.
+CHEAP_EDITS: dict[frozenset[str], float] = {
+    frozenset("AE"): 0.8,  # short / long vowel: Moustafa / Mustafa (also keeps Hassan from Hussein)
+    frozenset("KQ"): 0.3,  # q / gh: Qasem / Ghasem
+    frozenset("GQ"): 0.3,  # g / gh: Gani / Ghani
+    frozenset("KC"): 0.3,  # k / ch: Khodorkovsky / Chodorkowski
+    frozenset("CX"): 0.4,  # ch / sh: French transcriptions
+    frozenset("XS"): 0.6,  # sh / s
+    frozenset("JG"): 0.5,  # j / g: Jamal / Gamal
+    frozenset("FV"): 0.5,
+    frozenset("FP"): 0.5,
+    frozenset("BP"): 0.5,
+    frozenset("JY"): 0.5,
+    frozenset("A"): 0.4,  # an inserted vowel: Vladimir / Volodymyr
+    frozenset("E"): 0.6,
+    frozenset("H"): 0.7,
+}
+# Coarser classes for blocking keys only.
+COARSE_CLASSES: dict[str, str] = {"Q": "K", "C": "K", "G": "K", "J": "K", "X": "S", "F": "B", "P": "B"}
+
+# Organisation vocabulary: word -> (meaning, role). Roles: "head" (the kind of body: weighs
+# little but a missing one can tell two names apart), "descriptor" (ignored), "content".
+# Arabic/Persian generic words are given with their English meaning.
+ORG_WORDS: dict[str, tuple[str, str]] = {
+    # Arabic / Persian generic words
+    "kataib": ("brigades", "head"), "katiba": ("brigades", "head"), "asaib": ("leagues", "head"),
+    "usba": ("leagues", "head"), "saraya": ("companies", "head"), "sariya": ("companies", "head"),
+    "harakat": ("movement", "descriptor"), "haraka": ("movement", "descriptor"), "hizb": ("party", "head"),
+    "liwa": ("brigades", "head"), "alwiya": ("brigades", "head"), "alwiyat": ("brigades", "head"),
+    "jaysh": ("army", "head"), "jaish": ("army", "head"), "ahl": ("people", "descriptor"),
+    "haq": ("truth", "content"), "hashd": ("mobilization", "content"), "shaabi": ("popular", "content"),
+    "quwat": ("forces", "head"), "jabhat": ("front", "head"), "jabha": ("front", "head"),
+    "majlis": ("council", "head"), "tanzim": ("organization", "descriptor"),
+    "jamaat": ("group", "descriptor"), "jamaa": ("group", "descriptor"), "sepah": ("corps", "head"),
+    "niru": ("forces", "head"), "fawj": ("regiment", "head"), "firqa": ("division", "head"),
+    # English heads
+    "brigades": ("brigades", "head"), "brigade": ("brigades", "head"), "forces": ("forces", "head"),
+    "force": ("forces", "head"), "party": ("party", "head"), "army": ("army", "head"),
+    "front": ("front", "head"), "league": ("leagues", "head"), "leagues": ("leagues", "head"),
+    "companies": ("companies", "head"), "company": ("companies", "head"),
+    "battalion": ("battalions", "head"), "battalions": ("battalions", "head"), "units": ("units", "head"),
+    "unit": ("units", "head"), "corps": ("corps", "head"), "council": ("council", "head"),
+    "guard": ("guards", "head"), "guards": ("guards", "head"), "division": ("division", "head"),
+    "regiment": ("regiment", "head"), "coalition": ("coalition", "head"), "alliance": ("alliance", "head"),
+    "bloc": ("bloc", "head"), "union": ("union", "head"), "committee": ("committee", "head"),
+    "committees": ("committee", "head"), "ministry": ("ministry", "head"), "command": ("command", "head"),
+    "federation": ("federation", "head"), "association": ("association", "head"),
+    # English descriptors (news adds them freely)
+    "group": ("group", "descriptor"), "organization": ("organization", "descriptor"),
+    "organisation": ("organization", "descriptor"), "militia": ("militia", "descriptor"),
+    "militias": ("militia", "descriptor"), "movement": ("movement", "descriptor"),
+    "faction": ("faction", "descriptor"), "network": ("network", "descriptor"),
+    "outfit": ("outfit", "descriptor"), "militant": ("militant", "descriptor"),
+    "militants": ("militant", "descriptor"), "armed": ("armed", "descriptor"),
+    "terrorist": ("terrorist", "descriptor"), "rebel": ("rebel", "descriptor"),
+    "paramilitary": ("paramilitary", "descriptor"), "people": ("people", "descriptor"),
+    # English content words with a declared meaning shared with the Arabic above
+    "righteous": ("truth", "content"), "righteousness": ("truth", "content"), "truth": ("truth", "content"),
+    "mobilization": ("mobilization", "content"), "mobilisation": ("mobilization", "content"),
+    "popular": ("popular", "content"),
+}  # fmt: skip
+# Words that never count in organisation names (but may in acronyms).
+ORG_STOPWORDS: frozenset[str] = frozenset(
+    "the of and for in on at to a an de la le du des del da di li wa lil fi".split()
+)
+
+# ---------------------------------------------------------------------------------------------
+# Folding
+# ---------------------------------------------------------------------------------------------
+
+_APOSTROPHES = "'’‘`´ʼʻʿʾ′ʹ"
+_APOS_RE = re.compile(f"[{re.escape(_APOSTROPHES)}]")
+_ARABIC_RE = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ZWNJ = "\u200c"
+_HEH = "\u0647"
+
+
+def _title_pattern() -> re.Pattern[str]:
+    def word(w: str) -> str:
+        return re.escape(w).replace(r"\.", r"\.?") + r"\.?"
+
+    phrases = sorted(TITLES, key=len, reverse=True)
+    alts = [r"[\s\-]+".join(word(w) for w in re.split(r"[\s\-]+", p)) for p in phrases]
+    return re.compile(r"(?:" + "|".join(alts) + r")(?=[\s,]|$)", re.IGNORECASE)
+
+
+_TITLE_RE = _title_pattern()
+_MOD_RE = re.compile(r"(?:" + "|".join(sorted(TITLE_MODIFIERS, key=len, reverse=True)) + r")-?(?=[\s-])", re.I)
+_DEMONYM_RE = re.compile(
+    r"(?:" + "|".join(re.escape(d).replace(r"\.", r"\.?") for d in sorted(TITLE_DEMONYMS, key=len, reverse=True))
+    + r")(?:'s|’s)?(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def strip_titles(name: str) -> tuple[str, list[str]]:
+    """Remove leading honorifics, titles and roles; return the bare name and the titles.
+
+    A title is only removed when a name follows it ("President" alone stays as it is).
+    "Iraqi Prime Minister Mustafa al-Kadhimi" -> ("Mustafa al-Kadhimi", ["Prime Minister"]).
+    """
+    rest = name.strip()
+    titles: list[str] = []
+    while True:
+        s = re.sub(r"^(?:the|a|an)\s+", "", rest, flags=re.IGNORECASE)
+        pos = 0
+        m = _DEMONYM_RE.match(s)
+        if m and (_TITLE_RE.match(s, _skip_ws(s, m.end())) or _MOD_RE.match(s, _skip_ws(s, m.end()))):
+            pos = _skip_ws(s, m.end())
+        start = pos
+        while True:  # modifiers: "former Deputy ..."
+            mm = _MOD_RE.match(s, pos)
+            if not mm:
+                break
+            pos = _skip_ws(s, mm.end())
+        mt = _TITLE_RE.match(s, pos)
+        if not mt:
+            break
+        after = _skip_ws(s, mt.end())
+        after = after + 1 if s[after : after + 1] == "," else after
+        after = _skip_ws(s, after)
+        remainder = s[after:]
+        if not any(c.isalpha() for c in remainder):
+            break
+        titles.append(re.sub(r"\s+", " ", s[start : mt.end()].strip()).rstrip("."))
+        rest = remainder
+    return rest.strip(), titles
+
+
+def _skip_ws(s: str, i: int) -> int:
+    while i < len(s) and s[i].isspace():
+        i += 1
+    return i
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    abjad: bool  # transliterated from a script without short vowels
+    hyphen: bool  # a hyphen followed it in the original ("al-")
+
+
+def _arabic_word(word: str) -> str:
+    word = unicodedata.normalize("NFC", word)
+    word = re.sub(r"[\u064b-\u065f\u0670]", "", word)  # harakat
+    if word in ARABIC_SCRIPT_WORDS:
+        return ARABIC_SCRIPT_WORDS[word]
+    if word.startswith(("ال", "أل")) and len(word) > 3:
+        word = word[2:]
+    word = word.replace(_HEH + _ZWNJ, "").replace(_ZWNJ, "")  # Persian "ه‌ای" endings
+    word = re.sub(r"[ءأإئؤ]", "", word)  # hamza carriers
+    return anyascii(word)
+
+
+def _words(text: str) -> list[_Word]:
+    """Split a name into folded ASCII words, script-aware."""
+    out: list[_Word] = []
+    for raw in text.split():
+        abjad = bool(_ARABIC_RE.search(raw))
+        if abjad:
+            raw = _arabic_word(raw)
+        else:
+            raw = unicodedata.normalize("NFKD", raw)
+            raw = "".join(c for c in raw if not unicodedata.combining(c))
+            if not raw.isascii():
+                raw = anyascii(raw)
+            raw = re.sub(r"(?<=\w{3})['’]s$", "", raw)  # possessive
+        raw = _APOS_RE.sub("", raw).lower()
+        pieces = re.split(r"([^a-z0-9]+)", raw)
+        for i in range(0, len(pieces), 2):
+            piece = pieces[i]
+            if not piece:
+                continue
+            sep = pieces[i + 1] if i + 1 < len(pieces) else ""
+            out.append(_Word(piece, abjad, "-" in sep))
+    return out
+
+
+def _canonical_words(words: list[_Word]) -> list[_Word]:
+    """Drop articles and a leading "the"; merge "Abd al-Aziz" / "Nasr Allah" / "Salah ad-Din"."""
+    kept: list[_Word] = []
+    for i, w in enumerate(words):
+        if w.text in ARTICLES and (i + 1 < len(words) or i > 0):
+            continue
+        if w.text in HYPHEN_ARTICLES and w.hyphen and i + 1 < len(words):
+            continue
+        if i == 0 and w.text == "the" and len(words) > 1:
+            continue
+        kept.append(w)
+    merged: list[_Word] = []
+    i = 0
+    while i < len(kept):
+        w = kept[i]
+        text = w.text
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if ABD_PREFIX.match(text) and nxt is not None:
+            rest = nxt.text[2:] if nxt.text.startswith("all") else nxt.text  # "Abd Allah"
+            text, i = "abd" + rest, i + 1
+        elif text.startswith("abd") and len(text) > 5:
+            text = "abd" + _after_abd(re.sub(r"^abd[aeiou]?", "", text))
+        if nxt is not None and nxt.text in ("din", "deen", "dine", "allah", "ullah") and i + 1 < len(kept):
+            suffix = "din" if nxt.text.startswith("d") else "allah"
+            text, i = text + suffix, i + 1
+        else:
+            m = re.match(r"^(.{3,}?)[aeiou]?d?d(?:i|ee|ii)ne?$", text)
+            if m and not w.abjad and text.endswith(("ddin", "ddine", "ddeen", "uddin")):
+                text = m.group(1) + "din"
+        merged.append(_Word(text, w.abjad, w.hyphen))
+        i += 1
+    return merged
+
+
+def _after_abd(rest: str) -> str:
+    """The name after a solid "Abdul"/"Abdel"/"Abdur": its article letter dropped."""
+    if len(rest) > 2 and rest[0] == rest[1] and rest[0] not in VOWELS:
+        return rest[1:]  # sun letter: "ur-rahman"
+    if rest.startswith("l") and len(rest) > 3:
+        return rest[1:]
+    return rest
+
+
+def _strip_suffixes(words: list[_Word]) -> list[_Word]:
+    while len(words) > 1 and words[-1].text in NAME_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+@lru_cache(maxsize=65536)
+def _key_words(name: str) -> tuple[_Word, ...]:
+    bare, _ = strip_titles(name)
+    if "," in bare:  # "Tesh, Robert S."
+        head, _, tail = bare.partition(",")
+        tail_words = [w for w in _words(tail) if w.text not in NAME_SUFFIXES]
+        if head.strip() and tail_words and len(_words(head)) <= 3 and "," not in tail:
+            bare = f"{tail} {head}"
+    return tuple(_canonical_words(_strip_suffixes(_words(bare))))
+
+
+def name_key(name: str) -> str:
+    """A folded comparison key: 'PM Mostafa Al-Kadhimi' -> 'mostafa kadhimi'."""
+    return " ".join(w.text for w in _key_words(name))
+
+
+def fold(text: str) -> str:
+    """Fold without stripping titles or articles: lowercase ASCII words separated by spaces."""
+    return " ".join(w.text for w in _words(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Skeletons and token similarity
+# ---------------------------------------------------------------------------------------------
+
+
+def _consonant_symbol(t: str, i: int) -> tuple[str, int]:
+    for spelling, symbol in VARIANT_LETTERS:
+        if t.startswith(spelling, i):
+            return symbol, len(spelling)
+    return t[i].upper(), 1  # digits and anything else
+
+
+def _is_vowel(t: str, i: int) -> bool:
+    c = t[i]
+    if c in VOWELS:
+        return True
+    if c == "y":  # consonant only at the start before a vowel ("Yasin")
+        return not (i == 0 and i + 1 < len(t) and t[i + 1] in VOWELS)
+    return False
+
+
+def _collapse(symbols: list[str]) -> str:
+    out: list[str] = []
+    for s in symbols:
+        for ch in s:
+            if not out or out[-1] != ch:
+                out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def vowel_skeleton(token: str) -> str:
+    """Consonant classes with vowel runs as A (short) or E (long/diphthong): 'kazemi' -> 'KADAMA'."""
+    t = token.lower()
+    if len(t) <= 1:
+        return t.upper()
+    t = re.sub(r"c(?=[eiy])", "s", t)
+    t = t.replace("aou", "awu")
+    t = re.sub(r"(?<=[aeiouy])h(?=[aeiouy])", "", t)
+    t = re.sub(r"(?<=[aeiou])h$", "", t)
+    symbols: list[str] = []
+    i = 0
+    while i < len(t):
+        if _is_vowel(t, i):
+            j = i
+            while j < len(t) and _is_vowel(t, j):
+                j += 1
+            long_run = j - i >= 2 and i > 0 and j < len(t)
+            symbols.append("E" if long_run else "A")
+            i = j
+        else:
+            symbol, n = _consonant_symbol(t, i)
+            symbols.append(symbol)
+            i += n
+    return _collapse(symbols)
+
+
+@lru_cache(maxsize=65536)
+def consonant_skeleton(token: str, abjad: bool = False) -> str:
+    """Consonant classes only (no vowels, w or y; no final h): 'kadhimi' -> 'KDM', 'mhmd' -> 'MHMD'."""
+    t = token.lower()
+    t = re.sub(r"c(?=[eiy])", "s", t)
+    symbols: list[str] = []
+    i = 0
+    while i < len(t):
+        if t[i] in "aeiouyw":
+            i += 1
+            continue
+        symbol, n = _consonant_symbol(t, i)
+        if symbol != "V":  # w/v: a long vowel in Arabic script, so never counted
+            symbols.append(symbol)
+        i += n
+    out = _collapse(symbols)
+    if out.endswith("H") and len(out) > 1:  # ta marbuta, "-ah"
+        out = out[:-1]
+    return out
+
+
+def coarse_key(token: str, abjad: bool = False) -> str:
+    """A blocking key: consonant skeleton in coarse classes."""
+    cs = consonant_skeleton(token, abjad)
+    return _collapse([COARSE_CLASSES.get(c, c) for c in cs])
+
+
+def _edit_cost(a: str, b: str) -> float:
+    prev = [0.0]
+    for ch in b:
+        prev.append(prev[-1] + CHEAP_EDITS.get(frozenset(ch), 1.0))
+    for ca in a:
+        cur = [prev[0] + CHEAP_EDITS.get(frozenset(ca), 1.0)]
+        for j, cb in enumerate(b, 1):
+            sub = 0.0 if ca == cb else CHEAP_EDITS.get(frozenset((ca, cb)), 1.0)
+            cur.append(
+                min(
+                    prev[j - 1] + sub,
+                    prev[j] + CHEAP_EDITS.get(frozenset(ca), 1.0),
+                    cur[j - 1] + CHEAP_EDITS.get(frozenset(cb), 1.0),
+                )
+            )
+        prev = cur
+    return prev[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    abjad: bool = False
+
+    @property
+    def initial(self) -> bool:
+        return len(self.text) == 1
+
+    @property
+    def vskel(self) -> str:
+        return vowel_skeleton(self.text)
+
+    @property
+    def cskel(self) -> str:
+        return consonant_skeleton(self.text, self.abjad)
+
+
+TOKEN_MATCH = 0.85  # a token pair scoring at least this is the same name
+
+
+@lru_cache(maxsize=262144)
+def token_similarity(a: Token, b: Token) -> tuple[float, str]:
+    """How alike two name tokens are, and how: (score in [0,1], explanation)."""
+    if a.text == b.text:
+        return 1.0, "same"
+    if a.initial or b.initial:
+        ca, cb = _initial_class(a.text), _initial_class(b.text)
+        if a.initial and b.initial:
+            return (0.9, "same initial") if ca == cb else (0.0, "different initials")
+        return (0.8, "initial") if ca == cb else (0.0, "different initial")
+    if NICKNAMES.get(a.text, a.text) == NICKNAMES.get(b.text, b.text):
+        return 0.88, "short form"
+    if a.abjad or b.abjad:
+        ca, cb = a.cskel, b.cskel
+        if ca == cb and ca:
+            return 0.9, f"same consonants {ca} across scripts"
+        if min(len(ca), len(cb)) >= 3:
+            score = 0.9 - 0.6 * _edit_cost(ca, cb) / max(len(ca), len(cb))
+            if score >= TOKEN_MATCH:
+                return round(score, 3), f"near consonants {ca}/{cb} across scripts"
+        return _alt_article(a, b) or (max(0.0, round(score_from(ca, cb), 3)), f"consonants {ca}/{cb} differ")
+    va, vb = a.vskel, b.vskel
+    if va == vb:
+        return 0.95, f"spelling variant ({va})"
+    longest = max(len(va), len(vb))
+    if min(len(va), len(vb)) >= 4:
+        score = min(0.92, 1.0 - _edit_cost(va, vb) / longest)
+        if score >= TOKEN_MATCH:
+            return round(score, 3), f"close spelling ({va}/{vb})"
+    else:
+        score = 0.0
+    if min(len(a.text), len(b.text)) >= 7 and JaroWinkler.similarity(a.text, b.text) >= 0.95:
+        return 0.86, "near-identical spelling"
+    return _alt_article(a, b) or (round(max(score, 0.0), 3), f"different ({va}/{vb})")
+
+
+def score_from(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    return 1.0 - _edit_cost(a, b) / max(len(a), len(b))
+
+
+def _alt_article(a: Token, b: Token) -> tuple[float, str] | None:
+    """'Alkadhimi' written solid is 'al-Kadhimi'."""
+    for x, y in ((a, b), (b, a)):
+        if x.text.startswith("al") and len(x.text) >= 6 and not y.text.startswith("al"):
+            score, how = token_similarity(Token(x.text[2:], x.abjad), y)
+            if score >= TOKEN_MATCH:
+                return round(score - 0.03, 3), f"article written solid; {how}"
+    return None
+
+
+def _initial_class(text: str) -> str:
+    first = text[0]
+    if first in "aeiouy":
+        return "A"
+    symbol, _ = _consonant_symbol(text, 0)
+    return COARSE_CLASSES.get(symbol, symbol)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Person names
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NamePart:
+    token: Token
+    kunya: bool = False  # "Abu Ali": token is "ali"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    given: tuple[NamePart, ...]
+    surname: NamePart | None
+    patronymic: bool  # surname follows "bin"/"ibn" ("Mohammed bin Salman")
+    connector_surname: bool  # the name opens with the connector ("bin Laden")
+    abjad: bool
+
+    @property
+    def bare(self) -> bool:
+        return self.surname is not None and not self.given
+
+    @property
+    def parts(self) -> tuple[NamePart, ...]:
+        return (*self.given, *((self.surname,) if self.surname else ()))
+
+
+@lru_cache(maxsize=65536)
+def parse_person(name: str) -> PersonName:
+    words = list(_key_words(name))
+    parts: list[NamePart] = []
+    patronymic = False
+    connector_surname = False
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w.text in KUNYA_MARKERS and i + 1 < len(words):
+            parts.append(NamePart(Token(words[i + 1].text, words[i + 1].abjad), kunya=True))
+            i += 2
+            continue
+        if w.text in CONNECTORS and i + 1 < len(words) and (i > 0 or len(words) == 2):
+            if i == 0:
+                connector_surname = True
+            elif i + 2 == len(words):
+                patronymic = True
+            i += 1
+            continue
+        parts.append(NamePart(Token(w.text, w.abjad)))
+        i += 1
+    abjad = any(w.abjad for w in words)
+    if not parts:
+        return PersonName((), None, False, False, abjad)
+    if parts[-1].kunya:
+        return PersonName(tuple(parts), None, False, False, abjad)
+    return PersonName(tuple(parts[:-1]), parts[-1], patronymic, connector_surname, abjad)
+
+
+def _part_similarity(a: NamePart, b: NamePart) -> tuple[float, str]:
+    if a.kunya != b.kunya:
+        return 0.0, "kunya vs given name"
+    score, how = token_similarity(a.token, b.token)
+    if a.kunya:
+        how = f"kunya Abu {a.token.text}/Abu {b.token.text}: {how}"
+    return score, how
+
+
+def _show(part: NamePart) -> str:
+    return f"abu {part.token.text}" if part.kunya else part.token.text
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """The outcome of comparing two names: a score in [0,1], a verdict, and why."""
+
+    score: float
+    same: bool
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Detail:
+    match: NameMatch
+    partial: bool = False  # one side is only a part of a name (bare surname, kunya alone, acronym)
+    conflict: bool = False  # same surname / words, but something that tells them apart
+    translated: bool = False  # matched only through declared translations
+
+
+def _compare_persons(na: str, nb: str) -> _Detail:
+    a, b = parse_person(na), parse_person(nb)
+    if not a.parts or not b.parts:
+        return _Detail(NameMatch(0.0, False, ("empty name",)))
+    if a.surname is None or b.surname is None:
+        return _compare_kunya_only(a, b)
+    s_score, s_how = token_similarity(a.surname.token, b.surname.token)
+    if s_score < TOKEN_MATCH:
+        alt = _surname_fallbacks(a, b)
+        if alt is not None:
+            return alt
+        return _Detail(
+            NameMatch(round(0.5 * s_score, 3), False, (f"surnames differ: {_show(a.surname)}/{_show(b.surname)}",))
+        )
+    reasons = [f"surname {a.surname.token.text}/{b.surname.token.text}: {s_how}"]
+    if a.bare or b.bare:
+        bare, full = (a, b) if a.bare else (b, a)
+        if a.bare and b.bare:
+            return _Detail(NameMatch(round(s_score, 3), True, tuple(reasons)), partial=True)
+        if full.patronymic and not bare.connector_surname:
+            reasons.append("the full name's last part is a patronymic (bin/ibn): a bare one is someone else")
+            return _Detail(NameMatch(0.45, False, tuple(reasons)), partial=True)
+        reasons.append("bare surname against a full name")
+        return _Detail(NameMatch(round(0.55 + 0.15 * s_score, 3), True, tuple(reasons)), partial=True)
+    return _compare_given(a.given, b.given, s_score, reasons)
+
+
+def _compare_given(ga: tuple[NamePart, ...], gb: tuple[NamePart, ...], s_score: float, reasons: list[str]) -> _Detail:
+    short, long_ = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
+    matched: list[tuple[int, float]] = []
+    j = 0
+    for part in short:
+        found = None
+        for k in range(j, len(long_)):
+            score, how = _part_similarity(part, long_[k])
+            if score < TOKEN_MATCH and not part.kunya and k + 1 < len(long_) and not long_[k].kunya:
+                joined = NamePart(Token(long_[k].token.text + long_[k + 1].token.text, long_[k].token.abjad))
+                score2, how2 = _part_similarity(part, joined)
+                if score2 >= TOKEN_MATCH:
+                    score, how = score2, f"{how2} (written as two words)"
+            if score >= TOKEN_MATCH or (score >= 0.8 and (part.token.initial or long_[k].token.initial)):
+                found = (k, score, how)
+                break
+        if found is None:
+            others = " ".join(_show(p) for p in long_)
+            reasons.append(f"given names differ: {_show(part)} not in {others}")
+            return _Detail(NameMatch(round(0.5 * s_score, 3), False, tuple(reasons)), conflict=True)
+        k, score, how = found
+        reasons.append(f"given {_show(part)}/{_show(long_[k])}: {how}")
+        matched.append((k, score))
+        j = k + 1
+    used = {k for k, _ in matched}
+    extra = [p for k, p in enumerate(long_) if k not in used]
+    # "George W. Bush" / "George H. W. Bush": both carry middle names and they disagree
+    if len(short) >= 2 and extra and any(k > 0 for k in used) and any(k not in used for k in range(1, len(long_))):
+        gap = [p for k, p in enumerate(long_) if k not in used and 0 < k < max(used)]
+        if gap:
+            reasons.append("middle names differ: " + " ".join(_show(p) for p in gap))
+            return _Detail(NameMatch(round(0.5 * s_score, 3), False, tuple(reasons)), conflict=True)
+    given_score = sum(s for _, s in matched) / len(matched)
+    score = 0.5 * s_score + 0.5 * given_score - 0.04 * min(len(extra), 2)
+    if matched[0][0] != 0:
+        score -= 0.12
+        reasons.append("first given names do not line up")
+    if extra:
+        reasons.append("extra given names: " + " ".join(_show(p) for p in extra))
+    return _Detail(NameMatch(round(max(0.0, min(1.0, score)), 3), True, tuple(reasons)))
+
+
+def _compare_kunya_only(a: PersonName, b: PersonName) -> _Detail:
+    """One name is a kunya alone ("Abu Fadak"): it must be a kunya of the other."""
+    only, other = (a, b) if a.surname is None else (b, a)
+    kunyas = [p for p in only.parts if p.kunya]
+    for k in kunyas:
+        for p in other.parts:
+            if p.kunya:
+                score, how = _part_similarity(k, p)
+                if score >= TOKEN_MATCH:
+                    partial = only is not other and other.surname is not None
+                    final = round(0.6 + 0.15 * score, 3) if partial else round(score, 3)
+                    return _Detail(NameMatch(final, True, (how, "kunya alone against a full name")), partial=partial)
+    return _Detail(NameMatch(0.1, False, ("no shared kunya",)))
+
+
+def _surname_fallbacks(a: PersonName, b: PersonName) -> _Detail | None:
+    # the surname written as two words: "Xi Jin-ping" / "Xi Jinping"
+    for x, y in ((a, b), (b, a)):
+        if len(x.given) >= 1 and x.surname is not None and y.surname is not None and not x.given[-1].kunya:
+            joined = Token(x.given[-1].token.text + x.surname.token.text, x.abjad)
+            score, how = token_similarity(joined, y.surname.token)
+            if score >= TOKEN_MATCH:
+                rest = PersonName(x.given[:-1], NamePart(joined), x.patronymic, False, x.abjad)
+                detail = (
+                    _compare_given(rest.given, y.given, score, [f"surname written as two words: {how}"])
+                    if rest.given and y.given
+                    else _Detail(NameMatch(round(0.55 + 0.15 * score, 3), True, (how,)), partial=True)
+                )
+                return detail
+    # family name first: a bare "Xi" against "Xi Jinping"
+    for x, y in ((a, b), (b, a)):
+        if x.bare and y.given and not y.given[0].kunya and y.given[0].token.text in FAMILY_FIRST_SURNAMES:
+            score, how = token_similarity(x.surname.token, y.given[0].token)  # type: ignore[union-attr]
+            if score >= 0.95:
+                return _Detail(NameMatch(0.65, True, (f"family name written first: {how}",)), partial=True)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Organisation names
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OrgWord:
+    token: Token
+    meaning: str | None
+    role: str  # "content", "head", "descriptor"
+
+
+@lru_cache(maxsize=1)
+def _org_vocab() -> dict[str, tuple[str, str]]:
+    return {vowel_skeleton(w): v for w, v in ORG_WORDS.items() if len(w) > 3}
+
+
+def _org_word(text: str, abjad: bool) -> OrgWord:
+    entry = ORG_WORDS.get(text)
+    if entry is None and len(text) > 3 and not abjad:
+        entry = _org_vocab().get(vowel_skeleton(text))
+    if entry is None:
+        return OrgWord(Token(text, abjad), None, "content")
+    meaning, role = entry
+    return OrgWord(Token(text, abjad), meaning, role)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgName:
+    words: tuple[OrgWord, ...]
+    acronym: str | None  # the name is itself an acronym ("PMF", "K.H.")
+    expansions: frozenset[str]  # acronyms the name's initials can form
+
+    @property
+    def content(self) -> tuple[OrgWord, ...]:
+        return tuple(w for w in self.words if w.role == "content")
+
+    @property
+    def heads(self) -> tuple[OrgWord, ...]:
+        return tuple(w for w in self.words if w.role == "head")
+
+
+def is_acronym(name: str) -> bool:
+    """'PMF', 'K.H.', 'ISIS': one short word in capitals."""
+    compact = re.sub(r"[.\s]", "", name.strip())
+    letters = [c for c in compact if c.isalpha()]
+    return 2 <= len(letters) <= 7 and compact.isalnum() and all(c.isupper() for c in letters)
+
+
+def acronyms_of(name: str) -> frozenset[str]:
+    """Acronyms a name can form from its initials, article and stopwords optional."""
+    bare, _ = strip_titles(name)
+    words = [w.text for w in _words(bare)]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return frozenset()
+    choices: list[tuple[str, ...]] = []
+    optional = 0
+    for w in words:
+        if w in ARTICLES or w in ORG_STOPWORDS or w in HYPHEN_ARTICLES:
+            choices.append(("", w[0]))
+            optional += 1
+        else:
+            choices.append((w[0],))
+    if optional > 6:
+        choices = [c if len(c) == 1 else ("",) for c in choices]
+    return frozenset("".join(c).upper() for c in product(*choices) if len("".join(c)) >= 2)
+
+
+@lru_cache(maxsize=65536)
+def parse_org(name: str) -> OrgName:
+    acronym = re.sub(r"[.\s]", "", name.strip()).upper() if is_acronym(name) else None
+    words = [w for w in _key_words(name) if w.text not in ORG_STOPWORDS]
+    return OrgName(tuple(_org_word(w.text, w.abjad) for w in words), acronym, acronyms_of(name))
+
+
+def _org_token_similarity(a: OrgWord, b: OrgWord) -> tuple[float, str, bool]:
+    score, how = token_similarity(a.token, b.token)
+    if score >= TOKEN_MATCH:
+        return score, how, False
+    if a.meaning and a.meaning == b.meaning:
+        return 0.8, f"translation {a.token.text}={b.token.text} ({a.meaning})", True
+    return score, how, False
+
+
+def _align(xs: tuple[OrgWord, ...], ys: tuple[OrgWord, ...]) -> tuple[list[tuple[int, int, float, str, bool]], set[int], set[int]]:
+    pairs = []
+    for i, x in enumerate(xs):
+        for j, y in enumerate(ys):
+            score, how, translated = _org_token_similarity(x, y)
+            if score >= TOKEN_MATCH or translated:
+                pairs.append((score, i, j, how, translated))
+    pairs.sort(key=lambda p: -p[0])
+    used_x: set[int] = set()
+    used_y: set[int] = set()
+    out = []
+    for score, i, j, how, translated in pairs:
+        if i in used_x or j in used_y:
+            continue
+        used_x.add(i)
+        used_y.add(j)
+        out.append((i, j, score, how, translated))
+    return out, set(range(len(xs))) - used_x, set(range(len(ys))) - used_y
+
+
+def _compare_orgs(na: str, nb: str) -> _Detail:
+    a, b = parse_org(na), parse_org(nb)
+    if (a.acronym or b.acronym) and not (a.acronym and b.acronym):
+        acr, other = (a, b) if a.acronym else (b, a)
+        if acr.acronym in other.expansions:
+            return _Detail(NameMatch(0.85, True, (f"acronym {acr.acronym} of the full name",)), partial=True)
+        if len(other.words) >= 2 or other.expansions:
+            return _Detail(NameMatch(0.0, False, (f"acronym {acr.acronym} does not fit",)))
+    if a.acronym and b.acronym:
+        same = a.acronym == b.acronym
+        return _Detail(NameMatch(1.0 if same else 0.0, same, ("same acronym" if same else "different acronyms",)))
+    if not a.words or not b.words:
+        return _Detail(NameMatch(0.0, False, ("empty name",)))
+    ca, cb = a.content, b.content
+    if not ca and not cb:  # only generic words: "the Brigades" / "the militia"
+        ca, cb = a.words, b.words
+    pairs, un_a, un_b = _align(ca, cb)
+    reasons = [f"{ca[i].token.text}/{cb[j].token.text}: {how}" for i, j, _, how, _ in pairs]
+    translated = any(t for *_, t in pairs)
+    coverage = len(pairs) / max(len(ca), len(cb), 1)
+    if not pairs:
+        return _Detail(NameMatch(0.0, False, ("no words in common",)))
+    if un_a and un_b:
+        reasons.append(
+            "different words: " + " ".join(ca[i].token.text for i in sorted(un_a))
+            + " / " + " ".join(cb[j].token.text for j in sorted(un_b))
+        )  # fmt: skip
+        return _Detail(NameMatch(round(0.4 * coverage, 3), False, tuple(reasons)), conflict=True)
+    if un_a or un_b:
+        extra = [ca[i].token.text for i in sorted(un_a)] or [cb[j].token.text for j in sorted(un_b)]
+        reasons.append("one name has more words: " + " ".join(extra))
+        return _Detail(NameMatch(round(0.55 * coverage, 3), False, tuple(reasons)), partial=True)
+    content_score = sum(s for _, _, s, _, _ in pairs) / len(pairs)
+    score = content_score
+    ha, hb = a.heads, b.heads
+    if ha or hb:
+        hpairs, hun_a, hun_b = _align(ha, hb)
+        reasons.extend(f"{ha[i].token.text}/{hb[j].token.text}: {how}" for i, j, _, how, _ in hpairs)
+        translated = translated or any(t for *_, t in hpairs)
+        if hun_a and hun_b:
+            reasons.append(
+                "different kinds of body: " + " ".join(ha[i].token.text for i in sorted(hun_a))
+                + " / " + " ".join(hb[j].token.text for j in sorted(hun_b))
+            )  # fmt: skip
+            return _Detail(NameMatch(round(0.5 * score, 3), False, tuple(reasons)), conflict=True)
+        if hun_a or hun_b:
+            missing = [ha[i].token.text for i in sorted(hun_a)] or [hb[j].token.text for j in sorted(hun_b)]
+            if len(pairs) == 1:
+                reasons.append(f"only one name says {' '.join(missing)}: may be a different body")
+                return _Detail(NameMatch(round(0.55 * score, 3), False, tuple(reasons)), partial=True)
+            reasons.append(f"only one name says {' '.join(missing)}")
+            score -= 0.06
+        if hpairs:
+            head_score = sum(s for _, _, s, _, _ in hpairs) / len(hpairs)
+            score = (score * len(pairs) + 0.3 * head_score * len(hpairs)) / (len(pairs) + 0.3 * len(hpairs))
+    if translated:
+        reasons.append("matched through translation: context should confirm")
+        score = min(score, 0.78)
+    ratio = token_set_ratio(fold(na), fold(nb)) / 100
+    reasons.append(f"token-set ratio {ratio:.2f}")
+    return _Detail(NameMatch(round(max(0.0, min(1.0, score)), 3), True, tuple(reasons)), translated=translated)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public comparison
+# ---------------------------------------------------------------------------------------------
+
+
+def guess_kind(a: str, b: str = "") -> NameKind:
+    """'org' when either name is an acronym or carries an organisation word, else 'person'."""
+    for name in (a, b):
+        if not name:
+            continue
+        if is_acronym(name):
+            return "org"
+        if any(w.text in ORG_WORDS or w.text in ("hezbollah", "hizballah") for w in _words(name)):
+            return "org"
+    return "person"
+
+
+def normalize_kind(kind: str | None) -> NameKind | None:
+    """'PERSON'/'per' -> 'person'; 'ORG'/'GROUP'/'GPE'/'organisation' -> 'org'; '' -> None."""
+    if not kind:
+        return None
+    k = kind.strip().lower()
+    if k in ("person", "per", "people", "individual", "p"):
+        return "person"
+    if k in ("org", "organization", "organisation", "group", "gpe", "loc", "location", "norp", "o", "place"):
+        return "org"
+    return None
+
+
+@lru_cache(maxsize=262144)
+def compare_detail(a: str, b: str, kind: NameKind | None = None) -> _Detail:
+    if kind is None:
+        kind = guess_kind(a, b)
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return _Detail(NameMatch(0.0, False, ("empty name",)))
+    if ka == kb:
+        if kind == "person":
+            p = parse_person(a)
+            return _Detail(NameMatch(1.0, True, ("same folded name",)), partial=p.bare or p.surname is None)
+        return _Detail(NameMatch(1.0, True, ("same folded name",)), partial=is_acronym(a))
+    if kind == "person":
+        return _compare_persons(a, b)
+    return _compare_orgs(a, b)
+
+
+def compare_names(a: str, b: str, kind: NameKind | None = None) -> NameMatch:
+    """Compare two names; `kind` is 'person', 'org' or None (guessed)."""
+    return compare_detail(a, b, normalize_kind(kind) if kind else None).match
+
+
+def blocking_keys(name: str, kind: NameKind) -> set[str]:
+    """Keys under which a name is indexed and looked up (see resolver)."""
+    keys: set[str] = set()
+    if kind == "person":
+        p = parse_person(name)
+        if p.surname is not None:
+            keys |= _token_keys("s", p.surname.token)
+            if p.given:
+                first = p.given[0]
+                init = ("k" if first.kunya else "") + _initial_class(first.token.text)
+                keys |= {f"{k}|{init}" for k in _token_keys("s", p.surname.token) if k.startswith("s:c:")}
+            if p.given and not p.given[0].kunya and p.given[0].token.text in FAMILY_FIRST_SURNAMES:
+                keys |= _token_keys("s", p.given[0].token)
+        for part in p.parts:
+            if part.kunya:
+                keys |= _token_keys("k", part.token)
+        return keys
+    o = parse_org(name)
+    if o.acronym:
+        keys.add(f"a:{o.acronym}")
+    keys |= {f"a:{x}" for x in o.expansions if len(x) >= 2}
+    words = o.content or o.heads or o.words
+    for w in words:
+        keys |= _token_keys("w", w.token)
+    return keys
+
+
+def _token_keys(prefix: str, token: Token) -> set[str]:
+    keys = {f"{prefix}:c:{coarse_key(token.text, token.abjad) or token.text}"}
+    if not token.abjad:
+        code = jellyfish.metaphone(token.text)
+        if code:
+            keys.add(f"{prefix}:m:{code}")
+    return keys
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV
+# ---------------------------------------------------------------------------------------------
+
+
+def compare_pairs(rows: Iterable[tuple[str, str, str | None]]) -> list[tuple[NameMatch, NameKind]]:
+    out = []
+    for a, b, kind in rows:
+        k = normalize_kind(kind) or guess_kind(a, b)
+        out.append((compare_names(a, b, k), k))
+    return out
+
+
+def compare_pairs_csv(in_path: str | Path, out_path: str | Path) -> dict[str, int]:
+    """Read name1,name2[,type] rows; write them back with `same` and `score` columns.
+
+    Returns counts: rows, same, different.
+    """
+    counts = {"rows": 0, "same": 0, "different": 0}
+    with open(in_path, newline="", encoding="utf-8-sig") as fin:
+        reader = csv.DictReader(fin)
+        fields = list(reader.fieldnames or [])
+        if not {"name1", "name2"} <= {f.strip().lower() for f in fields}:
+            raise ValueError(f"{in_path}: expected columns name1,name2[,type]; got {fields}")
+        lookup = {f.strip().lower(): f for f in fields}
+        out_fields = fields + [f for f in ("same", "score") if f not in lookup]
+        with open(out_path, "w", newline="", encoding="utf-8") as fout:
+            writer = csv.DictWriter(fout, fieldnames=out_fields)
+            writer.writeheader()
+            for row in reader:
+                a = (row.get(lookup["name1"]) or "").strip()
+                b = (row.get(lookup["name2"]) or "").strip()
+                kind = row.get(lookup["type"]) if "type" in lookup else None
+                k = normalize_kind(kind) or guess_kind(a, b)
+                match = compare_names(a, b, k)
+                row[lookup.get("same", "same")] = "true" if match.same else "false"
+                row[lookup.get("score", "score")] = f"{match.score:.3f}"
+                writer.writerow(row)
+                counts["rows"] += 1
+                counts["same" if match.same else "different"] += 1
+    return counts
