@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from forewarn.model import ActorType, DocActor, Span
-from forewarn.nlp.pipeline import PLATFORMS
+from forewarn.nlp.pipeline import ORG_WORDS, PLATFORMS
 from forewarn.resolve.names import compare_names, name_key, strip_titles
 
 _LABELS: dict[str, ActorType] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
@@ -119,10 +119,15 @@ def extract_actors(doc: Doc) -> ActorTable:
     # Person names take precedence over other labels for the same key: the small models
     # often tag a surname as GPE or ORG on its second mention.
     person_keys: dict[str, str] = {}
+    person_surnames: set[str] = set()
     for span, label in mentions:
-        if label == "PERSON" and len(span) > 1:
-            for tok in name_key(span.text).split():
-                person_keys.setdefault(tok, span.text)
+        if label == "PERSON":
+            key_tokens = name_key(span.text).split()
+            if key_tokens:
+                person_surnames.add(key_tokens[-1])
+            if len(span) > 1:
+                for tok in key_tokens:
+                    person_keys.setdefault(tok, span.text)
 
     groups: list[DocActor] = []
     for span, label in mentions:
@@ -130,8 +135,10 @@ def extract_actors(doc: Doc) -> ActorTable:
         key = name_key(text)
         if not key:
             continue
-        if label in ("ORG", "GPE") and " " not in key and key in person_keys and not _is_acronym(text):
-            label = "PERSON"
+        if label in ("ORG", "GPE", "GROUP") and not _is_acronym(text) and not _org_words(text):
+            # "Hadi al-Mansouri" tagged as a place, "al-Mansouri" as a person elsewhere
+            if key in person_keys or key.split()[-1] in person_surnames:
+                label = "PERSON"
         actor = _find_group(groups, text, key, label)
         if actor is None:
             actor = DocActor(local_id=f"L{len(groups) + 1}", name=text, type=label)
@@ -178,8 +185,58 @@ def _search_forms(actor: DocActor, surname_counts: dict[str, int]) -> set[str]:
     return forms
 
 
+_NOT_GIVEN_NAMES = frozenset(
+    """The A An In On At As But And Or If When While After Before Since For From With By Of To Mr Mrs Ms Dr
+    Gov Governor President Minister Prime Judge Sheikh General Gen Colonel Commander Secretary Senator Mayor
+    Chief Sen Rep Interior Defence Defense Foreign Justice Police Officer Militia Leader Spokesman Official
+    January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday Iraqi Iranian American US U.S. Syrian Lebanese""".split()
+)
+
+
+def _expand_short_names(doc: Doc, table: ActorTable) -> None:
+    """A surname NER found alone is often written in full nearby: "Hadi al-Mansouri ... al-Mansouri"."""
+    text = doc.text
+    for actor in table.actors:
+        if actor.type != "PERSON" or len(name_key(actor.name).split()) != 1:
+            continue
+        bare = re.sub(r"^(?:[Aa]l|[Ee]l)[-’' ]", "", actor.name)
+        pattern = re.compile(
+            r"(?<![\w-])((?:[A-Z][a-z’'-]+\s+){1,2})((?:[Aa]l|[Ee]l)[-\s])?" + re.escape(bare) + r"(?!\w)"
+        )
+        for m in pattern.finditer(text):
+            given = m.group(1).split()
+            while given and given[0] in _NOT_GIVEN_NAMES:
+                given = given[1:]
+            if not given or given[-1] in _NOT_GIVEN_NAMES:
+                continue
+            start = m.start(1) + m.group(1).index(given[0])
+            span = doc.char_span(start, m.end(), alignment_mode="contract")
+            if span is None or not len(span):
+                continue
+            full = span.text
+            # drop the shorter overlapping mention, keep the full name
+            for s, e, lid in list(table.mention_tokens):
+                if s < span.end and span.start < e and lid == actor.local_id:
+                    table.mention_tokens.remove((s, e, lid))
+                    actor.mentions = [x for x in actor.mentions if not (x.start < span.end_char and span.start_char < x.end)]
+            if any(t.i in table.by_token and table.by_token[t.i] != actor.local_id for t in span):
+                continue
+            actor.mentions.append(Span(span.start_char, span.end_char, full))
+            for t in span:
+                table.by_token[t.i] = actor.local_id
+            table.mention_tokens.append((span.start, span.end, actor.local_id))
+            if actor.name not in actor.aliases:
+                actor.aliases.append(actor.name)
+            actor.name = full
+            if full in actor.aliases:
+                actor.aliases.remove(full)
+            break
+
+
 def _find_more_mentions(doc: Doc, table: ActorTable) -> None:
     """Find the names NER missed: every further occurrence of a form already known in the document."""
+    _expand_short_names(doc, table)
     covered = set(table.by_token)
     surname_counts: dict[str, int] = {}
     for actor in table.actors:
@@ -206,6 +263,10 @@ def _find_more_mentions(doc: Doc, table: ActorTable) -> None:
                 for t in span:
                     table.by_token[t.i] = actor.local_id
                 table.mention_tokens.append((span.start, span.end, actor.local_id))
+
+
+def _org_words(text: str) -> bool:
+    return bool({w.lower().strip("'’.,") for w in text.split()} & ORG_WORDS)
 
 
 def _is_acronym(text: str) -> bool:
@@ -328,6 +389,8 @@ def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
         tail_end = min(sent.end_char, doc[end - 1].idx + len(doc[end - 1]) + 140)
         tail = text[doc[end - 1].idx + len(doc[end - 1]) : tail_end]
         app = re.match(r",\s+((?:the |a |an )?[^,;:\"“”]{2,120}?)(?:,|;|:|\.\s|$)", tail)
+        if app and re.match(r"(and|or|but|who|which|when|while|as|after|before|because|if|whose|where)\b", app.group(1), re.I):
+            app = None  # a new clause or a list, not a description of the name
         region: tuple[int, int] | None = None
         if app:
             phrase = app.group(1)

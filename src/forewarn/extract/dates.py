@@ -44,10 +44,15 @@ def parse_date(text: str, base: str | None) -> str | None:
     return None
 
 
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
 def sentence_date(doc: Doc, chars: tuple[int, int], base: str | None) -> str | None:
     """The first resolvable DATE entity inside a character range of the document."""
     for ent in doc.ents:
-        if ent.label_ != "DATE" or ent.start_char < chars[0] or ent.end_char > chars[1]:
+        if ent.start_char < chars[0] or ent.end_char > chars[1]:
+            continue
+        if ent.label_ != "DATE" and not (ent.label_ == "TIME" and _WEEKDAY.search(ent.text)):
             continue
         # durations and ages are not dates of an act
         if re.search(r"\b(years? old|months|weeks|days|decade|hours?)\b", ent.text, re.I) and not re.search(

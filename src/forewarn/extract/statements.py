@@ -125,8 +125,15 @@ class StatementFinder:
             if span is not None:
                 for t in span:
                     self._in_quote[t.i] = True
-        self._speaker_counts: Counter[str] = Counter()
         self._starts = [t.idx for t in doc]
+        # who the document quotes by name: the referent of later descriptions like "the official"
+        self._speaker_counts: Counter[str] = Counter()
+        for tok in doc:
+            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+                for child in tok.children:
+                    lid = actors.at_token(child.i) if child.dep_ in ("nsubj", "nsubjpass") else None
+                    if lid and actors.get(lid).type == "PERSON":
+                        self._speaker_counts[lid] += 1
 
     # ------------------------------------------------------------------ public
     def token_at(self, char: int) -> Token | None:
@@ -172,8 +179,6 @@ class StatementFinder:
                     stmt.addressee = stmt.addressee or previous.addressee
                     stmt.continues = True
                     stmt.how.append("continuation")
-            if stmt.speaker:
-                self._speaker_counts[stmt.speaker] += 1
             previous = stmt
             yield stmt
 
@@ -318,6 +323,11 @@ class StatementFinder:
         for s, _, lid in self.actors.mention_tokens:
             if self.doc[s].idx < before_char and self.actors.get(lid).type == "ORG":
                 counts[lid] += 1
+        if not counts:
+            # a headline before any name: the organisation the document is about
+            for s, _, lid in self.actors.mention_tokens:
+                if self.actors.get(lid).type == "ORG":
+                    counts[lid] += 1
         return (counts.most_common(1)[0][0], None) if counts else None
 
     def _antecedent(self, types: tuple[str, ...], before_char: int) -> tuple[str, tuple[int, int] | None] | None:
@@ -354,14 +364,15 @@ class StatementFinder:
         for w in list(wanted):
             wanted |= TITLE_SYNONYMS.get(w, frozenset())
         persons = [a for a in self.actors.actors if a.type == "PERSON"]
-        # members of the organisation named in the description
+        main_speaker = self._speaker_counts.most_common(1)[0][0] if self._speaker_counts else None
+        titled = [p for p in persons if any(_title_matches(t, wanted) for t in p.titles)]
         if orgs:
+            # "the leader of the X groups": a member of X, else whoever speaks for X here
             members = [p for p in persons if set(p.affiliations) & set(orgs)]
-            if len(members) == 1:
-                return members[0].local_id
             if members:
                 return self._nearest(members, at_char)
-        titled = [p for p in persons if any(_title_matches(t, wanted) for t in p.titles)]
+            if main_speaker:
+                return main_speaker
         if titled:
             return self._nearest(titled, at_char)
         determiners = {t.lower_ for t in head.children if t.dep_ == "det"}
@@ -373,10 +384,8 @@ class StatementFinder:
                     if self.doc[s].sent.start - head.sent.start <= 60:
                         return lid
                     break
-        if self._speaker_counts:
-            # the description of someone already quoted: the document's main speaker
-            return self._speaker_counts.most_common(1)[0][0]
-        return None
+        # the description of someone already quoted: the document's main speaker
+        return main_speaker
 
     def _nearest(self, actors: list, at_char: int) -> str:
         def distance(actor) -> int:
@@ -451,15 +460,18 @@ class StatementFinder:
                 while head.dep_ in ("prep", "pcomp", "pobj") and head.head.i != head.i:
                     head = head.head
                 subj_tok = self._subject(head)
-        if subj_tok is None and verb.sent.root.i != verb.i:
-            subj_tok = self._subject(verb.sent.root)
         left, right = self._clause(verb)
         stmt = Statement("reported", left, right, cue=verb.lemma_.lower(), cue_token=verb.i)
         stmt.sentence = (verb.sent.start_char, verb.sent.end_char)
-        if subj_tok is not None:
-            resolved = self.resolve_np(subj_tok, verb.idx)
+        candidates = [subj_tok] if subj_tok is not None else []
+        if verb.sent.root.i != verb.i:
+            # "charged that the presence serves X and warned that ...": the sentence's subject speaks
+            candidates.append(self._subject(verb.sent.root))
+        for cand in candidates:
+            resolved = self.resolve_np(cand, verb.idx) if cand is not None else None
             if resolved:
                 stmt.speaker, stmt.speaker_mention = resolved
+                break
         yield stmt
 
     def _reported_noun(self, noun: Token) -> Iterator[Statement]:

@@ -42,7 +42,10 @@ INTENT = re.compile(
 )
 FUTURE = re.compile(r"\b(will|shall|'ll|’ll|going to|gonna|is on me)\b")
 # the harm must come from the speaker's side or be addressed to someone: "we", "you", "the brigades"
-AGENT = re.compile(r"\b(we|i|our|us|my|you|your|yours|whoever|resistance|brigades|fighters|men|mujahideen)\b")
+AGENT = re.compile(
+    r"\b(we|i|our|us|my|you|your|yours|whoever|resistance|brigades|fighters|men|mujahideen|faction|group|"
+    r"movement|militia|organization|organisation)\b"
+)
 CONDITIONAL = re.compile(r"\b(if|unless|otherwise|or else|in the event|whoever|any (foolishness|targeting|attack|aggression))\b|\bnot to test\b|\bif he comes\b")
 # statements that talk about violence without threatening it
 REJECT = re.compile(
@@ -238,7 +241,7 @@ class ThreatExtractor:
             low = node.text.lower()
             if any(p.search(low) for p, _, _ in _HARM):
                 future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "’ll") for c in node.children)
-                return depth - (0.5 if future else 0)
+                return depth - (2 if future else 0)
         return 9
 
     def _np_mention(self, lid: str, chars: tuple[int, int]) -> tuple[int, int]:
@@ -296,7 +299,14 @@ class ThreatExtractor:
         for tok in verb.subtree:
             if tok.i == verb.i or (tok.head.i == verb.i and tok.dep_ in ("nsubj", "nsubjpass")):
                 continue
-            objectish = tok.dep_ in ("dobj", "pobj", "dative", "conj", "appos", "attr", "oprd") or tok.head.i == verb.i
+            objectish = (
+                tok.dep_ in ("dobj", "pobj", "dative", "conj", "appos", "attr", "oprd")
+                or tok.head.i == verb.i
+                # "Prime Minister Mustafa X": the name inside the object phrase
+                or tok.dep_ == "compound" and tok.head.dep_ in ("dobj", "pobj", "dative", "appos")
+                # "... if X visits Baghdad": the subject of the condition is who it is aimed at
+                or tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl"
+            )
             # "warning Iraqi contractors", "bases where American forces are housed": a group named by its adjective
             group_word = tok.dep_ in ("amod", "compound", "nmod") and tok.head.dep_ in (
                 "dobj", "pobj", "dative", "nsubjpass", "nsubj", "appos", "conj"
@@ -342,7 +352,7 @@ class ThreatExtractor:
             if actor.type in ("PERSON", "ORG", "GPE", "GROUP"):
                 return lid, self.finder._mention_chars(tok.i)
             return None
-        if tok.pos_ in ("NOUN", "PRON") and tok.dep_ in ("dobj", "pobj", "dative"):
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ in ("dobj", "pobj", "dative"):
             # "the judge", "him": descriptions and pronouns as targets
             if tok.lower_ in ("him", "her"):
                 return self.finder._antecedent(("PERSON",), tok.idx)
@@ -390,6 +400,12 @@ class ThreatExtractor:
                 }
                 if len(members) == 1:
                     c.speaker = members.pop()
+        # an unattributed report of a threat against someone belongs to the one speaker who threatens them
+        for c in candidates:
+            if c.speaker is None and c.target is not None:
+                speakers = {o.speaker for o in candidates if o.target == c.target and o.speaker and o.strong}
+                if len(speakers) == 1:
+                    c.speaker = speakers.pop()
         groups: dict[tuple[str | None, str | None], list[Candidate]] = {}
         for c in candidates:
             groups.setdefault((c.speaker, c.target), []).append(c)

@@ -105,7 +105,7 @@ HYPHEN_ARTICLES: frozenset[str] = frozenset(
 # Arabic-script words read before transliteration (article-free forms).
 ARABIC_SCRIPT_WORDS: dict[str, str] = {
     "ابو": "abu", "أبو": "abu", "ابي": "abi", "أبي": "abi", "ام": "umm", "أم": "umm",
-    "بن": "bin", "ابن": "ibn", "إبن": "ibn", "بنت": "bint", "عبد": "abd",
+    "بن": "bin", "ابن": "ibn", "إبن": "ibn", "بنت": "bint", "عبد": "abd", "الله": "allah",
 }  # fmt: skip
 KUNYA_MARKERS: frozenset[str] = frozenset({"abu", "abou", "abo", "abi", "umm", "um", "oum", "omm"})
 CONNECTORS: frozenset[str] = frozenset({"bin", "ibn", "bint", "ben", "bn", "ould", "wuld"})
@@ -129,6 +129,11 @@ FAMILY_FIRST_SURNAMES: frozenset[str] = frozenset(
     wen bo""".split()
 )
 
+# Masculine / feminine endings of Slavic surnames (two people, not two spellings).
+SLAVIC_GENDER_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("skiy", "skaya"), ("skyy", "skaya"), ("sky", "skaya"), ("ski", "ska"), ("iy", "aya"), ("yy", "aya"),
+    ("y", "aya"), ("ov", "ova"), ("ev", "eva"), ("in", "ina"),
+)
 # Letter classes for skeletons, longest spelling first: the usual romanisation variants of one
 # sound share a class (dh/z/th/d; kh/k/q/c; ph/f; w/v; sch/sh). Vowels are handled apart.
 VARIANT_LETTERS: tuple[tuple[str, str], ...] = (
@@ -139,23 +144,39 @@ VARIANT_LETTERS: tuple[tuple[str, str], ...] = (
     ("p", "P"), ("h", "H"), ("l", "L"), ("m", "M"), ("n", "N"), ("r", "R"),
 )  # fmt: skip
 VOWELS = frozenset("aeiou")
+# Vowel classes: e is ambiguous (a fatha or a kasra), o and u are one class, y is i.
+VOWEL_CLASSES: dict[str, str] = {"a": "A", "e": "E", "i": "I", "y": "I", "o": "U", "u": "U"}
 # Cheap edits between skeleton symbols (cost of 1.0 otherwise). Pairs substitute, singles
-# insert/delete. A = short vowel run, E = long vowel run or diphthong, Q = gh.
+# insert/delete. Vowels: A, E, I, U, and W for a diphthong (ai/ei/ay: the Arabic ya);
+# Q = gh, X = sh, C = ch, D = d/dh/z/th.
 CHEAP_EDITS: dict[frozenset[str], float] = {
-    frozenset("AE"): 0.8,  # short / long vowel: Moustafa / Mustafa (also keeps Hassan from Hussein)
+    frozenset("AE"): 0.2,  # Mohammed / Muhammad
+    frozenset("IE"): 0.2,  # Kazemi / Kazimi
+    frozenset("UE"): 0.5,
+    frozenset("WE"): 0.3,  # Sulemani / Soleimani
+    frozenset("WI"): 0.4,
+    frozenset("WA"): 0.8,  # Hassan / Hussein stay apart
+    frozenset("AI"): 0.8,  # Jamil / Jamal stay apart
+    frozenset("AU"): 0.7,  # Hezbollah / Hizballah
+    frozenset("IU"): 0.8,
+    frozenset("WU"): 0.8,
     frozenset("KQ"): 0.3,  # q / gh: Qasem / Ghasem
     frozenset("GQ"): 0.3,  # g / gh: Gani / Ghani
     frozenset("KC"): 0.3,  # k / ch: Khodorkovsky / Chodorkowski
     frozenset("CX"): 0.4,  # ch / sh: French transcriptions
     frozenset("XS"): 0.6,  # sh / s
     frozenset("JG"): 0.5,  # j / g: Jamal / Gamal
+    frozenset("JY"): 0.5,
     frozenset("FV"): 0.5,
     frozenset("FP"): 0.5,
     frozenset("BP"): 0.5,
-    frozenset("JY"): 0.5,
     frozenset("A"): 0.4,  # an inserted vowel: Vladimir / Volodymyr
-    frozenset("E"): 0.6,
+    frozenset("E"): 0.3,
+    frozenset("I"): 0.5,
+    frozenset("U"): 0.5,
+    frozenset("W"): 0.6,
     frozenset("H"): 0.7,
+    frozenset("Y"): 0.5,  # Yevgeny / Evgeny
 }
 # Coarser classes for blocking keys only.
 COARSE_CLASSES: dict[str, str] = {"Q": "K", "C": "K", "G": "K", "J": "K", "X": "S", "F": "B", "P": "B"}
@@ -418,16 +439,25 @@ def _collapse(symbols: list[str]) -> str:
     return "".join(out)
 
 
+def _vowel_run(run: str) -> str:
+    if len(run) == 1:
+        return VOWEL_CLASSES[run]
+    if run.startswith("ae") or (run[0] in "aeo" and any(c in "iy" for c in run[1:])):
+        return "W"  # diphthong: ai, ay, ei, ey, ae, aye (the Arabic ya)
+    if run == "ie":
+        return "I"
+    return _collapse([VOWEL_CLASSES[c] for c in run])
+
+
 @lru_cache(maxsize=65536)
 def vowel_skeleton(token: str) -> str:
-    """Consonant classes with vowel runs as A (short) or E (long/diphthong): 'kazemi' -> 'KADAMA'."""
+    """Consonant classes with vowel classes: 'kazemi' -> 'KADEMI', 'kadhimi' -> 'KADIMI'."""
     t = token.lower()
     if len(t) <= 1:
         return t.upper()
     t = re.sub(r"c(?=[eiy])", "s", t)
-    t = t.replace("aou", "awu")
-    t = re.sub(r"(?<=[aeiouy])h(?=[aeiouy])", "", t)
-    t = re.sub(r"(?<=[aeiou])h$", "", t)
+    t = re.sub(r"(?<=[aeiouy])h(?=[aeiouy])", "", t)  # Khamenehi, Mohammed / Muhammad
+    t = re.sub(r"(?<=[aeiou])h$", "", t)  # Fatimah
     symbols: list[str] = []
     i = 0
     while i < len(t):
@@ -435,8 +465,7 @@ def vowel_skeleton(token: str) -> str:
             j = i
             while j < len(t) and _is_vowel(t, j):
                 j += 1
-            long_run = j - i >= 2 and i > 0 and j < len(t)
-            symbols.append("E" if long_run else "A")
+            symbols.append(_vowel_run(t[i:j]))
             i = j
         else:
             symbol, n = _consonant_symbol(t, i)
@@ -675,6 +704,9 @@ def _compare_persons(na: str, nb: str) -> _Detail:
             NameMatch(round(0.5 * s_score, 3), False, (f"surnames differ: {_show(a.surname)}/{_show(b.surname)}",))
         )
     reasons = [f"surname {a.surname.token.text}/{b.surname.token.text}: {s_how}"]
+    if _gendered_pair(a.surname.token.text, b.surname.token.text):
+        reasons.append("masculine and feminine forms of one surname: two people")
+        return _Detail(NameMatch(round(0.5 * s_score, 3), False, tuple(reasons)), conflict=True)
     if a.bare or b.bare:
         bare, full = (a, b) if a.bare else (b, a)
         if a.bare and b.bare:
@@ -685,6 +717,15 @@ def _compare_persons(na: str, nb: str) -> _Detail:
         reasons.append("bare surname against a full name")
         return _Detail(NameMatch(round(0.55 + 0.15 * s_score, 3), True, tuple(reasons)), partial=True)
     return _compare_given(a.given, b.given, s_score, reasons)
+
+
+def _gendered_pair(a: str, b: str) -> bool:
+    """Navalny / Navalnaya, Ivanov / Ivanova: a Slavic surname in its two genders."""
+    for x, y in ((a, b), (b, a)):
+        for masc, fem in SLAVIC_GENDER_ENDINGS:
+            if x.endswith(masc) and y.endswith(fem) and x[: len(x) - len(masc)] == y[: len(y) - len(fem)]:
+                return True
+    return False
 
 
 def _compare_given(ga: tuple[NamePart, ...], gb: tuple[NamePart, ...], s_score: float, reasons: list[str]) -> _Detail:
@@ -779,15 +820,19 @@ class OrgWord:
     role: str  # "content", "head", "descriptor"
 
 
-@lru_cache(maxsize=1)
-def _org_vocab() -> dict[str, tuple[str, str]]:
+@lru_cache(maxsize=2)
+def _org_vocab(abjad: bool) -> dict[str, tuple[str, str]]:
+    if abjad:  # Arabic script: by consonants ("ktb" is kataib)
+        return {consonant_skeleton(w): v for w, v in ORG_WORDS.items() if len(consonant_skeleton(w)) >= 2}
     return {vowel_skeleton(w): v for w, v in ORG_WORDS.items() if len(w) > 3}
 
 
 def _org_word(text: str, abjad: bool) -> OrgWord:
     entry = ORG_WORDS.get(text)
-    if entry is None and len(text) > 3 and not abjad:
-        entry = _org_vocab().get(vowel_skeleton(text))
+    if entry is None and abjad:
+        entry = _org_vocab(True).get(consonant_skeleton(text, True))
+    elif entry is None and len(text) > 3:
+        entry = _org_vocab(False).get(vowel_skeleton(text))
     if entry is None:
         return OrgWord(Token(text, abjad), None, "content")
     meaning, role = entry

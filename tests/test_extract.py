@@ -1,0 +1,174 @@
+"""Extraction on realistic text: who threatens whom, with what evidence, and what is not a threat."""
+
+from __future__ import annotations
+
+from forewarn.model import DocumentAnalysis, Threat
+
+
+def names(analysis: DocumentAnalysis, threat: Threat) -> tuple[str | None, str | None]:
+    speaker = analysis.actor(threat.speaker.local_id).name if threat.speaker else None
+    target = analysis.actor(threat.target.local_id).name if threat.target else None
+    return speaker, target
+
+
+def assert_spans_verbatim(analysis: DocumentAnalysis) -> None:
+    text = analysis.document.text
+    for fact in [*analysis.threats, *analysis.events]:
+        for span in fact.all_spans():
+            assert text[span.start : span.end] == span.text
+    for actor in analysis.actors:
+        for mention in actor.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+def test_conditional_quote_attributed_to_named_speaker(analyse) -> None:
+    text = (
+        "Militia commander warns governor over checkpoint raids\n\n"
+        "BASRA — Hadi al-Mansouri, the commander of the Saraya al-Difa militia, warned Governor Karim Nasser "
+        "on Tuesday after police raided two of the group's offices.\n\n"
+        "\u201cIf Nasser sends his police against our men again, we will burn his offices to the ground,\u201d "
+        "al-Mansouri said in a video posted online.\n"
+    )
+    analysis = analyse(text)
+    assert_spans_verbatim(analysis)
+    assert len(analysis.threats) == 1
+    threat = analysis.threats[0]
+    speaker, target = names(analysis, threat)
+    assert speaker == "Hadi al-Mansouri"
+    assert target == "Karim Nasser"
+    assert threat.form == "conditional"
+    assert threat.type == "violence"
+    assert "we will burn his offices" in threat.evidence.text
+    # the militia is the speaker's organisation, read from the appositive
+    org = analysis.actor(threat.speaker_org.local_id) if threat.speaker_org else None
+    assert org is not None and "Saraya al-Difa" in org.name
+
+
+def test_reported_vow_and_quote_are_one_threat_with_all_spans(analyse) -> None:
+    text = (
+        "Faction vows to put minister behind bars\n\n"
+        "The Liwa al-Nasr faction vowed on Sunday to put Interior Minister Samir Haddad behind bars.\n\n"
+        "\u201cThe faction will place Haddad, the traitor, behind bars before the summer,\u201d said "
+        "Abbas Jaber, the spokesman of Liwa al-Nasr.\n"
+    )
+    analysis = analyse(text)
+    assert_spans_verbatim(analysis)
+    threats = [t for t in analysis.threats if t.target and names(analysis, t)[1] == "Samir Haddad"]
+    assert len(threats) == 1
+    threat = threats[0]
+    assert names(analysis, threat)[0] == "Abbas Jaber"
+    assert threat.type == "legal"
+    assert len(threat.all_spans()) >= 2
+
+
+def test_descriptive_speaker_named_later(analyse) -> None:
+    text = (
+        "A Burlington man has been charged with threatening to kill Gov. Helen Marsh of Vermont.\n"
+        "The man, Peter Quill, 41, was arrested on Thursday at his home, police said.\n"
+    )
+    analysis = analyse(text)
+    assert_spans_verbatim(analysis)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Peter Quill", "Helen Marsh") in pairs
+    assert any(e.type == "arrest" for e in analysis.events)
+
+
+def test_pronoun_speaker_and_paragraph_continuation(analyse) -> None:
+    text = (
+        "Rashid al-Tamimi, leader of the Kata'ib al-Fath group, addressed the defence minister, Omar Saleh, "
+        "in a televised sermon.\n\n"
+        "\u201cOmar Saleh, you have betrayed the blood of our brothers,\u201d he said.\n\n"
+        "\u201cYou will pay a heavy price for every drop of it.\u201d\n"
+    )
+    analysis = analyse(text)
+    assert_spans_verbatim(analysis)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Rashid al-Tamimi", "Omar Saleh") in pairs
+
+
+def test_transcript_turn(analyse) -> None:
+    text = (
+        "Interview with Sheikh Nizar Obeid, broadcast on 4 May\n\n"
+        "Interviewer: What is your message to General Faris Latif?\n\n"
+        "Nizar Obeid: My message to Faris Latif is simple. If his soldiers enter our villages, "
+        "we will kill every one of them.\n"
+    )
+    analysis = analyse(text)
+    assert_spans_verbatim(analysis)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert any(s == "Nizar Obeid" and t and "Faris Latif" in t for s, t in pairs)
+
+
+def test_ordinary_politics_is_not_a_threat(analyse) -> None:
+    text = (
+        "Mayor warns of budget cuts as rival vows to lower taxes\n\n"
+        "Mayor Linda Park warned on Monday that the city faces a difficult year and vowed to protect "
+        "school funding. Her challenger, Tom Reyes, promised to cut property taxes and threatened to "
+        "resign from the council if the budget passed unchanged.\n\n"
+        "\u201cInflation is the biggest threat to our families,\u201d Reyes said. \u201cWe will win this race.\u201d\n\n"
+        "Shares of Norland Steel fell after the company warned that tariffs would hit profits.\n"
+    )
+    analysis = analyse(text)
+    assert analysis.threats == []
+
+
+def test_condemnation_and_past_attack_claims_are_rejected(analyse) -> None:
+    text = (
+        "The interior minister, Samira Daoud, condemned the bombing of the market.\n\n"
+        "\u201cThis cowardly terrorist attack will not break our resolve, and those behind it will be brought "
+        "to justice,\u201d Daoud said.\n\n"
+        "A militia spokesman, Kamal Yasin, said: \u201cWe attacked the convoy last week.\u201d\n"
+    )
+    analysis = analyse(text)
+    assert analysis.threats == []
+    assert any(e.type == "bombing" for e in analysis.events)
+
+
+def test_debris_is_ignored_but_offsets_point_into_the_original(analyse) -> None:
+    text = (
+        "[ad_1]\n\nJamal Kassem, a commander of the Harakat al-Thar movement, threatened Prime Minister "
+        "Adel Rahim on Friday. \u201cWe will cut off the hands of Rahim if he signs the deal,\u201d Kassem said.\n\n[ad_2]\n"
+    )
+    ignored = [(0, 6), (len(text) - 7, len(text) - 1)]
+    analysis = analyse(text, ignored=ignored)
+    assert_spans_verbatim(analysis)
+    assert all(a.name != "ad_1" for a in analysis.actors)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Jamal Kassem", "Adel Rahim") in pairs
+
+
+def test_relative_date_resolved_against_publication(analyse) -> None:
+    text = "Karim Zaidi, leader of the Asa'ib al-Nour militia, threatened Judge Maryam Fadel on Saturday night with death.\n"
+    analysis = analyse(text, published="2024-03-12")
+    assert analysis.threats
+    assert analysis.threats[0].date == "2024-03-09"
+
+
+def test_events_found_and_future_attacks_are_not_events(analyse) -> None:
+    text = (
+        "A drone strike killed three fighters near Qaim on Tuesday, and police arrested two suspects in "
+        "the bombing of a checkpoint.\n\n"
+        "\u201cWe will attack every base,\u201d said Walid Hamza, the group's leader.\n"
+    )
+    analysis = analyse(text)
+    assert_spans_verbatim(analysis)
+    kinds = {e.type for e in analysis.events}
+    assert {"airstrike", "arrest"} <= kinds or {"killing", "arrest"} <= kinds
+    assert not any("We will attack" in e.evidence.text for e in analysis.events)
+
+
+def test_actor_surface_forms_grouped_with_affiliation(analyse) -> None:
+    text = (
+        "Qasim al-Rubaie, the Secretary-General of the Kata'ib al-Haqq militia, spoke on Friday. "
+        "Al-Rubaie said his fighters were ready. Kata'ib al-Haqq (KAH) has about 5,000 members, and "
+        "KAH has fought in Syria.\n"
+    )
+    analysis = analyse(text)
+    people = [a for a in analysis.actors if a.type == "PERSON"]
+    rubaie = [a for a in people if "Rubaie" in a.name]
+    assert len(rubaie) == 1
+    assert "Al-Rubaie" in rubaie[0].surface_forms()
+    orgs = [a for a in analysis.actors if a.type == "ORG" and "Haqq" in a.name]
+    assert len(orgs) == 1
+    assert "KAH" in orgs[0].surface_forms()
+    assert orgs[0].local_id in rubaie[0].affiliations
