@@ -105,7 +105,8 @@ def test_ordinary_politics_is_not_a_threat(analyse) -> None:
         "Mayor Linda Park warned on Monday that the city faces a difficult year and vowed to protect "
         "school funding. Her challenger, Tom Reyes, promised to cut property taxes and threatened to "
         "resign from the council if the budget passed unchanged.\n\n"
-        "\u201cInflation is the biggest threat to our families,\u201d Reyes said. \u201cWe will win this race.\u201d\n\n"
+        "\u201cInflation is the biggest threat to our families,\u201d Reyes said. "
+        "\u201cWe will win this race.\u201d\n\n"
         "Shares of Norland Steel fell after the company warned that tariffs would hit profits.\n"
     )
     analysis = analyse(text)
@@ -127,7 +128,8 @@ def test_condemnation_and_past_attack_claims_are_rejected(analyse) -> None:
 def test_debris_is_ignored_but_offsets_point_into_the_original(analyse) -> None:
     text = (
         "[ad_1]\n\nJamal Kassem, a commander of the Harakat al-Thar movement, threatened Prime Minister "
-        "Adel Rahim on Friday. \u201cWe will cut off the hands of Rahim if he signs the deal,\u201d Kassem said.\n\n[ad_2]\n"
+        "Adel Rahim on Friday. \u201cWe will cut off the hands of Rahim if he signs the deal,\u201d "
+        "Kassem said.\n\n[ad_2]\n"
     )
     ignored = [(0, 6), (len(text) - 7, len(text) - 1)]
     analysis = analyse(text, ignored=ignored)
@@ -138,7 +140,10 @@ def test_debris_is_ignored_but_offsets_point_into_the_original(analyse) -> None:
 
 
 def test_relative_date_resolved_against_publication(analyse) -> None:
-    text = "Karim Zaidi, leader of the Asa'ib al-Nour militia, threatened Judge Maryam Fadel on Saturday night with death.\n"
+    text = (
+        "Karim Zaidi, leader of the Asa'ib al-Nour militia, threatened Judge Maryam Fadel "
+        "on Saturday night with death.\n"
+    )
     analysis = analyse(text, published="2024-03-12")
     assert analysis.threats
     assert analysis.threats[0].date == "2024-03-09"

@@ -322,9 +322,7 @@ def test_jsonl_with_broken_line(tmp_path: Path) -> None:
         json.dumps({"id": "post-a", "title": "First", "published": "2024-03-02", "text": "Alpha text."}),
         '{"id": "post-b", "text": "unterminated',
         "",
-        json.dumps(
-            {"title": "No id", "date": "March 3, 2024", "text": "Gamma text.", "url": "https://x.example/g"}
-        ),
+        json.dumps({"title": "No id", "date": "March 3, 2024", "text": "Gamma text.", "url": "https://x.example/g"}),
     ]
     path.write_text("\n".join(lines) + "\n", "utf-8")
     items = list(iter_documents([path]))
@@ -373,9 +371,7 @@ def test_json_wrong_fields(tmp_path: Path) -> None:
 def test_json_custom_fields_and_bad_date(tmp_path: Path) -> None:
     path = tmp_path / "custom.jsonl"
     path.write_text(json.dumps({"key": "k1", "msg": "Hello.", "when": "sometime soon"}) + "\n", "utf-8")
-    options = IngestOptions(
-        json_fields=JsonFields(text=("msg",), id=("key",), date=("when",)), published="2022-02-02"
-    )
+    options = IngestOptions(json_fields=JsonFields(text=("msg",), id=("key",), date=("when",)), published="2022-02-02")
     document = _one(path, options)
     assert isinstance(document, Document)
     assert document.doc_id == "k1"

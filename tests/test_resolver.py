@@ -174,7 +174,11 @@ def test_initials_and_titles() -> None:
 
 def test_ids_stable_when_resolver_rebuilt_from_known_actors() -> None:
     docs = [
-        doc("d1", actor("L1", "Mohammed Shia al-Sudani", titles=("Prime Minister",)), actor("L2", "Kata'ib Hezbollah", "ORG")),
+        doc(
+            "d1",
+            actor("L1", "Mohammed Shia al-Sudani", titles=("Prime Minister",)),
+            actor("L2", "Kata'ib Hezbollah", "ORG"),
+        ),
         doc("d2", actor("L1", "Hamid al-Sudani"), actor("L2", "KH", "ORG")),
         doc("d3", actor("L1", "Sudani")),  # ambiguous: a new actor of its own
         doc("d4", actor("L1", "Qays al-Khaz'ali"), actor("L2", "Asa'ib Ahl al-Haq", "ORG", aliases=("AAH",))),

@@ -137,9 +137,7 @@ def analysis_2(marsh_id: str = "A3", mira_id: str = "A1") -> DocumentAnalysis:
     """Brek (Red Dawn Front) and Mira Vasko threaten Marsh. Resolution may have put Mira
     Vasko into Dorin Vasko's actor (mira_id='A1') and the governor into a new actor."""
     t = TEXT_2
-    doc = Document(
-        doc_id="kavala-2", text=t, title="Second group warns Kavala governor", published="2025-04-10"
-    )
+    doc = Document(doc_id="kavala-2", text=t, title="Second group warns Kavala governor", published="2025-04-10")
     brek = DocActor(
         "L1",
         "Ilan Brek",

@@ -81,8 +81,9 @@ def analyse_documents(
             store.save_analysis(analysis)
         except Exception as exc:  # one broken document must not stop the run
             log.exception("analysis failed for %s", document.doc_id)
-            error = IngestError(source=document.source_path or document.doc_id, reason=f"analysis failed: {exc}",
-                                doc_id=document.doc_id)
+            error = IngestError(
+                source=document.source_path or document.doc_id, reason=f"analysis failed: {exc}", doc_id=document.doc_id
+            )
             result.errors.append(error)
             failed(error)
             continue

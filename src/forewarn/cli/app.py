@@ -45,8 +45,9 @@ def example_corpus() -> Path:
     return Path(str(packaged))
 
 
-def _run_analysis(paths: list[Path], db: str | None, out: Path | None, published: str | None, model: str | None,
-                  batch_size: int) -> int:
+def _run_analysis(
+    paths: list[Path], db: str | None, out: Path | None, published: str | None, model: str | None, batch_size: int
+) -> int:
     from forewarn.output.jsonl import open_jsonl
     from forewarn.pipeline import analyse_documents
 
@@ -74,8 +75,7 @@ def _run_analysis(paths: list[Path], db: str | None, out: Path | None, published
                     progress.console.print(f"[red]error[/red] {item.source}: {item.reason}")
                 progress.update(task, advance=1, doc=item.doc_id or "")
 
-            result = analyse_documents(items, store, out=handle, model=model, batch_size=batch_size,
-                                       on_document=done)
+            result = analyse_documents(items, store, out=handle, model=model, batch_size=batch_size, on_document=done)
     finally:
         if handle:
             handle.close()
@@ -137,8 +137,15 @@ def threats(
         raise typer.BadParameter("--format must be table, json or csv")
     store = _store(db)
     try:
-        views.show_threats(store, console, target=target, speaker=speaker, since=since, fmt=fmt,  # type: ignore[arg-type]
-                           limit=limit)
+        views.show_threats(
+            store,
+            console,
+            target=target,
+            speaker=speaker,
+            since=since,
+            fmt=fmt,  # type: ignore[arg-type]
+            limit=limit,
+        )
     finally:
         store.close()
 
@@ -207,7 +214,7 @@ def _actors_same(names: list[str], kind: str | None, pairs: Path | None, out: Pa
         console.print(f"  - {reason}")
 
 
-def _kind(kind: str | None):  # noqa: ANN202 - Literal narrowing for compare_names
+def _kind(kind: str | None):
     if kind is None:
         return None
     k = kind.lower()

@@ -173,9 +173,7 @@ def show_threats(
         if not rows:
             console.print("[dim]No threats found.[/dim]")
         else:
-            filters = [
-                f"{k} {v!r}" for k, v in (("target", target), ("speaker", speaker), ("since", since)) if v
-            ]
+            filters = [f"{k} {v!r}" for k, v in (("target", target), ("speaker", speaker), ("since", since)) if v]
             title = f"Threats ({len(rows)})" + (f" — {', '.join(filters)}" if filters else "")
             console.print(threat_table(rows, title=title))
     else:
@@ -243,14 +241,10 @@ def _history_text(h: MergeRecord) -> str:
 def show_profile(console: Console, profile: ActorProfile) -> None:
     console.print(_profile_panel(profile))
     if profile.threats_made:
-        console.print(
-            threat_table(list(profile.threats_made), title=f"Threats made ({len(profile.threats_made)})")
-        )
+        console.print(threat_table(list(profile.threats_made), title=f"Threats made ({len(profile.threats_made)})"))
     if profile.threats_received:
         console.print(
-            threat_table(
-                list(profile.threats_received), title=f"Threats received ({len(profile.threats_received)})"
-            )
+            threat_table(list(profile.threats_received), title=f"Threats received ({len(profile.threats_received)})")
         )
     if not profile.threats_made and not profile.threats_received:
         console.print("[dim]No threats made or received.[/dim]")
@@ -358,9 +352,7 @@ def _doc_threat_table(view: DocumentView) -> Table:
             _date(t),
             f"{t.score:.2f}",
             t.status,
-            Text.assemble(
-                (_quote(t.evidence.text, 200), "italic"), (f" [{t.evidence.start}:{t.evidence.end}]", "dim")
-            ),
+            Text.assemble((_quote(t.evidence.text, 200), "italic"), (f" [{t.evidence.start}:{t.evidence.end}]", "dim")),
         )
     return table
 
@@ -380,9 +372,7 @@ def _doc_event_table(view: DocumentView) -> Table:
             _name(e.target_name, e.target_mention),
             e.location or NONE,
             e.date or NONE,
-            Text.assemble(
-                (_quote(e.evidence.text, 200), "italic"), (f" [{e.evidence.start}:{e.evidence.end}]", "dim")
-            ),
+            Text.assemble((_quote(e.evidence.text, 200), "italic"), (f" [{e.evidence.start}:{e.evidence.end}]", "dim")),
         )
     return table
 

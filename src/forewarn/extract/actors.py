@@ -22,10 +22,46 @@ _LABELS: dict[str, ActorType] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE",
 
 # Role nouns: a person described by one of these holds a position in an organisation.
 ROLE_WORDS = frozenset(
-    """leader head chief commander spokesman spokesperson spokeswoman official secretary-general secretary
-    general founder member militant officer director chairman president minister premier deputy
-    representative envoy cleric preacher emir commander-in-chief boss ruler governor judge
-    prosecutor attorney senator congressman congresswoman mayor sheriff""".split()
+    [
+        "leader",
+        "head",
+        "chief",
+        "commander",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "official",
+        "secretary-general",
+        "secretary",
+        "general",
+        "founder",
+        "member",
+        "militant",
+        "officer",
+        "director",
+        "chairman",
+        "president",
+        "minister",
+        "premier",
+        "deputy",
+        "representative",
+        "envoy",
+        "cleric",
+        "preacher",
+        "emir",
+        "commander-in-chief",
+        "boss",
+        "ruler",
+        "governor",
+        "judge",
+        "prosecutor",
+        "attorney",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "mayor",
+        "sheriff",
+    ]
 )
 # Titles that stand before a name ("Gov. Gretchen Whitmer", "PM Al-Khadimi").
 _TITLE_BEFORE = re.compile(
@@ -38,11 +74,27 @@ _TITLE_BEFORE = re.compile(
 
 
 _VERB_EDGES = frozenset(
-    "threaten threatens attack warn warns say says vow vows kill kills slam slams accuse accuses".split()
+    [
+        "threaten",
+        "threatens",
+        "attack",
+        "warn",
+        "warns",
+        "say",
+        "says",
+        "vow",
+        "vows",
+        "kill",
+        "kills",
+        "slam",
+        "slams",
+        "accuse",
+        "accuses",
+    ]
 )
 # invoked, not threatened: deities are no actors of a threat
 NON_ACTORS = frozenset({"God", "Allah", "Almighty", "Almighty God", "Lord", "the Almighty", "Prophet"})
-_TITLE_HEADS = frozenset("secretary minister ministry department chief head director".split())
+_TITLE_HEADS = frozenset(["secretary", "minister", "ministry", "department", "chief", "head", "director"])
 
 
 @dataclass
@@ -186,11 +238,88 @@ def _search_forms(actor: DocActor, surname_counts: dict[str, int]) -> set[str]:
 
 
 _NOT_GIVEN_NAMES = frozenset(
-    """The A An In On At As But And Or If When While After Before Since For From With By Of To Mr Mrs Ms Dr
-    Gov Governor President Minister Prime Judge Sheikh General Gen Colonel Commander Secretary Senator Mayor
-    Chief Sen Rep Interior Defence Defense Foreign Justice Police Officer Militia Leader Spokesman Official
-    January February March April May June July August September October November December Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday Iraqi Iranian American US U.S. Syrian Lebanese""".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "As",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "For",
+        "From",
+        "With",
+        "By",
+        "Of",
+        "To",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Gov",
+        "Governor",
+        "President",
+        "Minister",
+        "Prime",
+        "Judge",
+        "Sheikh",
+        "General",
+        "Gen",
+        "Colonel",
+        "Commander",
+        "Secretary",
+        "Senator",
+        "Mayor",
+        "Chief",
+        "Sen",
+        "Rep",
+        "Interior",
+        "Defence",
+        "Defense",
+        "Foreign",
+        "Justice",
+        "Police",
+        "Officer",
+        "Militia",
+        "Leader",
+        "Spokesman",
+        "Official",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Iraqi",
+        "Iranian",
+        "American",
+        "US",
+        "U.S.",
+        "Syrian",
+        "Lebanese",
+    ]
 )
 
 
@@ -219,7 +348,9 @@ def _expand_short_names(doc: Doc, table: ActorTable) -> None:
             for s, e, lid in list(table.mention_tokens):
                 if s < span.end and span.start < e and lid == actor.local_id:
                     table.mention_tokens.remove((s, e, lid))
-                    actor.mentions = [x for x in actor.mentions if not (x.start < span.end_char and span.start_char < x.end)]
+                    actor.mentions = [
+                        x for x in actor.mentions if not (x.start < span.end_char and span.start_char < x.end)
+                    ]
             if any(t.i in table.by_token and table.by_token[t.i] != actor.local_id for t in span):
                 continue
             actor.mentions.append(Span(span.start_char, span.end_char, full))
@@ -241,7 +372,11 @@ def _find_more_mentions(doc: Doc, table: ActorTable) -> None:
     surname_counts: dict[str, int] = {}
     for actor in table.actors:
         if actor.type == "PERSON":
-            lasts = {re.sub(r"^(?:[Aa]l|[Ee]l)[-’']", "", f.split()[-1]) for f in actor.surface_forms() if len(f.split()) >= 2}
+            lasts = {
+                re.sub(r"^(?:[Aa]l|[Ee]l)[-’']", "", f.split()[-1])
+                for f in actor.surface_forms()
+                if len(f.split()) >= 2
+            }
             for last in lasts:
                 surname_counts[last] = surname_counts.get(last, 0) + 1
     for actor in table.actors:
@@ -327,7 +462,7 @@ def _compatible(a: str, b: str) -> bool:
 def _bracketed_aliases(doc: Doc, table: ActorTable) -> None:
     """`Name (ALIAS)` right after a mention defines an acronym or translation of it."""
     text = doc.text
-    for start, end, local_id in list(table.mention_tokens):
+    for _start, end, local_id in list(table.mention_tokens):
         try:
             actor = table.get(local_id)
         except KeyError:  # absorbed into another actor meanwhile
@@ -369,7 +504,9 @@ def _absorb(table: ActorTable, keep: DocActor, drop: DocActor) -> None:
     for i, lid in list(table.by_token.items()):
         if lid == drop.local_id:
             table.by_token[i] = keep.local_id
-    table.mention_tokens = [(s, e, keep.local_id if lid == drop.local_id else lid) for s, e, lid in table.mention_tokens]
+    table.mention_tokens = [
+        (s, e, keep.local_id if lid == drop.local_id else lid) for s, e, lid in table.mention_tokens
+    ]
 
 
 def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
@@ -389,7 +526,9 @@ def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
         tail_end = min(sent.end_char, doc[end - 1].idx + len(doc[end - 1]) + 140)
         tail = text[doc[end - 1].idx + len(doc[end - 1]) : tail_end]
         app = re.match(r",\s+((?:the |a |an )?[^,;:\"“”]{2,120}?)(?:,|;|:|\.\s|$)", tail)
-        if app and re.match(r"(and|or|but|who|which|when|while|as|after|before|because|if|whose|where)\b", app.group(1), re.I):
+        if app and re.match(
+            r"(and|or|but|who|which|when|while|as|after|before|because|if|whose|where)\b", app.group(1), re.I
+        ):
             app = None  # a new clause or a list, not a description of the name
         region: tuple[int, int] | None = None
         if app:

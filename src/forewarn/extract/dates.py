@@ -11,7 +11,9 @@ from spacy.tokens import Doc
 
 _PARSER = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
 # parts of DATE entities that dateparser does not read and that do not change the day
-_NOISE = re.compile(r"\b(on|early|late|last|this|the|of|night|morning|evening|afternoon|overnight|earlier|today's)\b", re.I)
+_NOISE = re.compile(
+    r"\b(on|early|late|last|this|the|of|night|morning|evening|afternoon|overnight|earlier|today's)\b", re.I
+)
 
 
 @lru_cache(maxsize=4096)
@@ -28,10 +30,14 @@ def parse_date(text: str, base: str | None) -> str | None:
         if not attempt or not re.search(r"\w", attempt):
             continue
         try:
-            data = DateDataParser(
-                languages=["en"],
-                settings={"PREFER_DATES_FROM": "past", **settings},
-            ).get_date_data(attempt) if settings else _PARSER.get_date_data(attempt)
+            data = (
+                DateDataParser(
+                    languages=["en"],
+                    settings={"PREFER_DATES_FROM": "past", **settings},
+                ).get_date_data(attempt)
+                if settings
+                else _PARSER.get_date_data(attempt)
+            )
         except Exception:  # dateparser raises assorted errors on odd input
             continue
         if data and data.date_obj:

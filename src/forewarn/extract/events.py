@@ -17,15 +17,43 @@ from forewarn.model import ActorRef, Event, Span
 
 # trigger lemma -> event type; declared as data so it can be read and extended
 TRIGGERS: dict[str, str] = {
-    "attack": "attack", "assault": "attack", "raid": "arrest", "shelling": "attack", "ambush": "attack",
-    "rocket": "attack", "bombard": "attack", "bombardment": "airstrike", "airstrike": "airstrike",
-    "strike": "airstrike", "bomb": "bombing", "bombing": "bombing", "explosion": "bombing",
-    "blast": "bombing", "assassination": "assassination", "assassinate": "assassination",
-    "kill": "killing", "killing": "killing", "murder": "killing", "shoot": "killing", "shooting": "killing",
-    "snipe": "killing", "sniping": "killing", "kidnap": "kidnapping", "kidnapping": "kidnapping",
-    "abduct": "kidnapping", "abduction": "kidnapping", "arrest": "arrest", "detain": "arrest",
-    "detention": "arrest", "charge": "arrest", "protest": "protest", "demonstration": "protest",
-    "demonstrate": "protest", "rally": "protest", "sit-in": "protest", "stand-off": "protest",
+    "attack": "attack",
+    "assault": "attack",
+    "raid": "arrest",
+    "shelling": "attack",
+    "ambush": "attack",
+    "rocket": "attack",
+    "bombard": "attack",
+    "bombardment": "airstrike",
+    "airstrike": "airstrike",
+    "strike": "airstrike",
+    "bomb": "bombing",
+    "bombing": "bombing",
+    "explosion": "bombing",
+    "blast": "bombing",
+    "assassination": "assassination",
+    "assassinate": "assassination",
+    "kill": "killing",
+    "killing": "killing",
+    "murder": "killing",
+    "shoot": "killing",
+    "shooting": "killing",
+    "snipe": "killing",
+    "sniping": "killing",
+    "kidnap": "kidnapping",
+    "kidnapping": "kidnapping",
+    "abduct": "kidnapping",
+    "abduction": "kidnapping",
+    "arrest": "arrest",
+    "detain": "arrest",
+    "detention": "arrest",
+    "charge": "arrest",
+    "protest": "protest",
+    "demonstration": "protest",
+    "demonstrate": "protest",
+    "rally": "protest",
+    "sit-in": "protest",
+    "stand-off": "protest",
     "standoff": "protest",
 }
 _NON_EVENT_CONTEXT = re.compile(
@@ -94,14 +122,28 @@ class EventExtractor:
     def _hypothetical(self, tok: Token) -> bool:
         head = tok if tok.pos_ == "VERB" else tok.head
         for child in head.children:
-            if child.dep_ in ("aux", "neg") and child.lower_ in ("will", "would", "could", "might", "may", "not", "n't", "'ll"):
+            if child.dep_ in ("aux", "neg") and child.lower_ in (
+                "will",
+                "would",
+                "could",
+                "might",
+                "may",
+                "not",
+                "n't",
+                "'ll",
+            ):
                 return True
         before = tok.doc[max(tok.sent.start, tok.i - 4) : tok.i]
         return bool(_NON_EVENT_CONTEXT.search(before.text.lower()))
 
     def _phrase(self, tok: Token) -> tuple[int, int]:
         if tok.pos_ == "VERB":
-            tokens = [tok] + [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass", "agent", "prep") for t in c.subtree]
+            tokens = [tok] + [
+                t
+                for c in tok.children
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass", "agent", "prep")
+                for t in c.subtree
+            ]
         else:
             tokens = [t for t in tok.subtree]
         tokens = [t for t in tokens if t.sent == tok.sent]

@@ -24,19 +24,79 @@ from forewarn.extract.actors import ROLE_WORDS, ActorTable
 StatementKind = Literal["quote", "turn", "reported"]
 
 SPEECH_VERBS = frozenset(
-    """say tell write tweet post add state warn threaten declare conclude read insist vow announce note
-    explain stress affirm argue call pledge promise swear claim reply respond repeat reiterate continue
-    urge demand proclaim shout speak ask issue publish send describe comment remark""".split()
+    [
+        "say",
+        "tell",
+        "write",
+        "tweet",
+        "post",
+        "add",
+        "state",
+        "warn",
+        "threaten",
+        "declare",
+        "conclude",
+        "read",
+        "insist",
+        "vow",
+        "announce",
+        "note",
+        "explain",
+        "stress",
+        "affirm",
+        "argue",
+        "call",
+        "pledge",
+        "promise",
+        "swear",
+        "claim",
+        "reply",
+        "respond",
+        "repeat",
+        "reiterate",
+        "continue",
+        "urge",
+        "demand",
+        "proclaim",
+        "shout",
+        "speak",
+        "ask",
+        "issue",
+        "publish",
+        "send",
+        "describe",
+        "comment",
+        "remark",
+    ]
 )
 # reporting verbs that make the statement itself a threat claim ("X threatened Y")
-THREAT_VERBS = frozenset("threaten vow warn pledge promise swear".split())
-PERSON_PRONOUNS = frozenset("he she him her his".split())
-GROUP_PRONOUNS = frozenset("they it them their its".split())
+THREAT_VERBS = frozenset(["threaten", "vow", "warn", "pledge", "promise", "swear"])
+PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his"])
+GROUP_PRONOUNS = frozenset(["they", "it", "them", "their", "its"])
 GROUP_NOUNS = frozenset(
-    """group militia movement organization organisation faction brigades brigade party network front
-    army force forces outfit coalition alliance""".split()
+    [
+        "group",
+        "militia",
+        "movement",
+        "organization",
+        "organisation",
+        "faction",
+        "brigades",
+        "brigade",
+        "party",
+        "network",
+        "front",
+        "army",
+        "force",
+        "forces",
+        "outfit",
+        "coalition",
+        "alliance",
+    ]
 )
-PERSON_NOUNS = ROLE_WORDS | frozenset("man woman suspect defendant gunman person resident teenager".split())
+PERSON_NOUNS = ROLE_WORDS | frozenset(
+    ["man", "woman", "suspect", "defendant", "gunman", "person", "resident", "teenager"]
+)
 _LEADER = frozenset({"leader", "head", "chief", "commander", "secretary-general", "boss", "emir", "founder"})
 TITLE_SYNONYMS: dict[str, frozenset[str]] = {
     **{word: _LEADER for word in _LEADER},
@@ -202,7 +262,7 @@ class StatementFinder:
                 return
         # "X said:" / "X wrote on his Twitter account:" just before the quote
         before = self.text[max(0, q.open_mark - 3) : q.open_mark]
-        if ":" in before or self.text[:q.open_mark].rstrip().endswith(":"):
+        if ":" in before or self.text[: q.open_mark].rstrip().endswith(":"):
             intro_end = self.text.rfind(":", 0, q.open_mark + 1)
             tok = self.token_at(intro_end)
             if tok is not None and self._attribute_from_region(stmt, tok.sent, before_char=intro_end):
@@ -281,7 +341,9 @@ class StatementFinder:
         return True
 
     # ------------------------------------------------------------------ references
-    def resolve_np(self, head: Token, at_char: int, prefer: str = "PERSON") -> tuple[str, tuple[int, int] | None] | None:
+    def resolve_np(
+        self, head: Token, at_char: int, prefer: str = "PERSON"
+    ) -> tuple[str, tuple[int, int] | None] | None:
         """The actor a noun phrase refers to: a name in it, a pronoun's antecedent, or a description."""
         subtree = list(head.subtree) if not self._in_quote[head.i] else [head]
         # a name inside the phrase; the head's own name first, then a person, then anything
@@ -301,7 +363,7 @@ class StatementFinder:
         if head.pos_ in ("NOUN", "PROPN") or lower in ROLE_WORDS:
             words = {t.lower_ for t in subtree}
             # "the leader of the Iraqi Hezbollah groups", "the Kataib Hezbollah security official"
-            if lower in PERSON_NOUNS or words & ROLE_WORDS and lower not in GROUP_NOUNS:
+            if lower in PERSON_NOUNS or (words & ROLE_WORDS and lower not in GROUP_NOUNS):
                 orgs = [lid for _, lid in named if self.actors.get(lid).type == "ORG"]
                 person = self._person_by_description(head, subtree, orgs, at_char)
                 if person:
@@ -318,14 +380,14 @@ class StatementFinder:
         return None
 
     def _salient_org(self, before_char: int) -> tuple[str, None] | None:
-        """"The group": the organisation the text has talked about most so far."""
+        """ "The group": the organisation the text has talked about most so far."""
         counts: Counter[str] = Counter()
         for s, _, lid in self.actors.mention_tokens:
             if self.doc[s].idx < before_char and self.actors.get(lid).type == "ORG":
                 counts[lid] += 1
         if not counts:
             # a headline before any name: the organisation the document is about
-            for s, _, lid in self.actors.mention_tokens:
+            for _s, _, lid in self.actors.mention_tokens:
                 if self.actors.get(lid).type == "ORG":
                     counts[lid] += 1
         return (counts.most_common(1)[0][0], None) if counts else None
@@ -346,7 +408,7 @@ class StatementFinder:
                         return lid, None
             return None
         head_sent = None
-        for s, e, lid in reversed(candidates):
+        for _s, e, lid in reversed(candidates):
             tok = self.doc[e - 1]
             if head_sent is None:
                 head_sent = tok.sent.start
@@ -356,9 +418,7 @@ class StatementFinder:
                 return lid, None
         return candidates[-1][2], None
 
-    def _person_by_description(
-        self, head: Token, subtree: list[Token], orgs: list[str], at_char: int
-    ) -> str | None:
+    def _person_by_description(self, head: Token, subtree: list[Token], orgs: list[str], at_char: int) -> str | None:
         words = {t.lower_ for t in subtree} | {head.lower_}
         wanted = {w for w in words if w in ROLE_WORDS}
         for w in list(wanted):
@@ -499,6 +559,6 @@ class StatementFinder:
 
 def _title_matches(title: str, wanted: set[str]) -> bool:
     t = title.lower().strip(".")
-    return t in wanted or any(w in t.split() or w == t for w in wanted) or any(
-        t.endswith(w) for w in wanted if len(w) > 3
+    return (
+        t in wanted or any(w in t.split() or w == t for w in wanted) or any(t.endswith(w) for w in wanted if len(w) > 3)
     )

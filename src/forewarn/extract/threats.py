@@ -25,12 +25,32 @@ from forewarn.model import ActorRef, Span, Threat
 HARM_TERMS: list[tuple[str, str, bool]] = [
     (r"\b(kill|murder|slaughter|behead|decapitat|execut|assassinat|eliminat|liquidat)\w*", "violence", False),
     (r"\bcut(ting)? off\b|\bchop\w* off\b|\bears?\b.{0,20}\bgoat|\bthroats?\b", "violence", False),
-    (r"\b(shoot|shot|gun(ned)? down|bullets?|hang(ed|ing)?|burn\w*|bury|buried|blow\w* up|bomb\w*)\b", "violence", False),
+    (
+        r"\b(shoot|shot|gun(ned)? down|bullets?|hang(ed|ing)?|burn\w*|bury|buried|blow\w* up|bomb\w*)\b",
+        "violence",
+        False,
+    ),
     (r"\b(tortur\w*|punish\w*|slaughter\w*|sword|blood\w*|revenge|aveng\w*|vengeance|retaliat\w*)\b", "violence", True),
-    (r"\b(pay (a|the|dearly|heavy)|heavy price|dark night|hell|regret it|suffer|bear the responsibility)\b", "violence", True),
-    (r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|trial|fate)|reach (you|him))\b", "violence", True),
-    (r"\b(war|escalation|strikes?|attack\w*|target\w*|missiles?|rockets?|drones?|operations against)\b", "military", False),
-    (r"\b(response|respond|expel\w*|non-peaceful|by force|force the closure|weapons?|hit|fight\w*)\b", "military", False),
+    (
+        r"\b(pay (a|the|dearly|heavy)|heavy price|dark night|hell|regret it|suffer|bear the responsibility)\b",
+        "violence",
+        True,
+    ),
+    (
+        r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|trial|fate)|reach (you|him))\b",
+        "violence",
+        True,
+    ),
+    (
+        r"\b(war|escalation|strikes?|attack\w*|target\w*|missiles?|rockets?|drones?|operations against)\b",
+        "military",
+        False,
+    ),
+    (
+        r"\b(response|respond|expel\w*|non-peaceful|by force|force the closure|weapons?|hit|fight\w*)\b",
+        "military",
+        False,
+    ),
     (r"\b(behind bars|prison|jail|imprison\w*|gallows)\b", "legal", False),
     (r"\b(barrels|oil|sanctions|boycott|blockade|deprive)\b", "economic", False),
 ]
@@ -46,7 +66,9 @@ AGENT = re.compile(
     r"\b(we|i|our|us|my|you|your|yours|whoever|resistance|brigades|fighters|men|mujahideen|faction|group|"
     r"movement|militia|organization|organisation)\b"
 )
-CONDITIONAL = re.compile(r"\b(if|unless|otherwise|or else|in the event|whoever|any (foolishness|targeting|attack|aggression))\b|\bnot to test\b|\bif he comes\b")
+CONDITIONAL = re.compile(
+    r"\b(if|unless|otherwise|or else|in the event|whoever|any (foolishness|targeting|attack|aggression))\b"
+)
 # statements that talk about violence without threatening it
 REJECT = re.compile(
     r"\b(condemn\w*|denounc\w*|deplor\w*|cowardly|terrorist (act|attack)|held accountable|brought to justice|"
@@ -151,9 +173,7 @@ class ThreatExtractor:
             form = "conditional" if CONDITIONAL.search(low) else ("veiled" if veiled else "direct")
             target, mention = self._target_in_passage(stmt, start, end)
             score = min(0.95, 0.55 + 0.1 * hits + (0.1 if target else 0))
-            out.append(
-                Candidate(stmt, (start, end), stmt.speaker, target, mention, kind, form, score, True, "quote")
-            )
+            out.append(Candidate(stmt, (start, end), stmt.speaker, target, mention, kind, form, score, True, "quote"))
         return out
 
     def _agentive(self, stmt: Statement, start: int, end: int, low: str) -> bool:
@@ -173,7 +193,7 @@ class ThreatExtractor:
         for sent in span.sents:
             s = max(start, sent.start_char)
             e = min(end, sent.end_char)
-            while e > s and self.text[e - 1] in " \n\t\"“”":
+            while e > s and self.text[e - 1] in ' \n\t"“”':
                 e -= 1
             while s < e and self.text[s] in " \n\t":
                 s += 1
@@ -240,7 +260,9 @@ class ThreatExtractor:
             node = node.head
             low = node.text.lower()
             if any(p.search(low) for p, _, _ in _HARM):
-                future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "’ll") for c in node.children)
+                future = any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "’ll") for c in node.children
+                )
                 return depth - (2 if future else 0)
         return 9
 
@@ -264,7 +286,9 @@ class ThreatExtractor:
         verb = self.doc[stmt.cue_token] if stmt.cue_token is not None else None
         if verb is None:
             return None
-        if any(c.dep_ == "neg" for c in verb.children) or verb.lower_.startswith("threatened") and verb.dep_ == "amod":
+        if any(c.dep_ == "neg" for c in verb.children) or (
+            verb.lower_.startswith("threatened") and verb.dep_ == "amod"
+        ):
             return None
         clause = self.text[stmt.start : stmt.end]
         low = clause.lower()
@@ -287,7 +311,9 @@ class ThreatExtractor:
             return None
         form = "conditional" if CONDITIONAL.search(low) else ("veiled" if veiled else "direct")
         score = (0.8 if strong else 0.4) + 0.05 * min(hits, 3)
-        cand = Candidate(stmt, (stmt.start, stmt.end), stmt.speaker, target, mention, kind, form, score, strong, stmt.cue or "")
+        cand = Candidate(
+            stmt, (stmt.start, stmt.end), stmt.speaker, target, mention, kind, form, score, strong, stmt.cue or ""
+        )
         cand.extra_targets = extras
         cand.date_char = verb.idx
         return cand
@@ -303,13 +329,19 @@ class ThreatExtractor:
                 tok.dep_ in ("dobj", "pobj", "dative", "conj", "appos", "attr", "oprd")
                 or tok.head.i == verb.i
                 # "Prime Minister Mustafa X": the name inside the object phrase
-                or tok.dep_ == "compound" and tok.head.dep_ in ("dobj", "pobj", "dative", "appos")
+                or (tok.dep_ == "compound" and tok.head.dep_ in ("dobj", "pobj", "dative", "appos"))
                 # "... if X visits Baghdad": the subject of the condition is who it is aimed at
-                or tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl"
+                or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl")
             )
             # "warning Iraqi contractors", "bases where American forces are housed": a group named by its adjective
             group_word = tok.dep_ in ("amod", "compound", "nmod") and tok.head.dep_ in (
-                "dobj", "pobj", "dative", "nsubjpass", "nsubj", "appos", "conj"
+                "dobj",
+                "pobj",
+                "dative",
+                "nsubjpass",
+                "nsubj",
+                "appos",
+                "conj",
             )
             if not objectish and not group_word:
                 continue
@@ -331,8 +363,10 @@ class ThreatExtractor:
         first = targets[0]
         # "to kill X and Y": conjoined people and organisations are threatened too
         extras = [
-            (t[0], t[1]) for t in targets[1:]
-            if t[2].dep_ in ("conj", "appos") and self.actors.get(t[0]).type in ("PERSON", "ORG")
+            (t[0], t[1])
+            for t in targets[1:]
+            if t[2].dep_ in ("conj", "appos")
+            and self.actors.get(t[0]).type in ("PERSON", "ORG")
             and self.actors.get(first[0]).type == self.actors.get(t[0]).type
         ]
         return first[0], first[1], extras
@@ -395,8 +429,7 @@ class ThreatExtractor:
         for c in candidates:
             if c.speaker and self.actors.get(c.speaker).type == "ORG":
                 members = {
-                    o.speaker for o in candidates
-                    if o.speaker and c.speaker in self.actors.get(o.speaker).affiliations
+                    o.speaker for o in candidates if o.speaker and c.speaker in self.actors.get(o.speaker).affiliations
                 }
                 if len(members) == 1:
                     c.speaker = members.pop()
@@ -410,8 +443,19 @@ class ThreatExtractor:
         for c in candidates:
             groups.setdefault((c.speaker, c.target), []).append(c)
             for extra, mention in c.extra_targets:
-                twin = Candidate(c.statement, mention or c.span, c.speaker, extra, mention, c.type, c.form,
-                                 c.score, c.strong, c.cue, c.date_char)
+                twin = Candidate(
+                    c.statement,
+                    mention or c.span,
+                    c.speaker,
+                    extra,
+                    mention,
+                    c.type,
+                    c.form,
+                    c.score,
+                    c.strong,
+                    c.cue,
+                    c.date_char,
+                )
                 groups.setdefault((c.speaker, extra), []).append(twin)
         threats: list[Threat] = []
         for (speaker, target), members in groups.items():
@@ -435,7 +479,9 @@ class ThreatExtractor:
             strong = [m for m in members if m.strong]
             threats.append(
                 Threat(
-                    speaker=ActorRef(speaker, _span(self.text, principal.statement.speaker_mention)) if speaker else None,
+                    speaker=ActorRef(speaker, _span(self.text, principal.statement.speaker_mention))
+                    if speaker
+                    else None,
                     target=ActorRef(target, _span(self.text, _first_mention(members))) if target else None,
                     evidence=spans[0],
                     evidence_spans=spans[1:],

@@ -109,9 +109,7 @@ def _read_file(path: Path, options: IngestOptions) -> Iterator[Document | Ingest
             yield from _read_json(path, data, options)
         elif suffix in HTML_SUFFIXES:
             text, encoding = _decode(data, options, html=True)
-            document = read_html_document(
-                text, doc_id, source_path=source, default_published=options.published
-            )
+            document = read_html_document(text, doc_id, source_path=source, default_published=options.published)
             document.metadata["encoding"] = encoding
             yield document
         else:
@@ -132,9 +130,7 @@ def _read_file(path: Path, options: IngestOptions) -> Iterator[Document | Ingest
     except OSError as exc:
         yield IngestError(source=source, reason=f"cannot read file: {exc.strerror or exc}", doc_id=doc_id)
     except Exception as exc:  # a bug or a library failure: report it, keep going
-        yield IngestError(
-            source=source, reason=f"unexpected error: {type(exc).__name__}: {exc}", doc_id=doc_id
-        )
+        yield IngestError(source=source, reason=f"unexpected error: {type(exc).__name__}: {exc}", doc_id=doc_id)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -36,16 +36,72 @@ _ORG_PART = rf"(?:{_NAME_PART}|(?i:ahl|al-\w+|el-\w+)\b)"
 ORG_NAME_RE = re.compile(rf"\b(?i:{_ORG_HEAD})(?:\s+{_ORG_PART})+")
 # words whose presence makes a name an organisation rather than a person
 ORG_WORDS = frozenset(
-    """hezbollah hizballah hizbullah brigade brigades militia militias movement party forces force army
-    front council corps police court office ministry department agency service committee resistance units
-    unit group organization organisation authority network association union company bank inc corp ltd
-    llc university institute news agency commission parliament government guard guards battalion
-    battalions league leagues mobilization mobilisation administration senate congress assembly
-    coalition alliance""".split()
+    [
+        "hezbollah",
+        "hizballah",
+        "hizbullah",
+        "brigade",
+        "brigades",
+        "militia",
+        "militias",
+        "movement",
+        "party",
+        "forces",
+        "force",
+        "army",
+        "front",
+        "council",
+        "corps",
+        "police",
+        "court",
+        "office",
+        "ministry",
+        "department",
+        "agency",
+        "service",
+        "committee",
+        "resistance",
+        "units",
+        "unit",
+        "group",
+        "organization",
+        "organisation",
+        "authority",
+        "network",
+        "association",
+        "union",
+        "company",
+        "bank",
+        "inc",
+        "corp",
+        "ltd",
+        "llc",
+        "university",
+        "institute",
+        "news",
+        "agency",
+        "commission",
+        "parliament",
+        "government",
+        "guard",
+        "guards",
+        "battalion",
+        "battalions",
+        "league",
+        "leagues",
+        "mobilization",
+        "mobilisation",
+        "administration",
+        "senate",
+        "congress",
+        "assembly",
+        "coalition",
+        "alliance",
+    ]
 )
 # platforms are where statements are made, not actors that make them
 PLATFORMS = frozenset(
-    "twitter x telegram facebook instagram youtube tiktok whatsapp truth social signal".split()
+    ["twitter", "x", "telegram", "facebook", "instagram", "youtube", "tiktok", "whatsapp", "truth", "social", "signal"]
 )
 
 

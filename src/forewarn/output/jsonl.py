@@ -92,7 +92,14 @@ def _affiliation_id(analysis: DocumentAnalysis, local_id: str) -> str:
 
 
 def error_record(error: IngestError) -> dict[str, Any]:
-    return {"doc_id": error.doc_id, "error": error.reason, "source": error.source, "threats": [], "events": [], "actors": []}
+    return {
+        "doc_id": error.doc_id,
+        "error": error.reason,
+        "source": error.source,
+        "threats": [],
+        "events": [],
+        "actors": [],
+    }
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:

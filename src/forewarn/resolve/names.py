@@ -131,8 +131,16 @@ FAMILY_FIRST_SURNAMES: frozenset[str] = frozenset(
 
 # Masculine / feminine endings of Slavic surnames (two people, not two spellings).
 SLAVIC_GENDER_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("skiy", "skaya"), ("skyy", "skaya"), ("sky", "skaya"), ("ski", "ska"), ("iy", "aya"), ("yy", "aya"),
-    ("y", "aya"), ("ov", "ova"), ("ev", "eva"), ("in", "ina"),
+    ("skiy", "skaya"),
+    ("skyy", "skaya"),
+    ("sky", "skaya"),
+    ("ski", "ska"),
+    ("iy", "aya"),
+    ("yy", "aya"),
+    ("y", "aya"),
+    ("ov", "ova"),
+    ("ev", "eva"),
+    ("in", "ina"),
 )
 # Letter classes for skeletons, longest spelling first: the usual romanisation variants of one
 # sound share a class (dh/z/th/d; kh/k/q/c; ph/f; w/v; sch/sh). Vowels are handled apart.
@@ -250,7 +258,8 @@ def _title_pattern() -> re.Pattern[str]:
 _TITLE_RE = _title_pattern()
 _MOD_RE = re.compile(r"(?:" + "|".join(sorted(TITLE_MODIFIERS, key=len, reverse=True)) + r")-?(?=[\s-])", re.I)
 _DEMONYM_RE = re.compile(
-    r"(?:" + "|".join(re.escape(d).replace(r"\.", r"\.?") for d in sorted(TITLE_DEMONYMS, key=len, reverse=True))
+    r"(?:"
+    + "|".join(re.escape(d).replace(r"\.", r"\.?") for d in sorted(TITLE_DEMONYMS, key=len, reverse=True))
     + r")(?:'s|’s)?(?=\s)",
     re.IGNORECASE,
 )
@@ -897,7 +906,9 @@ def _org_token_similarity(a: OrgWord, b: OrgWord) -> tuple[float, str, bool]:
     return score, how, False
 
 
-def _align(xs: tuple[OrgWord, ...], ys: tuple[OrgWord, ...]) -> tuple[list[tuple[int, int, float, str, bool]], set[int], set[int]]:
+def _align(
+    xs: tuple[OrgWord, ...], ys: tuple[OrgWord, ...]
+) -> tuple[list[tuple[int, int, float, str, bool]], set[int], set[int]]:
     pairs = []
     for i, x in enumerate(xs):
         for j, y in enumerate(ys):

@@ -123,7 +123,11 @@ def context_tokens(analysis: DocumentAnalysis, actor: DocActor, ids: dict[str, s
         if local in ids:
             out.add(f"org:{ids[local]}")
     for other in analysis.actors:
-        if other.local_id != actor.local_id and other.local_id in ids and ids[other.local_id] != ids.get(actor.local_id):
+        if (
+            other.local_id != actor.local_id
+            and other.local_id in ids
+            and ids[other.local_id] != ids.get(actor.local_id)
+        ):
             out.add(f"with:{ids[other.local_id]}")
     return out
 
@@ -188,9 +192,7 @@ class ActorResolver:
 
     def known_actors(self) -> list[KnownActor]:
         """The actors known now (to rebuild a resolver: `ActorResolver(r.known_actors(), ...)`)."""
-        return [
-            KnownActor(a.actor_id, a.type, a.name, list(a.aliases), set(a.context)) for a in self._actors.values()
-        ]
+        return [KnownActor(a.actor_id, a.type, a.name, list(a.aliases), set(a.context)) for a in self._actors.values()]
 
     def get(self, actor_id: str) -> KnownActor:
         return self._actors[actor_id]
@@ -441,7 +443,9 @@ class ActorResolver:
         if len(untranslated) >= 2:
             top, second = sorted(untranslated, key=lambda e: e.docs)[-2:][::-1]
             if top.docs >= 3 and top.docs >= 3 * second.docs:
-                return self._join(actor, top, f"dominant candidate ({top.docs} documents) ({top.score:.2f}): {top.reason}")
+                return self._join(
+                    actor, top, f"dominant candidate ({top.docs} documents) ({top.score:.2f}): {top.reason}"
+                )
         names = ", ".join(e.actor_id for e in weak[::-1][:5])
         return self._new(actor, forms, group, context, f"new: ambiguous between {names}")
 

@@ -205,9 +205,7 @@ class Store:
                         cue=threat.cue,
                         status=kept_status.get((threat.evidence.start, threat.evidence.end), "unreviewed"),
                         spans=[
-                            DbThreatSpan(
-                                ordinal=i, start=sp.start, end=sp.end, text=sp.text, principal=i == 0
-                            )
+                            DbThreatSpan(ordinal=i, start=sp.start, end=sp.end, text=sp.text, principal=i == 0)
                             for i, sp in enumerate(_distinct_spans(threat.all_spans()))
                         ],
                     )
@@ -282,9 +280,7 @@ class Store:
                 aliases[actor_id].append(alias)
             affiliations: dict[str, list[str]] = defaultdict(list)
             for person, org in s.execute(
-                select(DbAffiliation.person_id, DbAffiliation.org_id)
-                .distinct()
-                .order_by(DbAffiliation.org_id)
+                select(DbAffiliation.person_id, DbAffiliation.org_id).distinct().order_by(DbAffiliation.org_id)
             ):
                 affiliations[person].append(org)
             actors = s.execute(
@@ -375,9 +371,7 @@ class Store:
         with self._sessions.begin() as s:
             src = _get_live(s, actor_id)
             key = alias_key(alias)
-            all_aliases = list(
-                s.scalars(select(DbAlias).where(DbAlias.actor_id == src.actor_id).order_by(DbAlias.id))
-            )
+            all_aliases = list(s.scalars(select(DbAlias).where(DbAlias.actor_id == src.actor_id).order_by(DbAlias.id)))
             moved = [a for a in all_aliases if a.key == key]
             remaining = [a for a in all_aliases if a.key != key]
             if not moved:
@@ -502,13 +496,9 @@ class Store:
             aid = actor.actor_id
             rows = _actor_rows(s, [aid])
             merged_ids = tuple(
-                s.scalars(
-                    select(DbActor.actor_id).where(DbActor.merged_into == aid).order_by(DbActor.actor_id)
-                )
+                s.scalars(select(DbActor.actor_id).where(DbActor.merged_into == aid).order_by(DbActor.actor_id))
             )
-            made = _threat_rows(
-                s, [or_(DbThreat.speaker_actor_id == aid, DbThreat.speaker_org_actor_id == aid)]
-            )
+            made = _threat_rows(s, [or_(DbThreat.speaker_actor_id == aid, DbThreat.speaker_org_actor_id == aid)])
             received = _threat_rows(s, [DbThreat.target_actor_id == aid])
             members_of = select(DbMergeMember.merge_id).where(DbMergeMember.actor_id.in_([aid, *merged_ids]))
             history = _merge_records(s, select(DbMerge).where(DbMerge.id.in_(members_of)))
@@ -584,10 +574,7 @@ class Store:
         with self._sessions() as s:
             return {
                 "documents": s.scalar(select(func.count()).select_from(DbDocument)) or 0,
-                "actors": s.scalar(
-                    select(func.count()).select_from(DbActor).where(DbActor.merged_into.is_(None))
-                )
-                or 0,
+                "actors": s.scalar(select(func.count()).select_from(DbActor).where(DbActor.merged_into.is_(None))) or 0,
                 "mentions": s.scalar(select(func.count()).select_from(DbMention)) or 0,
                 "threats": s.scalar(select(func.count()).select_from(DbThreat)) or 0,
                 "events": s.scalar(select(func.count()).select_from(DbEvent)) or 0,
@@ -618,9 +605,7 @@ def _check_analysis(analysis: DocumentAnalysis) -> dict[str, str]:
     for actor in analysis.actors:
         for org in actor.affiliations:
             if org not in ids:
-                raise ValueError(
-                    f"{analysis.document.doc_id}: {actor.local_id} affiliated with unknown actor {org}"
-                )
+                raise ValueError(f"{analysis.document.doc_id}: {actor.local_id} affiliated with unknown actor {org}")
     for threat in analysis.threats:
         check(threat.speaker, "threat speaker")
         check(threat.speaker_org, "threat speaker_org")
@@ -690,11 +675,7 @@ def _record_merge(
     s.flush()
     names = list(names)
     for i, actor_id in enumerate(actor_ids):
-        s.add(
-            DbMergeMember(
-                merge_id=row.id, position=i, actor_id=actor_id, name=names[i] if i < len(names) else ""
-            )
-        )
+        s.add(DbMergeMember(merge_id=row.id, position=i, actor_id=actor_id, name=names[i] if i < len(names) else ""))
     return row.id
 
 
@@ -809,14 +790,10 @@ def _affiliation_rows(s: Session, cond: ColumnElement[bool], other: Any) -> tupl
     )
 
 
-def _spans_by_owner(
-    s: Session, span_table: Any, owner_col: Any, owner_ids: list[int]
-) -> dict[int, list[Span]]:
+def _spans_by_owner(s: Session, span_table: Any, owner_col: Any, owner_ids: list[int]) -> dict[int, list[Span]]:
     spans: dict[int, list[Span]] = defaultdict(list)
     for chunk in _chunks(owner_ids):
-        for sp in s.scalars(
-            select(span_table).where(owner_col.in_(chunk)).order_by(owner_col, span_table.ordinal)
-        ):
+        for sp in s.scalars(select(span_table).where(owner_col.in_(chunk)).order_by(owner_col, span_table.ordinal)):
             spans[getattr(sp, owner_col.key)].append(Span(sp.start, sp.end, sp.text))
     return spans
 

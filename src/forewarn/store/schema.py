@@ -102,14 +102,10 @@ class DbAffiliation(Base):
     __tablename__ = "actor_affiliations"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    person_id: Mapped[str] = mapped_column(
-        String, ForeignKey("actors.actor_id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[str] = mapped_column(String, ForeignKey("actors.actor_id", ondelete="CASCADE"), index=True)
     org_id: Mapped[str] = mapped_column(String, ForeignKey("actors.actor_id", ondelete="CASCADE"), index=True)
     # optional evidence: the document (and span in it) that states the affiliation
-    doc_id: Mapped[str | None] = mapped_column(
-        String, ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
-    )
+    doc_id: Mapped[str | None] = mapped_column(String, ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True)
     start: Mapped[int | None] = mapped_column(Integer)
     end: Mapped[int | None] = mapped_column(Integer)
 
@@ -132,9 +128,7 @@ class DbMergeMember(Base):
 
     __tablename__ = "actor_merge_members"
 
-    merge_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("actor_merges.id", ondelete="CASCADE"), primary_key=True
-    )
+    merge_id: Mapped[int] = mapped_column(Integer, ForeignKey("actor_merges.id", ondelete="CASCADE"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     # no FK: the resolver may explain a decision about an actor before it is saved
     actor_id: Mapped[str] = mapped_column(String, index=True)
@@ -145,12 +139,8 @@ class DbMention(Base):
     __tablename__ = "mentions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    doc_id: Mapped[str] = mapped_column(
-        String, ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
-    )
-    actor_id: Mapped[str] = mapped_column(
-        String, ForeignKey("actors.actor_id", ondelete="CASCADE"), index=True
-    )
+    doc_id: Mapped[str] = mapped_column(String, ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[str] = mapped_column(String, ForeignKey("actors.actor_id", ondelete="CASCADE"), index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
@@ -160,9 +150,7 @@ class DbThreat(Base):
     __tablename__ = "threats"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    doc_id: Mapped[str] = mapped_column(
-        String, ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
-    )
+    doc_id: Mapped[str] = mapped_column(String, ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True)
     speaker_actor_id: Mapped[str | None] = mapped_column(
         String, ForeignKey("actors.actor_id", ondelete="SET NULL"), index=True
     )
@@ -194,9 +182,7 @@ class DbThreat(Base):
 class DbThreatSpan(Base):
     __tablename__ = "threat_spans"
 
-    threat_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("threats.id", ondelete="CASCADE"), primary_key=True
-    )
+    threat_id: Mapped[int] = mapped_column(Integer, ForeignKey("threats.id", ondelete="CASCADE"), primary_key=True)
     ordinal: Mapped[int] = mapped_column(Integer, primary_key=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -208,9 +194,7 @@ class DbEvent(Base):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    doc_id: Mapped[str] = mapped_column(
-        String, ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
-    )
+    doc_id: Mapped[str] = mapped_column(String, ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True)
     type: Mapped[str] = mapped_column(String(32))
     actor_actor_id: Mapped[str | None] = mapped_column(
         String, ForeignKey("actors.actor_id", ondelete="SET NULL"), index=True
@@ -231,9 +215,7 @@ class DbEvent(Base):
 class DbEventSpan(Base):
     __tablename__ = "event_spans"
 
-    event_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
-    )
+    event_id: Mapped[int] = mapped_column(Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     ordinal: Mapped[int] = mapped_column(Integer, primary_key=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)

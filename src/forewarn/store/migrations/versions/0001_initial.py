@@ -18,9 +18,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def _actor_fk(column: str, table: str, ondelete: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(
-        [column], ["actors.actor_id"], name=f"fk_{table}_{column}_actors", ondelete=ondelete
-    )
+    return sa.ForeignKeyConstraint([column], ["actors.actor_id"], name=f"fk_{table}_{column}_actors", ondelete=ondelete)
 
 
 def _doc_fk(table: str) -> sa.ForeignKeyConstraint:
@@ -216,9 +214,7 @@ def upgrade() -> None:
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("principal", sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["event_id"], ["events.id"], name="fk_event_spans_event_id_events", ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], name="fk_event_spans_event_id_events", ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("event_id", "ordinal", name="pk_event_spans"),
     )
 
