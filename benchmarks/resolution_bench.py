@@ -22,20 +22,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from forewarn.model import DocActor, Document, DocumentAnalysis
-from forewarn.resolve.resolver import ActorResolver, KnownActor
+from forewarn.resolve.resolver import ActorResolver, KnownActor, ResolverStats
 
 # -- name generator ------------------------------------------------------------------------------
 
 ONSETS = "b d f h j k l m n q r s t w y z kh sh dh gh th".split()
 VOWELS = ["a", "i", "u", "a", "e", "o", "aa", "ee", "ou", "ai"]
 CODAS = ["", "", "", "m", "n", "r", "d", "l", "s", "b", "z", "f"]
-RUSSIAN_STEMS = "vol kor sem mal nav ras bel gor lev pet dub kuz sok zel khod zhuk"
+RUSSIAN_STEMS = "vol kor sem mal nav ras bel gor lev pet dub kuz sok zel khod zhuk bor grom tikh yar mir sv"
 RUSSIAN_ENDINGS = ["ov", "ev", "in", "sky", "enko", "chuk", "nyi"]
 ENGLISH_GIVEN = (
     "Robert Mary James Linda David Susan Peter Helen Mark Anne Thomas Laura Daniel Karen Paul Ruth Henry "
     "Grace Walter Alice Frank Emma George Clara Arthur Julia Victor Irene Oscar Diana"
 ).split()
-ENGLISH_PARTS = "ash bright cole dun ford hart kings lang marsh north pen ridge stan thorn wal well wood".split()
+ENGLISH_PARTS = (
+    "ash bright cole dun ford hart kings lang marsh north pen ridge stan thorn wal well wood black brook "
+    "craw fair gold hay lock mont rad shel sum wick brad car"
+).split()
 ENGLISH_TAILS = ["er", "ton", "ley", "son", "field", "man", "by", "wick", "ham"]
 TITLES = ["Sheikh", "Gen.", "Judge", "Gov.", "Prime Minister", "Sayyid", "Hajj", "Dr.", "Commander", "Mr."]
 ORG_HEADS = ["Kata'ib", "Saraya", "Asa'ib", "Liwa", "Harakat", "Jaysh"]
@@ -84,7 +87,8 @@ def make_person(rng: random.Random) -> Person:
     if style < 0.75:
         stem = rng.choice(RUSSIAN_STEMS.split()) + rng.choice(["", "a", "o", "i"]) + rng.choice(RUSSIAN_STEMS.split())
         return Person(arabic_word(rng, 2), stem.capitalize() + rng.choice(RUSSIAN_ENDINGS), "ru")
-    name = rng.choice(ENGLISH_PARTS) + rng.choice(ENGLISH_PARTS) + rng.choice(ENGLISH_TAILS)
+    parts = rng.sample(ENGLISH_PARTS, rng.choice((2, 2, 3)))
+    name = "".join(parts) + rng.choice(ENGLISH_TAILS)
     return Person(rng.choice(ENGLISH_GIVEN), name.capitalize(), "en")
 
 
@@ -193,6 +197,8 @@ class Result:
     ms_per_doc: float
     ms_per_doc_p95: float
     candidates_per_lookup: float
+    candidates_full: float
+    candidates_bare: float
     comparisons_per_lookup: float
     variant_found: float
     bare_found: float
@@ -212,7 +218,7 @@ def run(size: int, docs: int, seed: int) -> Result:
     resolver.resolve(prepared.pop()[0])  # warm-up: first-call costs (caches, regexes) not timed
     times: list[float] = []
     hits: dict[str, list[int]] = {"variant": [], "bare": [], "bare_wrong": [], "acronym": [], "new": []}
-    resolver.stats.lookups = resolver.stats.candidates = resolver.stats.comparisons = 0
+    resolver.stats = ResolverStats()
     for analysis, expects in prepared:
         t = time.perf_counter()
         decisions = resolver.resolve(analysis)
@@ -241,6 +247,8 @@ def run(size: int, docs: int, seed: int) -> Result:
         ms_per_doc=1000 * sum(times) / len(times),
         ms_per_doc_p95=1000 * times[min(len(times) - 1, int(0.95 * len(times)))],
         candidates_per_lookup=st.candidates_per_lookup,
+        candidates_full=st.candidates_per_full_lookup,
+        candidates_bare=st.candidates_per_bare_lookup,
         comparisons_per_lookup=st.comparisons / st.lookups if st.lookups else 0.0,
         variant_found=rate(hits["variant"]),
         bare_found=rate(hits["bare"]),
@@ -252,13 +260,14 @@ def run(size: int, docs: int, seed: int) -> Result:
 
 def table(results: list[Result]) -> str:
     head = (
-        "| actors | index build (s) | ms / document | p95 ms | candidates / lookup | name pairs / lookup "
-        "| variants found | bare found | bare wrong | acronyms found | new created |\n"
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| actors | index build (s) | ms / document | p95 ms | candidates / lookup | full names | bare / acronym "
+        "| name pairs / lookup | variants found | bare found | bare wrong | acronyms found | new created |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     )
     rows = "".join(
         f"| {r.size:,} | {r.build_s:.1f} | {r.ms_per_doc:.1f} | {r.ms_per_doc_p95:.1f} | "
-        f"{r.candidates_per_lookup:.1f} | {r.comparisons_per_lookup:.1f} | {r.variant_found:.0%} | "
+        f"{r.candidates_per_lookup:.1f} | {r.candidates_full:.1f} | {r.candidates_bare:.1f} | "
+        f"{r.comparisons_per_lookup:.1f} | {r.variant_found:.0%} | "
         f"{r.bare_found:.0%} | {r.bare_wrong:.0%} | {r.acronym_found:.0%} | {r.new_created:.0%} |\n"
         for r in results
     )

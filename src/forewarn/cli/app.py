@@ -18,7 +18,8 @@ from forewarn.model import Document, IngestError
 from forewarn.store import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Early warning of targeted political violence.")
-console = Console()
+# piped output is read in files and logs: give tables room instead of 80 columns
+console = Console(width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True)
 
 DbOption = Annotated[

@@ -444,6 +444,6 @@ def threat_summary_table(analyses: list[DocumentAnalysis]) -> Table:
                 t.form,
                 t.date or analysis.document.published or NONE,
                 analysis.document.doc_id,
-                Text(_quote(t.evidence.text, 160), style="italic"),
+                Text(_quote(t.evidence.text, 90), style="italic"),
             )
     return table

@@ -105,6 +105,25 @@ class ActorTable:
     by_token: dict[int, str] = field(default_factory=dict)  # token index -> local actor id
     mention_tokens: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, local id)
 
+    def add_actor(self, name: str, type_: ActorType, span: SpacySpan) -> DocActor:
+        actor = DocActor(local_id=f"L{len(self.actors) + 1}", name=name, type=type_)
+        while any(a.local_id == actor.local_id for a in self.actors):
+            actor.local_id = f"{actor.local_id}x"
+        self.actors.append(actor)
+        self.add_mention(actor, span)
+        return actor
+
+    def add_mention(self, actor: DocActor, span: SpacySpan) -> None:
+        if any(m.start == span.start_char and m.end == span.end_char for m in actor.mentions):
+            return
+        actor.mentions.append(Span(span.start_char, span.end_char, span.text))
+        if span.text != actor.name and span.text not in actor.aliases:
+            actor.aliases.append(span.text)
+        for t in span:
+            self.by_token[t.i] = actor.local_id
+        self.mention_tokens.append((span.start, span.end, actor.local_id))
+        self.mention_tokens.sort()
+
     def get(self, local_id: str) -> DocActor:
         for actor in self.actors:
             if actor.local_id == local_id:

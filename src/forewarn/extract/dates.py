@@ -25,6 +25,10 @@ def parse_date(text: str, base: str | None) -> str | None:
             settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(base[:10] if len(base) >= 10 else base)
         except ValueError:
             pass
+    if not base and not _ABSOLUTE.search(text):
+        return None  # "on Saturday" means nothing without the day the document was written
+    if re.fullmatch(r"\W*\d{1,3}\W*", text):
+        return None  # an age or a count, not a date
     attempts = [text, _NOISE.sub(" ", text).strip()]
     for attempt in attempts:
         if not attempt or not re.search(r"\w", attempt):
@@ -50,6 +54,7 @@ def parse_date(text: str, base: str | None) -> str | None:
     return None
 
 
+_ABSOLUTE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from forewarn.extract.actors import ROLE_WORDS, ActorTable
+from forewarn.resolve.names import name_key
 
 StatementKind = Literal["quote", "turn", "reported"]
 
@@ -110,6 +111,12 @@ TITLE_SYNONYMS: dict[str, frozenset[str]] = {
     "gov": frozenset({"governor", "gov"}),
 }
 
+# transcript labels that are roles, not names
+_NON_SPEAKER_LABELS = frozenset(
+    "interviewer host moderator anchor reporter presenter question answer q a narrator caller voice "
+    "translator interpreter source note editor's note update correction".split()
+)
+_NOT_TURN_START = frozenset("to dear o oh re subject from by for in on at as note update".split())
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;,")
 _DOUBLE_MARKS = set('"“”„«»')
 
@@ -210,6 +217,7 @@ class StatementFinder:
         found: list[Statement] = []
         found.extend(self._quotes())
         found.extend(self._turns(found))
+        found.extend(self._blocks(found))
         found.extend(self._reported())
         found.sort(key=lambda s: s.start)
         return found
@@ -304,6 +312,12 @@ class StatementFinder:
                         if sub.dep_ in ("poss", "pobj") and self.actors.at_token(sub.i):
                             return sub
                 return child
+        # passive: "a statement read by spokesman X"
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for sub in child.children:
+                    if sub.dep_ == "pobj":
+                        return sub
         # conjoined verbs and participles ("threatened the U.S., saying:") share the main verb's subject
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             return self._subject(verb.head)
@@ -372,11 +386,24 @@ class StatementFinder:
                 orgs = [lid for _, lid in named if self.actors.get(lid).type == "ORG"]
                 if orgs:
                     return orgs[0], None
+                if {t.lower_ for t in head.children if t.dep_ == "det"} & {"a", "an"}:
+                    # "a previously unknown group ... calling itself X": named further on
+                    return self._next_org(head)
                 return self._salient_org(head.idx)
         persons = [lid for _, lid in named if self.actors.get(lid).type == "PERSON"]
         if persons:
             tok = next(t for t, lid in named if lid == persons[0])
             return persons[0], self._mention_chars(tok.i)
+        return None
+
+    def _next_org(self, head: Token) -> tuple[str, None] | None:
+        limit = head.sent.end_char
+        nxt = self.doc[head.sent.end].sent if head.sent.end < len(self.doc) else None
+        if nxt is not None:
+            limit = nxt.end_char
+        for s_tok, _, lid in self.actors.mention_tokens:
+            if head.idx < self.doc[s_tok].idx < limit and self.actors.get(lid).type == "ORG":
+                return lid, None
         return None
 
     def _salient_org(self, before_char: int) -> tuple[str, None] | None:
@@ -444,6 +471,8 @@ class StatementFinder:
                     if self.doc[s].sent.start - head.sent.start <= 60:
                         return lid
                     break
+        if head.lower_ in ("man", "woman", "person", "teenager", "suspect", "defendant", "gunman"):
+            return None  # an unnamed person stays unnamed
         # the description of someone already quoted: the document's main speaker
         return main_speaker
 
@@ -469,12 +498,81 @@ class StatementFinder:
                 stmt.speaker_mention = self._mention_chars(t.i)
                 stmt.how.append("speaker turn")
                 return True
-        return False
+        # a label NER did not tag ("AL-SAIDI", "Nizar Obeid"): a known actor's name, or a new person
+        words = label.split()
+        if len(words) > 4 or label.lower().strip(". ") in _NON_SPEAKER_LABELS or not all(
+            w[:1].isupper() for w in words
+        ):
+            return False
+        key = name_key(label)
+        if not key:
+            return False
+        found = None
+        for actor in self.actors.actors:
+            if actor.type != "PERSON":
+                continue
+            keys = [name_key(f) for f in actor.surface_forms()]
+            if any(k == key or k.endswith(" " + key) for k in keys):
+                found = actor
+                break
+        start = line_start + self.text[line_start:colon].index(label)
+        span = self.doc.char_span(start, start + len(label), alignment_mode="contract")
+        if span is None or not len(span):
+            return False
+        if found is None:
+            found = self.actors.add_actor(label, "PERSON", span)
+        else:
+            self.actors.add_mention(found, span)
+        stmt.speaker = found.local_id
+        stmt.speaker_mention = (span.start_char, span.end_char)
+        stmt.how.append("speaker turn")
+        return True
+
+    def _blocks(self, quotes: list[Statement]) -> Iterator[Statement]:
+        """Unquoted statements introduced by a line ending in a colon.
+
+        "Statement of the group, read by its spokesman X:" followed by the statement's
+        paragraphs; an opening "To Y:" line names whom it addresses.
+        """
+        for intro in re.finditer(r"(?m)^([^\n]{8,300}):[ \t]*\n", self.text):
+            head = intro.group(1)
+            if not re.search(r"\b(said|says|wrote|writes|stated|statement|declared|read|posted|tweeted|message|"
+                             r"communiqu[eé]|announced|warned|added)\b", head, re.I):
+                continue
+            body_start = intro.end()
+            rest = self.text[body_start:]
+            paragraphs = list(re.finditer(r"[^\n]+", rest))[:6]
+            if not paragraphs:
+                continue
+            first = paragraphs[0]
+            if any(q.start <= body_start + first.start() < q.end for q in quotes) or rest[first.start()] in "\"“«":
+                continue  # a quoted passage: handled as a quote
+            stmt = Statement("turn", body_start + first.start(), body_start + paragraphs[-1].end())
+            tok = self.token_at(intro.end(1))
+            if tok is None or not self._attribute_from_region(stmt, tok.sent, before_char=intro.end(1)):
+                continue
+            stmt.how.append("statement block")
+            stmt.sentence = (intro.start(), intro.end(1))
+            address = re.match(r"\s*(?:To|Dear|O|Oh)\s+(?:the\s+)?([^:\n]{3,80}):", rest)
+            if address:
+                a_tok = self.token_at(body_start + address.start(1))
+                a_end = body_start + address.end(1)
+                while a_tok is not None and a_tok.idx < a_end:
+                    lid = self.actors.at_token(a_tok.i)
+                    if lid and lid != stmt.speaker:
+                        stmt.addressee = lid
+                        stmt.addressee_mention = self._mention_chars(a_tok.i)
+                        break
+                    a_tok = self.doc[a_tok.i + 1] if a_tok.i + 1 < len(self.doc) else None
+            yield stmt
 
     def _turns(self, quotes: list[Statement]) -> Iterator[Statement]:
         """Unquoted transcript turns: a line opening "Name: ..."."""
         for line in re.finditer(r"(?m)^([A-Z][^\n:]{1,50}):\s+(\S[^\n]*)$", self.text):
             start, end = line.span(2)
+            label = line.group(1)
+            if len(label.split()) > 5 or label.split()[0].lower() in _NOT_TURN_START:
+                continue  # "To the minister X:" addresses someone; it does not name the speaker
             if any(q.start <= start < q.end or start <= q.start < end for q in quotes):
                 continue
             stmt = Statement("turn", start, end)

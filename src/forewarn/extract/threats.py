@@ -103,8 +103,19 @@ class Candidate:
     extra_targets: list[tuple[str, tuple[int, int] | None]] = field(default_factory=list)
 
 
+# words that look like harm but name ordinary things: labour strikes, attack ads, killer apps
+NOT_HARM = re.compile(
+    r"\b((a|general|labou?r|hunger|rail|teachers'?|workers'?|nationwide|call(ed)? a|go(ing)? on|went on) strikes?|"
+    r"strikes? (vote|action|ballot|fund)|attack ads?|killer (app|feature)|price war|trade war|bidding war|"
+    r"war of words|war on (drugs|poverty|inflation)|target(ed|ing|s)? (inflation|growth|audience|market|customers|"
+    r"price|rate|date|voters)|(sales|revenue|profit|earnings) target|fight(ing)? (inflation|poverty|corruption|"
+    r"climate change|for)|a shot at|fire(d)? (him|her|them|staff|workers|the coach|the manager))\b"
+)
+
+
 def _harm(text: str) -> tuple[str | None, bool, int]:
     """Main harm type in a passage, whether only veiled terms occur, and how many terms."""
+    text = NOT_HARM.sub(" ", text)
     types: dict[str, int] = {}
     veiled_only = True
     hits = 0

@@ -1043,16 +1043,24 @@ def compare_names(a: str, b: str, kind: NameKind | None = None) -> NameMatch:
 
 
 def blocking_keys(name: str, kind: NameKind) -> set[str]:
-    """Keys under which a name is indexed and looked up (see resolver)."""
+    """Keys under which a name is indexed and looked up by the resolver.
+
+    Persons: the surname's keys (``s:``), the surname with the first given name's initial
+    class (``sg:``), kunyas (``k:``), a family-name-first given name. Organisations: each
+    content word (``w:``) and every acronym the name is or can form (``a:``). Each token gives
+    a coarse vowel-skeleton key (``v``, Latin script only), a coarse consonant key (``c``, also
+    for Arabic script) and a metaphone code (``m``).
+    """
     keys: set[str] = set()
     if kind == "person":
         p = parse_person(name)
         if p.surname is not None:
-            keys |= _token_keys("s", p.surname.token)
+            surname_keys = _token_keys("s", p.surname.token)
+            keys |= surname_keys
             if p.given:
                 first = p.given[0]
                 init = ("k" if first.kunya else "") + _initial_class(first.token.text)
-                keys |= {f"{k}|{init}" for k in _token_keys("s", p.surname.token) if k.startswith("s:c:")}
+                keys |= {f"sg{k[1:]}|{init}" for k in surname_keys if not k.startswith("s:m:")}
             if p.given and not p.given[0].kunya and p.given[0].token.text in FAMILY_FIRST_SURNAMES:
                 keys |= _token_keys("s", p.given[0].token)
         for part in p.parts:
@@ -1069,9 +1077,15 @@ def blocking_keys(name: str, kind: NameKind) -> set[str]:
     return keys
 
 
+def coarse_vowel_key(token: str) -> str:
+    """A blocking key: the vowel skeleton in coarse classes, every vowel class one 'a'."""
+    return _collapse(["a" if c in "AEIUW" else COARSE_CLASSES.get(c, c) for c in vowel_skeleton(token)])
+
+
 def _token_keys(prefix: str, token: Token) -> set[str]:
     keys = {f"{prefix}:c:{coarse_key(token.text, token.abjad) or token.text}"}
     if not token.abjad:
+        keys.add(f"{prefix}:v:{coarse_vowel_key(token.text)}")
         code = jellyfish.metaphone(token.text)
         if code:
             keys.add(f"{prefix}:m:{code}")

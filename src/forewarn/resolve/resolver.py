@@ -45,6 +45,12 @@ STRONG = 0.8  # a full-name match at least this good joins without more evidence
 MAX_POSTINGS = 64  # a blocking key naming more actors than this is skipped when others exist
 MAX_CONTEXT = 400  # context tokens kept per actor
 MAX_FORMS = 40  # surface forms compared per known actor
+MAX_CANDIDATES = 24  # known actors scored per document actor at most
+# candidates sharing less than this share of the best one's key weight are dropped
+MIN_HIT_SHARE = 0.5
+MIN_HIT_SHARE_BARE = 0.25
+# weight of a shared blocking key when ranking candidates (by key family; see `blocking_keys`)
+_KEY_WEIGHTS: dict[str, float] = {"x": 4.0, "sg": 2.0, "a": 1.5, "k": 1.5, "s": 1.0, "w": 1.0}
 
 _GROUPS: dict[str, str] = {"PERSON": "P", "ORG": "O", "GROUP": "O", "GPE": "G"}
 
@@ -81,10 +87,21 @@ class ResolverStats:
     lookups: int = 0
     candidates: int = 0  # candidate actors scored, summed over lookups
     comparisons: int = 0  # name pairs compared
+    bare_lookups: int = 0  # lookups of actors named only in part (bare surname, acronym)
+    bare_candidates: int = 0
 
     @property
     def candidates_per_lookup(self) -> float:
         return self.candidates / self.lookups if self.lookups else 0.0
+
+    @property
+    def candidates_per_full_lookup(self) -> float:
+        n = self.lookups - self.bare_lookups
+        return (self.candidates - self.bare_candidates) / n if n else 0.0
+
+    @property
+    def candidates_per_bare_lookup(self) -> float:
+        return self.bare_candidates / self.bare_lookups if self.bare_lookups else 0.0
 
 
 @dataclass
@@ -209,8 +226,9 @@ class ActorResolver:
             if key in keys:
                 continue
             keys.add(key)
-            if len(forms) < MAX_FORMS:
-                forms.append(form)
+            if len(forms) >= MAX_FORMS:
+                continue
+            forms.append(form)
             for bk in self._block_keys(form, group):
                 self._index.setdefault(bk, set()).add(actor_id)
 
@@ -341,18 +359,28 @@ class ActorResolver:
         return Decision(actor.local_id, actor_id, True, 0.0, reason, None)
 
     def _candidates(self, forms: list[str], group: str) -> set[str]:
-        postings: list[set[str]] = []
+        """Known actors sharing blocking keys with the forms, the best `MAX_CANDIDATES`.
+
+        Keys naming more than `MAX_POSTINGS` actors are skipped while the form has narrower
+        ones; candidates are ranked by the weight of the keys they share.
+        """
+        hits: Counter[str] = Counter()
         for form in forms:
-            keys = self._block_keys(form, group)
-            lists = [self._index[k] for k in keys if k in self._index]
-            if not lists:
+            keys = [k for k in self._block_keys(form, group) if k in self._index]
+            if not keys:
                 continue
-            small = [ids for ids in lists if len(ids) <= MAX_POSTINGS]
-            postings.extend(small or [min(lists, key=len)])
-        out: set[str] = set()
-        for ids in postings:
-            out |= ids
-        return {aid for aid in out if self._group.get(aid) == group}
+            narrow = [k for k in keys if len(self._index[k]) <= MAX_POSTINGS]
+            for key in narrow or [min(keys, key=lambda k: len(self._index[k]))]:
+                weight = _KEY_WEIGHTS.get(key.split("|", 2)[1].split(":", 1)[0], 1.0)
+                for aid in self._index[key]:
+                    hits[aid] += weight
+        if not hits:
+            return set()
+        # a bare name keeps every namesake: they are what makes it ambiguous
+        share = MIN_HIT_SHARE if any(_is_full(f, group) for f in forms) else MIN_HIT_SHARE_BARE
+        floor = share * max(hits.values())
+        ranked = [aid for aid, w in hits.most_common(MAX_CANDIDATES) if w >= floor]
+        return set(ranked)
 
     def _evidence(self, forms: list[str], actor_id: str, group: str) -> _Evidence | None:
         kind = _kind(group)
@@ -403,6 +431,9 @@ class ActorResolver:
         self.stats.lookups += 1
         candidates = self._candidates(forms, group)
         self.stats.candidates += len(candidates)
+        if not any(_is_full(f, group) for f in forms):
+            self.stats.bare_lookups += 1
+            self.stats.bare_candidates += len(candidates)
         evidence: list[_Evidence] = []
         for aid in candidates:
             ev = self._evidence(forms, aid, group)
