@@ -134,6 +134,21 @@ class Store:
     known: list[KnownActor]
     persons: dict[str, Person] = field(default_factory=dict)
     orgs: dict[str, Org] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)  # full names in use: homonyms are not the point here
+
+    def fresh_person(self, rng: random.Random) -> Person:
+        while True:
+            p = make_person(rng)
+            if p.full() not in self.taken:
+                self.taken.add(p.full())
+                return p
+
+    def fresh_org(self, rng: random.Random) -> Org:
+        while True:
+            o = make_org(rng)
+            if o.name not in self.taken:
+                self.taken.add(o.name)
+                return o
 
 
 def build_store(n: int, rng: random.Random) -> Store:
@@ -141,11 +156,11 @@ def build_store(n: int, rng: random.Random) -> Store:
     for i in range(1, n + 1):
         aid = f"A{i}"
         if rng.random() < 0.1:
-            org = make_org(rng)
+            org = store.fresh_org(rng)
             store.orgs[aid] = org
             store.known.append(KnownActor(aid, "ORG", org.name, [org.acronym, respell(rng, org.name)]))
         else:
-            p = make_person(rng)
+            p = store.fresh_person(rng)
             store.persons[aid] = p
             store.known.append(KnownActor(aid, "PERSON", p.full(), [respell(rng, p.full())]))
     return store
@@ -178,11 +193,11 @@ def make_document(store: Store, rng: random.Random, number: int) -> tuple[Docume
     for aid in person_ids[8:]:
         add(respell(rng, surname_only(store.persons[aid])), "PERSON", aid, "bare")
     for _ in range(4):
-        add(make_person(rng).full(), "PERSON", None, "new")
+        add(store.fresh_person(rng).full(), "PERSON", None, "new")
     add(store.orgs[org_ids[0]].acronym, "ORG", org_ids[0], "acronym")
     add(respell(rng, store.orgs[org_ids[1]].name), "ORG", org_ids[1], "org-variant")
     for _ in range(2):
-        add(make_org(rng).name, "ORG", None, "new")
+        add(store.fresh_org(rng).name, "ORG", None, "new")
     document = Document(doc_id=f"bench-{number}", text="")
     return DocumentAnalysis(document=document, actors=actors), expects
 

@@ -109,7 +109,10 @@ NOT_HARM = re.compile(
     r"strikes? (vote|action|ballot|fund)|attack ads?|killer (app|feature)|price war|trade war|bidding war|"
     r"war of words|war on (drugs|poverty|inflation)|target(ed|ing|s)? (inflation|growth|audience|market|customers|"
     r"price|rate|date|voters)|(sales|revenue|profit|earnings) target|fight(ing)? (inflation|poverty|corruption|"
-    r"climate change|for)|a shot at|fire(d)? (him|her|them|staff|workers|the coach|the manager))\b"
+    r"climate change|for)|a shot at|fire(d)? (him|her|them|staff|workers|the coach|the manager)|"
+    # a definite event already known to the reader is reported, not threatened: "take the killings to court"
+    r"(the|these|those|this|recent|last week's|past) (killings?|attacks?|bombings?|murders?|assassinations?|"
+    r"shootings?|strikes?|violence|bloodshed))\b"
 )
 
 

@@ -370,13 +370,15 @@ def _canonical_words(words: list[_Word]) -> list[_Word]:
             text, i = "abd" + rest, i + 1
         elif text.startswith("abd") and len(text) > 5:
             text = "abd" + _after_abd(re.sub(r"^abd[aeiou]?", "", text))
-        if nxt is not None and nxt.text in ("din", "deen", "dine", "allah", "ullah") and i + 1 < len(kept):
-            suffix = "din" if nxt.text.startswith("d") else "allah"
-            text, i = text + suffix, i + 1
-        else:
-            m = re.match(r"^(.{3,}?)[aeiou]?d?d(?:i|ee|ii)ne?$", text)
-            if m and not w.abjad and text.endswith(("ddin", "ddine", "ddeen", "uddin")):
-                text = m.group(1) + "din"
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if nxt is not None and nxt.text in ("din", "deen", "dine", "allah", "ullah"):
+            # "Salah ad-Din" / "Salahuddin" / "Salaheddine" -> "salahuddin"; "Nasr Allah" -> "nasrallah"
+            text = text.rstrip("aeiou") + "uddin" if nxt.text.startswith("d") else text + "allah"
+            i += 1
+        elif not w.abjad and text.endswith(("ddin", "ddine", "ddeen")):
+            m = re.match(r"^(.{3,}?)[aeiou]*d?d(?:i|ee|ii)ne?$", text)
+            if m:
+                text = m.group(1).rstrip("aeiou") + "uddin"
         merged.append(_Word(text, w.abjad, w.hyphen))
         i += 1
     return merged

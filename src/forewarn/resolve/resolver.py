@@ -411,6 +411,9 @@ class ActorResolver:
                     conflict = d
         if best is None and conflict is not None:
             return None
+        if best is None and any(_is_full(f, group) for f in forms):
+            if any(_is_full(f, group) for f in self._forms[actor_id]):
+                return None  # full names on both sides, and none of them match
         chosen = best or best_partial
         if chosen is None:
             return None
