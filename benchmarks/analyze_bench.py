@@ -54,8 +54,14 @@ def make_corpus(n: int, seed: int = 7) -> list[str]:
         count = 0
         while count < words:
             line = rng.choice(SENTENCES).format(
-                p1=p1, p2=p2, p3=p3, s1=p1.split()[-1], s2=p2.split()[-1], g=rng.choice(GROUPS),
-                place=rng.choice(PLACES), day=rng.choice(DAYS),
+                p1=p1,
+                p2=p2,
+                p3=p3,
+                s1=p1.split()[-1],
+                s2=p2.split()[-1],
+                g=rng.choice(GROUPS),
+                place=rng.choice(PLACES),
+                day=rng.choice(DAYS),
             )
             parts.append(line)
             count += len(line.split())
@@ -111,7 +117,9 @@ def main() -> None:
         for mode in ("spacy", "forewarn"):
             run = subprocess.run(
                 [sys.executable, __file__, "--model", args.model, "--child", mode, folder],
-                capture_output=True, text=True, check=True,
+                capture_output=True,
+                text=True,
+                check=True,
             )
             rows[mode] = json.loads(run.stdout.strip().splitlines()[-1])
     lines = [
@@ -125,7 +133,9 @@ def main() -> None:
             f"| {'bare spaCy nlp.pipe' if mode == 'spacy' else 'forewarn analyze'} | {r['docs'] / r['seconds']:.1f} | "
             f"{r['words'] / r['seconds']:.0f} | {r['peak_mb']:.0f} |"
         )
-    ratio = (rows["forewarn"]["docs"] / rows["forewarn"]["seconds"]) / (rows["spacy"]["docs"] / rows["spacy"]["seconds"])
+    ratio = (rows["forewarn"]["docs"] / rows["forewarn"]["seconds"]) / (
+        rows["spacy"]["docs"] / rows["spacy"]["seconds"]
+    )
     lines += ["", f"forewarn runs at {ratio:.0%} of bare spaCy throughput (target: at least 60%, under 1 GB)."]
     report = "\n".join(lines) + "\n"
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -49,6 +49,7 @@ SAME: list[tuple[str, str, str | None]] = [
     ("Nouri al-Maliki", "Nuri al-Maliki", "person"),
     ("Osama bin Laden", "Usama bin Ladin", "person"),
     ("Osama bin Laden", "bin Laden", "person"),
+    ("Mohammed bin Salman", "Mohammed bin Salman Al Saud", "person"),
     ("Jamal Khashoggi", "Gamal Khashoggi", "person"),
     # kunya forms
     ("Abu Ali al-Askari", "al-Askari", "person"),
@@ -230,6 +231,8 @@ def test_kind_guessed() -> None:
         ("Abdulaziz", "abdaziz"),
         ("Joseph R. Biden Jr.", "joseph r biden"),
         ("مصطفى الكاظمي", "mstfa kdhmy"),
+        ("Justice and Development Party", "justice and development party"),
+        ("Luiz Inácio Lula da Silva", "luiz inacio lula da silva"),
     ],
 )
 def test_name_key(name: str, key: str) -> None:

@@ -36,11 +36,38 @@ class RunResult:
 
 
 def build_resolver(store: Store) -> ActorResolver:
+    """A resolver over every actor in the store, with the analysts' corrections applied."""
     known = [
         KnownActor(actor_id=row.actor_id, type=row.type, name=row.name, aliases=list(row.aliases))
         for row in store.known_actors()
     ]
-    return ActorResolver(known, next_number=store.next_actor_number())
+    resolver = ActorResolver(known, next_number=store.next_actor_number())
+    same: list[tuple[str, str]] = []
+    different: list[tuple[str, str]] = []
+    for record in store.corrections():
+        if record.kind == "merge" and len(record.names) >= 2:
+            same.append((record.names[0], record.names[1]))
+        elif record.kind == "split" and record.alias:
+            # the split-off name must not rejoin the actor it was taken from
+            different.append((record.alias, record.names[0]))
+    resolver.apply_correction(same=same, different=different)
+    return resolver
+
+
+def _record_joins(store: Store, analysis: DocumentAnalysis, decisions: list) -> None:
+    """Keep the resolver's reasons for every cross-document join, so a merge can be explained."""
+    for decision in decisions:
+        if decision.created or not decision.matched_name:
+            continue
+        actor = analysis.actor(decision.local_id)
+        if decision.matched_name in actor.surface_forms():
+            continue  # the same spelling again: nothing to explain
+        store.record_merge(
+            "auto",
+            [decision.actor_id],
+            [actor.name, decision.matched_name],
+            f"{analysis.document.doc_id}: {decision.reason} (score {decision.score:.2f})",
+        )
 
 
 def _documents(
@@ -77,8 +104,9 @@ def analyse_documents(
     for document, doc in parse_documents(_documents(documents, result.errors, failed), nlp, batch_size=batch_size):
         try:
             analysis = analyse_document(document, doc)
-            resolver.resolve(analysis)
+            decisions = resolver.resolve(analysis)
             store.save_analysis(analysis)
+            _record_joins(store, analysis, decisions)
         except Exception as exc:  # one broken document must not stop the run
             log.exception("analysis failed for %s", document.doc_id)
             error = IngestError(

@@ -94,6 +94,8 @@ _VERB_EDGES = frozenset(
 )
 # invoked, not threatened: deities are no actors of a threat
 NON_ACTORS = frozenset({"God", "Allah", "Almighty", "Almighty God", "Lord", "the Almighty", "Prophet"})
+_SECT_WORDS = frozenset("shi'ite shiite shia shi’ite sunni sufi armed pro-iranian iran-backed".split())
+_GENERIC_GROUPS = frozenset("militia militias group groups forces faction factions fighters".split())
 _TITLE_HEADS = frozenset(["secretary", "minister", "ministry", "department", "chief", "head", "director"])
 
 
@@ -166,6 +168,11 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     span = doc[start:end]
     if span.text in NON_ACTORS:
         return None
+    if ent.label_ == "ORG" and all(
+        t.lower_ in _SECT_WORDS or t.text.islower() or (t.lower_ in ORG_WORDS and t.lower_ in _GENERIC_GROUPS)
+        for t in span
+    ):
+        return None  # "Shi'ite Militia", "armed groups": a description, not an organisation's name
     if not any(c.isalpha() for c in span.text) or "\n" in span.text:
         return None
     return span
@@ -226,6 +233,16 @@ def extract_actors(doc: Doc) -> ActorTable:
         bare, titles = strip_titles(text)
         if bare and bare != text and bare not in actor.aliases and bare != actor.name:
             actor.aliases.append(bare)
+        if label == "ORG" and len(span) > 2:
+            # "Iraq's Popular Mobilization Units", "the Iraqi Popular Mobilization Forces": the name without
+            # the country that qualifies it
+            first = span[0]
+            skip = 1 + (1 if len(span) > 3 and span[1].text in ("'s", "’s") else 0)
+            demonym = first.text[:1].isupper() and re.search(r"(i|an|ian|ese|ish|ic)$", first.text) is not None
+            if first.pos_ == "ADJ" or demonym or skip == 2:
+                rest = span[skip:].text
+                if rest and rest not in actor.aliases and rest != actor.name:
+                    actor.aliases.append(rest)
         for title in titles:
             if title.lower() not in (t.lower() for t in actor.titles):
                 actor.titles.append(title)
@@ -478,8 +495,40 @@ def _compatible(a: str, b: str) -> bool:
     return {a, b} <= {"ORG", "GROUP"}
 
 
+def _expand_acronyms(doc: Doc, table: ActorTable) -> None:
+    """`Popular Mobilisation Units (PMU)`: NER found only the acronym; the words before spell it."""
+    text = doc.text
+    for start, end, local_id in list(table.mention_tokens):
+        actor = table.get(local_id)
+        acronym = doc[start:end].text
+        if actor.type != "ORG" or not _is_acronym(acronym) or start < 2 or doc[start - 1].text != "(":
+            continue
+        words: list[int] = []
+        i = start - 2
+        while i >= 0 and len([w for w in words if doc[w].text[:1].isupper()]) < len(acronym):
+            tok = doc[i]
+            if tok.text[:1].isupper() or tok.lower_ in ("of", "for", "the", "al", "-", "and"):
+                words.insert(0, i)
+                i -= 1
+            else:
+                break
+        while words and not doc[words[0]].text[:1].isupper():
+            words.pop(0)
+        if not words or _acronym([doc[w].text for w in words]).upper() != acronym.upper():
+            continue
+        span = doc[words[0] : start - 1]
+        if any(table.by_token.get(t.i) not in (None, local_id) for t in span):
+            continue
+        table.add_mention(actor, span)
+        if _fuller(span.text, actor.name, "ORG"):
+            actor.aliases.append(actor.name)
+            actor.name = span.text
+            actor.aliases.remove(span.text)
+
+
 def _bracketed_aliases(doc: Doc, table: ActorTable) -> None:
     """`Name (ALIAS)` right after a mention defines an acronym or translation of it."""
+    _expand_acronyms(doc, table)
     text = doc.text
     for _start, end, local_id in list(table.mention_tokens):
         try:
@@ -542,7 +591,9 @@ def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
         if m:
             _add_title(actor, m.group(1))
         # appositive after the name: ", the Secretary-General of the X militia,"
-        tail_end = min(sent.end_char, doc[end - 1].idx + len(doc[end - 1]) + 140)
+        # the parser may cut a sentence inside an Arabic name ("Asai'b"): read to the line's end
+        line_end = text.find("\n", doc[end - 1].idx)
+        tail_end = min(line_end if line_end >= 0 else len(text), doc[end - 1].idx + len(doc[end - 1]) + 140)
         tail = text[doc[end - 1].idx + len(doc[end - 1]) : tail_end]
         app = re.match(r",\s+((?:the |a |an )?[^,;:\"“”]{2,120}?)(?:,|;|:|\.\s|$)", tail)
         if app and re.match(
@@ -553,14 +604,23 @@ def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
         if app:
             phrase = app.group(1)
             words = {w.strip(".").lower() for w in re.split(r"[\s-]+", phrase)}
-            if words & ROLE_WORDS or "secretary-general" in phrase.lower():
+            a_start = doc[end - 1].idx + len(doc[end - 1]) + app.start(1)
+            phrase_span = doc.char_span(a_start, a_start + len(phrase), alignment_mode="expand")
+            has_verb = phrase_span is not None and any(t.pos_ in ("VERB", "AUX") for t in phrase_span)
+            if has_verb:
+                pass  # "X, a video was posted ...": a clause, not a description of X
+            elif words & ROLE_WORDS or "secretary-general" in phrase.lower():
                 _add_title(actor, _role_of(phrase))
-                a_start = doc[end - 1].idx + len(doc[end - 1]) + app.start(1)
                 region = (a_start, a_start + len(phrase))
         # "ORG leader X" / "the ORG security official, X"
         # only the words bound to the name, not across a verb: "the KH security official, X"
         left = start
-        while left > max(sent.start, start - 8) and doc[left - 1].pos_ not in ("VERB", "AUX", "ADP", "SCONJ"):
+        while (
+            left > max(sent.start, start - 8)
+            and doc[left - 1].pos_ not in ("VERB", "AUX", "ADP", "SCONJ")
+            and doc[left - 1].lemma_.lower() not in _VERB_EDGES
+            and (table.by_token.get(left - 1) is None or table.get(table.by_token[left - 1]).type != "PERSON")
+        ):
             left -= 1
         pre_window = doc[left:start]
         if pre_window and any(t.lower_ in ROLE_WORDS for t in pre_window):

@@ -500,8 +500,10 @@ class StatementFinder:
                 return True
         # a label NER did not tag ("AL-SAIDI", "Nizar Obeid"): a known actor's name, or a new person
         words = label.split()
-        if len(words) > 4 or label.lower().strip(". ") in _NON_SPEAKER_LABELS or not all(
-            w[:1].isupper() for w in words
+        if (
+            len(words) > 4
+            or label.lower().strip(". ") in _NON_SPEAKER_LABELS
+            or not all(w[:1].isupper() for w in words)
         ):
             return False
         key = name_key(label)
@@ -536,8 +538,12 @@ class StatementFinder:
         """
         for intro in re.finditer(r"(?m)^([^\n]{8,300}):[ \t]*\n", self.text):
             head = intro.group(1)
-            if not re.search(r"\b(said|says|wrote|writes|stated|statement|declared|read|posted|tweeted|message|"
-                             r"communiqu[eé]|announced|warned|added)\b", head, re.I):
+            if not re.search(
+                r"\b(said|says|wrote|writes|stated|statement|declared|read|posted|tweeted|message|"
+                r"communiqu[eé]|announced|warned|added)\b",
+                head,
+                re.I,
+            ):
                 continue
             body_start = intro.end()
             rest = self.text[body_start:]
@@ -545,7 +551,7 @@ class StatementFinder:
             if not paragraphs:
                 continue
             first = paragraphs[0]
-            if any(q.start <= body_start + first.start() < q.end for q in quotes) or rest[first.start()] in "\"“«":
+            if any(q.start <= body_start + first.start() < q.end for q in quotes) or rest[first.start()] in '"“«':
                 continue  # a quoted passage: handled as a quote
             stmt = Statement("turn", body_start + first.start(), body_start + paragraphs[-1].end())
             tok = self.token_at(intro.end(1))

@@ -66,7 +66,7 @@ TITLES: tuple[str, ...] = (
     "supreme leader", "king", "queen", "crown prince", "prince", "princess", "emir",
     # legal
     "judge", "chief judge", "chief justice", "justice", "magistrate", "prosecutor", "attorney general",
-    "district attorney", "da", "sheriff",
+    "district attorney", "sheriff",
     # courtesy
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     # religious
@@ -400,7 +400,13 @@ def _strip_suffixes(words: list[_Word]) -> list[_Word]:
 
 
 @lru_cache(maxsize=65536)
-def _key_words(name: str) -> tuple[_Word, ...]:
+def _key_words(name: str, org: bool | None = None) -> tuple[_Word, ...]:
+    """Canonical words of a name. Organisation names (`org`, or None: guessed from their words)
+    keep their leading words ("Justice and Development Party") and commas."""
+    if org is None:
+        org = any(w.text in ORG_WORDS for w in _words(name))
+    if org:
+        return tuple(_canonical_words(_words(name)))
     bare, _ = strip_titles(name)
     if "," in bare:  # "Tesh, Robert S."
         head, _, tail = bare.partition(",")
@@ -512,21 +518,29 @@ def coarse_key(token: str, abjad: bool = False) -> str:
     return _collapse([COARSE_CLASSES.get(c, c) for c in cs])
 
 
+_INDEL: dict[str, float] = {next(iter(k)): v for k, v in CHEAP_EDITS.items() if len(k) == 1}
+_SUBST: dict[tuple[str, str], float] = {}
+for _pair, _cost in CHEAP_EDITS.items():
+    if len(_pair) == 2:
+        _x, _y = sorted(_pair)
+        _SUBST[(_x, _y)] = _SUBST[(_y, _x)] = _cost
+
+
+@lru_cache(maxsize=262144)
 def _edit_cost(a: str, b: str) -> float:
+    """Weighted edit distance between two skeletons (costs from `CHEAP_EDITS`)."""
+    indel, subst = _INDEL, _SUBST
     prev = [0.0]
     for ch in b:
-        prev.append(prev[-1] + CHEAP_EDITS.get(frozenset(ch), 1.0))
+        prev.append(prev[-1] + indel.get(ch, 1.0))
     for ca in a:
-        cur = [prev[0] + CHEAP_EDITS.get(frozenset(ca), 1.0)]
+        del_a = indel.get(ca, 1.0)
+        cur = [prev[0] + del_a]
         for j, cb in enumerate(b, 1):
-            sub = 0.0 if ca == cb else CHEAP_EDITS.get(frozenset((ca, cb)), 1.0)
-            cur.append(
-                min(
-                    prev[j - 1] + sub,
-                    prev[j] + CHEAP_EDITS.get(frozenset(ca), 1.0),
-                    cur[j - 1] + CHEAP_EDITS.get(frozenset(cb), 1.0),
-                )
-            )
+            sub = prev[j - 1] + (0.0 if ca == cb else subst.get((ca, cb), 1.0))
+            dele = prev[j] + del_a
+            ins = cur[j - 1] + indel.get(cb, 1.0)
+            cur.append(sub if sub <= dele and sub <= ins else (dele if dele <= ins else ins))
         prev = cur
     return prev[-1]
 
@@ -642,7 +656,7 @@ class PersonName:
 
 @lru_cache(maxsize=65536)
 def parse_person(name: str) -> PersonName:
-    words = list(_key_words(name))
+    words = list(_key_words(name, False))
     parts: list[NamePart] = []
     patronymic = False
     connector_surname = False
@@ -797,6 +811,15 @@ def _compare_kunya_only(a: PersonName, b: PersonName) -> _Detail:
 
 
 def _surname_fallbacks(a: PersonName, b: PersonName) -> _Detail | None:
+    # the longer name adds a family name: "Mohammed bin Salman" / "Mohammed bin Salman Al Saud"
+    pa, pb = a.parts, b.parts
+    short, long_ = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    if 2 <= len(short) < len(long_):
+        sims = [_part_similarity(x, y) for x, y in zip(short, long_, strict=False)]
+        if all(score >= TOKEN_MATCH for score, _ in sims):
+            extra = " ".join(_show(p) for p in long_[len(short) :])
+            reasons = tuple(f"{_show(x)}/{_show(y)}: {how}" for (_, how), x, y in zip(sims, short, long_, strict=False))
+            return _Detail(NameMatch(0.78, True, (*reasons, f"the longer name adds a family name: {extra}")))
     # the surname written as two words: "Xi Jin-ping" / "Xi Jinping"
     for x, y in ((a, b), (b, a)):
         if len(x.given) >= 1 and x.surname is not None and y.surname is not None and not x.given[-1].kunya:
@@ -869,7 +892,7 @@ def is_acronym(name: str) -> bool:
     """'PMF', 'K.H.', 'ISIS': one short word in capitals."""
     compact = re.sub(r"[.\s]", "", name.strip())
     letters = [c for c in compact if c.isalpha()]
-    return 2 <= len(letters) <= 7 and compact.isalnum() and all(c.isupper() for c in letters)
+    return 2 <= len(letters) <= 6 and compact.isalnum() and all(c.isupper() for c in letters)
 
 
 def acronyms_of(name: str) -> frozenset[str]:
@@ -895,7 +918,7 @@ def acronyms_of(name: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def parse_org(name: str) -> OrgName:
     acronym = re.sub(r"[.\s]", "", name.strip()).upper() if is_acronym(name) else None
-    words = [w for w in _key_words(name) if w.text not in ORG_STOPWORDS]
+    words = [w for w in _key_words(name, True) if w.text not in ORG_STOPWORDS]
     return OrgName(tuple(_org_word(w.text, w.abjad) for w in words), acronym, acronyms_of(name))
 
 
@@ -1005,7 +1028,7 @@ def guess_kind(a: str, b: str = "") -> NameKind:
             continue
         if is_acronym(name):
             return "org"
-        if any(w.text in ORG_WORDS or w.text in ("hezbollah", "hizballah") for w in _words(name)):
+        if any(w.text in ORG_WORDS for w in _words(name)):
             return "org"
     return "person"
 
