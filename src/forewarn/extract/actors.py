@@ -497,7 +497,6 @@ def _compatible(a: str, b: str) -> bool:
 
 def _expand_acronyms(doc: Doc, table: ActorTable) -> None:
     """`Popular Mobilisation Units (PMU)`: NER found only the acronym; the words before spell it."""
-    text = doc.text
     for start, end, local_id in list(table.mention_tokens):
         actor = table.get(local_id)
         acronym = doc[start:end].text
