@@ -61,6 +61,7 @@ SAME: list[tuple[str, str, str | None]] = [
     ("مصطفى الكاظمي", "Mustafa al-Kadhimi", "person"),
     ("مصطفى الكاظمي", "Mostafa Al-Kazemi", "person"),
     ("قيس الخزعلي", "Qais al-Khazali", "person"),
+    ("الشيخ قيس الخزعلي", "Sheikh Qays al-Khaz'ali", "person"),
     ("مقتدى الصدر", "Muqtada al-Sadr", "person"),
     ("أبو مهدي المهندس", "Abu Mahdi al-Muhandis", "person"),
     ("محمد شياع السوداني", "Mohammed Shia al-Sudani", "person"),

@@ -245,3 +245,16 @@ def test_blocking_keeps_candidates_small() -> None:
     r = ActorResolver(known)
     r.resolve(doc("d1", actor("L1", "Person77 Surname77")))
     assert r.stats.candidates_per_lookup < 50
+
+
+def test_bare_surname_joins_clearly_dominant_actor() -> None:
+    r = ActorResolver()
+    for i in range(4):
+        r.resolve(doc(f"m{i}", actor("L1", "Mustafa al-Kadhimi")))
+    r.resolve(doc("h1", actor("L1", "Hamid al-Kadhimi")))
+    [dec] = r.resolve(doc("d", actor("L1", "Kadhimi")))
+    assert dec.actor_id == "A1" and "dominant" in dec.reason
+    # and the bare form now names A1, also for a resolver rebuilt from the known actors
+    rebuilt = ActorResolver(r.known_actors())
+    [dec] = rebuilt.resolve(doc("d2", actor("L1", "Al-Kadhimi")))
+    assert dec.actor_id == "A1"

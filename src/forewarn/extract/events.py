@@ -55,7 +55,12 @@ TRIGGERS: dict[str, str] = {
     "sit-in": "protest",
     "stand-off": "protest",
     "standoff": "protest",
+    "protester": "protest",
+    "protestor": "protest",
+    "demonstrator": "protest",
+    "march": "protest",
 }
+_ATTACK_TYPES = frozenset({"attack", "airstrike", "bombing", "assassination", "assassination_attempt", "killing"})
 _NON_EVENT_CONTEXT = re.compile(
     r"\b(will|would|could|might|may|threat\w*|if|unless|plan\w*|vow\w*|warn\w*|intend\w*)\b"
 )
@@ -85,7 +90,16 @@ class EventExtractor:
             if any(start < e and s < end for s, e in used):
                 continue
             used.append((start, end))
+            if self._anaphoric(tok):
+                # "the attack", "such attacks": the event already told, mentioned again
+                earlier = [e for e in events if e.type == kind or {e.type, kind} <= _ATTACK_TYPES]
+                if earlier:
+                    earlier[-1].evidence_spans.append(Span.of(self.doc.text, start, end))
+                continue
             actor, target = self._participants(tok)
+            if kind in ("killing", "airstrike", "attack") and target is not None and tok.lemma_ == "kill":
+                if self.actors.get(target.local_id).type == "PERSON" and self._titled(target.local_id):
+                    kind = "assassination"  # a named official or commander killed on purpose
             events.append(
                 Event(
                     type=kind,  # type: ignore[arg-type]
@@ -97,6 +111,16 @@ class EventExtractor:
                 )
             )
         return events
+
+    def _anaphoric(self, tok: Token) -> bool:
+        if tok.pos_ != "NOUN":
+            return False
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "amod")}
+        others = [c for c in tok.children if c.dep_ not in ("det", "predet", "punct")]
+        return bool(dets & {"the", "this", "these", "such", "that", "those"}) and not others
+
+    def _titled(self, local_id: str) -> bool:
+        return bool(self.actors.get(local_id).titles)
 
     def _type(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
@@ -114,6 +138,14 @@ class EventExtractor:
         if lemma == "strike" and not re.search(r"drone|air|missile|rocket|coalition|military", window):
             return None
         if lemma == "charge" and not re.search(r"charged|charges", tok.text.lower()):
+            return None
+        if (
+            lemma == "charge"
+            and tok.pos_ == "VERB"
+            and not (any(c.dep_ == "auxpass" for c in tok.children) or any(c.lower_ == "with" for c in tok.children))
+        ):
+            return None  # "charged in a series of tweets that ..." accuses; it arrests no one
+        if lemma == "march" and tok.pos_ != "NOUN":
             return None
         if lemma == "charge" and tok.pos_ == "NOUN" and "facing" not in window:
             return None
@@ -134,6 +166,8 @@ class EventExtractor:
             ):
                 return True
         before = tok.doc[max(tok.sent.start, tok.i - 4) : tok.i]
+        if re.search(r"\bto (carry out|launch|stage|conduct|commit|mount)\b", before.text.lower()):
+            return True  # "waiting for a signal to carry out attacks": purpose, not fact
         return bool(_NON_EVENT_CONTEXT.search(before.text.lower()))
 
     def _phrase(self, tok: Token) -> tuple[int, int]:

@@ -107,6 +107,12 @@ ARABIC_SCRIPT_WORDS: dict[str, str] = {
     "ابو": "abu", "أبو": "abu", "ابي": "abi", "أبي": "abi", "ام": "umm", "أم": "umm",
     "بن": "bin", "ابن": "ibn", "إبن": "ibn", "بنت": "bint", "عبد": "abd", "الله": "allah",
 }  # fmt: skip
+# Titles written in Arabic script before a name (sheikh, sayyid, hajj, imam, doctor, judge,
+# president, minister, deputy, brigadier, colonel, general).
+ARABIC_SCRIPT_TITLES: frozenset[str] = frozenset(
+    """الشيخ شيخ السيد سيد الحاج حاج الإمام الامام الدكتور د. القاضي الرئيس رئيس الوزير النائب العميد
+    العقيد الفريق اللواء المهندس آية""".split()
+)
 KUNYA_MARKERS: frozenset[str] = frozenset({"abu", "abou", "abo", "abi", "umm", "um", "oum", "omm"})
 CONNECTORS: frozenset[str] = frozenset({"bin", "ibn", "bint", "ben", "bn", "ould", "wuld"})
 # "Abdul", "Abdel", "Abd" open a compound with the next word ("Abdul Mahdi").
@@ -287,6 +293,13 @@ def strip_titles(name: str) -> tuple[str, list[str]]:
             pos = _skip_ws(s, mm.end())
         mt = _TITLE_RE.match(s, pos)
         if not mt:
+            first, _, remainder = s.partition(" ")
+            if first in ARABIC_SCRIPT_TITLES and _ARABIC_RE.search(remainder):
+                if first == "آية" and remainder.startswith("الله "):  # ayatollah
+                    first, remainder = "آية الله", remainder[5:]
+                titles.append(first)
+                rest = remainder.strip()
+                continue
             break
         after = _skip_ws(s, mt.end())
         after = after + 1 if s[after : after + 1] == "," else after
