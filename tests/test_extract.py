@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from forewarn.model import DocumentAnalysis, Threat
 
 
@@ -177,3 +179,35 @@ def test_actor_surface_forms_grouped_with_affiliation(analyse) -> None:
     assert len(orgs) == 1
     assert "KAH" in orgs[0].surface_forms()
     assert orgs[0].local_id in rubaie[0].affiliations
+
+
+EVERYDAY = [
+    'Senator Mark Ellison vowed to fight the bill "with everything we have" when it reaches the floor next week.',
+    '"We will crush them on Sunday," coach Dan Rivera said of the Eagles.',
+    "Chief executive Laura Chen warned that Norvex will cut 500 jobs if sales do not recover by the autumn.",
+    'Opposition leader Jane Doe said the government "will pay a heavy price at the ballot box" for the tax rise.',
+    '"If the council raises taxes, we will take them to court," said Tom Baker, chair of the residents\' association.',
+    "The nurses' union threatened to strike if wages are not raised, its leader Amy Ross said.",
+    "President Dana Whitlock threatened to impose 25% tariffs on Canada and Mexico.",
+    "Police warned drivers that roads around the stadium will be closed on Saturday.",
+    '"Our campaign will target every swing voter in Ohio," said strategist Bill Hume.',
+    "Governor Kathy Morrow warned that the storm will hit the city on Monday night.",
+    "The prime minister vowed that those responsible for the bombing would be brought to justice.",
+    '"This election is a fight for the soul of our nation," Senator Ruiz said. "We will win it."',
+    'Striker Marcus Vale said the team would kill off the game early: "We will attack from the first minute."',
+    "The central bank warned that inflation would remain a threat to growth.",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_language_is_not_a_threat(analyse, text: str) -> None:
+    assert analyse(text).threats == []
+
+
+def test_indirect_speech_threat(analyse) -> None:
+    text = "Militia chief Omar Farouk said the Ardan army would pay a heavy price if it entered Talas."
+    analysis = analyse(text)
+    assert len(analysis.threats) == 1
+    speaker, target = names(analysis, analysis.threats[0])
+    assert speaker == "Omar Farouk"
+    assert target is not None and "Ardan" in target

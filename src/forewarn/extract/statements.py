@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from forewarn.extract.actors import ROLE_WORDS, ActorTable
 from forewarn.resolve.names import name_key
 
-StatementKind = Literal["quote", "turn", "reported"]
+StatementKind = Literal["quote", "turn", "reported", "indirect"]
 
 SPEECH_VERBS = frozenset(
     [
@@ -70,6 +70,8 @@ SPEECH_VERBS = frozenset(
         "remark",
     ]
 )
+# verbs that report what someone said in their own clause ("X said Y would pay")
+INDIRECT_VERBS = frozenset("say tell declare state add insist stress write tweet post announce claim".split())
 # reporting verbs that make the statement itself a threat claim ("X threatened Y")
 THREAT_VERBS = frozenset(["threaten", "vow", "warn", "pledge", "promise", "swear"])
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his"])
@@ -599,6 +601,27 @@ class StatementFinder:
                 yield from self._reported_verb(tok)
             elif lemma in ("threat", "warning") and tok.pos_ == "NOUN":
                 yield from self._reported_noun(tok)
+            elif lemma in INDIRECT_VERBS and is_verb:
+                yield from self._indirect(tok)
+
+    def _indirect(self, verb: Token) -> Iterator[Statement]:
+        """Indirect speech: "X said Israel would pay a heavy price if it entered the city"."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and not self._in_quote[c.i]), None)
+        if clause is None:
+            return
+        sub = list(clause.subtree)
+        if any(self._in_quote[t.i] for t in sub):
+            return  # a quote inside: the quote is the statement
+        stmt = Statement("indirect", sub[0].idx, sub[-1].idx + len(sub[-1]), cue=verb.lemma_.lower(), cue_token=verb.i)
+        stmt.sentence = (verb.sent.start_char, verb.sent.end_char)
+        subj = self._subject(verb)
+        if subj is not None and not (sub[0].i <= subj.i <= sub[-1].i):
+            resolved = self.resolve_np(subj, verb.idx)
+            if resolved:
+                stmt.speaker, stmt.speaker_mention = resolved
+                self._set_addressee(stmt, verb)
+        if stmt.speaker is not None:
+            yield stmt
 
     def _clause(self, tok: Token) -> tuple[int, int]:
         # the verb with its objects and complements, not the whole sentence

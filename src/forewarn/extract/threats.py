@@ -24,7 +24,7 @@ from forewarn.model import ActorRef, Span, Threat
 # Harm terms, declared as data: (pattern, threat type, veiled?). Patterns run on lower-case text.
 HARM_TERMS: list[tuple[str, str, bool]] = [
     (r"\b(kill|murder|slaughter|behead|decapitat|execut|assassinat|eliminat|liquidat)\w*", "violence", False),
-    (r"\bcut(ting)? off\b|\bchop\w* off\b|\bears?\b.{0,20}\bgoat|\bthroats?\b", "violence", False),
+    (r"\bcut(ting)? off\b|\bchop\w* off\b|\bslit\w* (his|her|their|your) throats?\b", "violence", False),
     (
         r"\b(shoot|shot|gun(ned)? down|bullets?|hang(ed|ing)?|burn\w*|bury|buried|blow\w* up|bomb\w*)\b",
         "violence",
@@ -32,12 +32,12 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     ),
     (r"\b(tortur\w*|punish\w*|slaughter\w*|sword|blood\w*|revenge|aveng\w*|vengeance|retaliat\w*)\b", "violence", True),
     (
-        r"\b(pay (a|the|dearly|heavy)|heavy price|dark night|hell|regret it|suffer|bear the responsibility)\b",
+        r"\b(pay (a|the|dearly|heavy|high)|heavy price|dark (night|days|fate)|hell|regret it|regret the day|suffer)\b",
         "violence",
         True,
     ),
     (
-        r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|trial|fate)|reach (you|him))\b",
+        r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|fate|turn)|reach (you|him|them))\b",
         "violence",
         True,
     ),
@@ -47,7 +47,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         False,
     ),
     (
-        r"\b(response|respond|expel\w*|non-peaceful|by force|force the closure|weapons?|hit|fight\w*)\b",
+        r"\b(response|respond|expel\w*|non-peaceful|by force|by any means|weapons?|hit|fight\w*)\b",
         "military",
         False,
     ),
@@ -55,6 +55,11 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     (r"\b(barrels|oil|sanctions|boycott|blockade|deprive)\b", "economic", False),
 ]
 _HARM = [(re.compile(p), t, v) for p, t, v in HARM_TERMS]
+# what military harm is aimed at; these add weight to a military term but make no threat alone
+MILITARY_OBJECTS = re.compile(
+    r"\b(troops|forces|soldiers|bases?|embass(y|ies)|convoys?|army|occupation|occupiers|warships|ships|"
+    r"positions|installations|camps|interests|airports?|ports?)\b"
+)
 
 INTENT = re.compile(
     r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|is on me|on me\b|are waiting|"
@@ -109,7 +114,10 @@ NOT_HARM = re.compile(
     r"strikes? (vote|action|ballot|fund)|attack ads?|killer (app|feature)|price war|trade war|bidding war|"
     r"war of words|war on (drugs|poverty|inflation)|target(ed|ing|s)? (inflation|growth|audience|market|customers|"
     r"price|rate|date|voters)|(sales|revenue|profit|earnings) target|fight(ing)? (inflation|poverty|corruption|"
-    r"climate change|for)|a shot at|fire(d)? (him|her|them|staff|workers|the coach|the manager)|"
+    r"climate change|for)|a shot at|tariffs?|taxes|fines?|fees|levies|duties|"
+    r"target(ed|ing|s)? (every|all|the|young|older|suburban|swing|undecided) (\w+ )?"
+    r"(voters?|customers|buyers|markets?)|"
+    r"fire(d)? (him|her|them|staff|workers|the coach|the manager)|"
     # a definite event already known to the reader is reported, not threatened: "take the killings to court"
     r"(the|these|those|this|recent|last week's|past) (killings?|attacks?|bombings?|murders?|assassinations?|"
     r"shootings?|strikes?|violence|bloodshed))\b"
@@ -131,6 +139,10 @@ def _harm(text: str) -> tuple[str | None, bool, int]:
                 veiled_only = False
     if not types:
         return None, False, 0
+    if "military" in types:
+        extra = len(MILITARY_OBJECTS.findall(text))
+        hits += extra
+        types["military"] += extra
     # violence outranks the rest: harm to people is what the analyst needs first
     for kind in ("violence", "legal", "economic", "military"):
         if kind in types and (kind != "economic" or types[kind] >= max(types.values())):
@@ -182,7 +194,7 @@ class ThreatExtractor:
                 continue
             if not INTENT.search(low) and not re.search(r"\b(you|your)\b", low):
                 continue
-            if kind == "military" and hits < 2 and not CONDITIONAL.search(low) and "will" not in low:
+            if kind == "military" and hits < 2 and not CONDITIONAL.search(low):
                 continue
             form = "conditional" if CONDITIONAL.search(low) else ("veiled" if veiled else "direct")
             target, mention = self._target_in_passage(stmt, start, end)
@@ -193,6 +205,8 @@ class ThreatExtractor:
     def _agentive(self, stmt: Statement, start: int, end: int, low: str) -> bool:
         if AGENT.search(low):
             return True
+        if stmt.kind == "indirect" and re.search(r"\b(he|she|they|it|his|her|their|its)\b", low):
+            return True  # indirect speech shifts "we will" to "they would"
         if stmt.speaker is None:
             return False
         own = {stmt.speaker, *self.actors.get(stmt.speaker).affiliations}
@@ -268,6 +282,14 @@ class ThreatExtractor:
         Harm announced with a future ("will hit") counts closer than harm in a condition.
         """
         node = self.doc[e - 1]
+        # "X will pay a heavy price", "X will regret it": the one who suffers is the subject
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_ in ("pay", "suffer", "regret", "face"):
+            return 0.5
+        in_condition = any(
+            a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children) for a in node.ancestors
+        )
+        if in_condition:
+            return 8  # the condition names what provokes the threat, not whom it is aimed at
         for depth in range(1, 6):
             if node.head.i == node.i:
                 return 9
@@ -313,8 +335,10 @@ class ThreatExtractor:
         target, mention, extras = self._reported_targets(verb, stmt)
         strong = False
         if stmt.cue == "threaten":
-            # "threatened X", "threatening to kill X": the verb asserts the threat
-            strong = target is not None or kind is not None
+            # "threatened X", "threatening to kill X": the verb asserts the threat; "threatened to
+            # impose tariffs / resign" names an act that harms no one
+            infinitive = any(c.dep_ == "xcomp" for c in verb.children)
+            strong = kind is not None or (target is not None and not infinitive)
         elif stmt.cue == "threat":
             strong = target is not None and kind is not None
         elif kind is not None and hits >= 1 and kind != "military":
