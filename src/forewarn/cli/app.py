@@ -226,6 +226,40 @@ def _kind(kind: str | None):
     raise typer.BadParameter("--type must be person or org")
 
 
+kb_app = typer.Typer(help="Knowledge bases of actors (optional): YAML, CSV or FollowTheMoney JSON.")
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("import")
+def kb_import(
+    path: Annotated[Path, typer.Argument(help="YAML, CSV or FollowTheMoney JSON/JSONL file of actors")],
+    db: DbOption = None,
+) -> None:
+    """Seed or enrich actors from a knowledge base; entries join the actors they match."""
+    from forewarn.pipeline import build_resolver
+    from forewarn.resolve.kb import KnowledgeBaseError, match_kb, read_kb
+
+    try:
+        entries = read_kb(path)
+    except (KnowledgeBaseError, OSError) as exc:
+        err_console.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from exc
+    store = _store(db)
+    try:
+        matched = match_kb(entries, build_resolver(store))
+        ids_by_name = {m.kb.name: m.actor_id for m in matched}
+        ids_by_name.update({m.kb.kb_id: m.actor_id for m in matched if m.kb.kb_id})
+        for m in matched:
+            affiliations = [ids_by_name[a] for a in m.kb.affiliations if a in ids_by_name]
+            store.import_actor(m.actor_id, m.kb.name, m.kb.type, m.kb.aliases, affiliations)
+            if not m.created:
+                store.record_merge("auto", [m.actor_id], [m.kb.name], f"knowledge base {path.name}: {m.reason}")
+        created = sum(m.created for m in matched)
+        console.print(f"{len(matched)} actors from {path.name}: {created} new, {len(matched) - created} matched")
+    finally:
+        store.close()
+
+
 @app.command()
 def show(doc_id: str, db: DbOption = None) -> None:
     """A document with its threats, events and actors marked."""

@@ -255,6 +255,35 @@ class Store:
                     aliases[actor_id].add(form)
                     s.add(DbAlias(actor_id=actor_id, alias=form, key=alias_key(form)))
 
+    def import_actor(
+        self,
+        actor_id: str,
+        name: str,
+        type_: str,
+        aliases: list[str],
+        affiliations: list[str] = (),  # type: ignore[assignment]
+    ) -> None:
+        """Create or enrich an actor from a knowledge base: names and affiliations, no document."""
+        with self._sessions.begin() as s:
+            actor_id = _live_id(s, actor_id)
+            row = s.get(DbActor, actor_id)
+            if row is None:
+                row = DbActor(actor_id=actor_id, name=name, type=type_, titles=[])
+                s.add(row)
+                s.flush()
+            known = set(s.scalars(select(DbAlias.alias).where(DbAlias.actor_id == actor_id)))
+            for form in dict.fromkeys([name, *aliases]):
+                form = form.strip()
+                if form and form not in known:
+                    known.add(form)
+                    s.add(DbAlias(actor_id=actor_id, alias=form, key=alias_key(form)))
+            existing = set(s.scalars(select(DbAffiliation.org_id).where(DbAffiliation.person_id == actor_id)))
+            for org in affiliations:
+                org = _live_id(s, org)
+                if org != actor_id and org not in existing and s.get(DbActor, org) is not None:
+                    existing.add(org)
+                    s.add(DbAffiliation(person_id=actor_id, org_id=org))
+
     def record_error(self, error: IngestError) -> None:
         with self._sessions.begin() as s:
             s.add(DbIngestError(source=error.source, doc_id=error.doc_id, reason=error.reason))
