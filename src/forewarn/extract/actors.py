@@ -483,9 +483,17 @@ def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -
                 # "Hezbollah" / "Brigades" inside "Kata'ib Hezbollah" / "Hezbollah Brigades"
                 if len(tokens) == 1 and tokens[0] in form_tokens and len(tokens[0]) > 3:
                     return g
-            match = compare_names(text, form, "person" if label == "PERSON" else "org")
-            if match.same and match.score >= 0.85 and (best is None or match.score > best[0]):
-                best = (match.score, g)
+            kind = "person" if label == "PERSON" else "org"
+            match = compare_names(text, form, kind)
+            score = match.score if match.same else 0.0
+            if label == "PERSON" and g.type == "PERSON" and match.same and 1 == min(len(tokens), len(form_tokens)):
+                # a surname alone against a full name in the same text: the surnames decide
+                short, full = (text, form) if len(tokens) == 1 else (form, text)
+                if len(name_key(full).split()) > 1:
+                    surname = compare_names(short, full.split()[-1], kind)
+                    score = surname.score if surname.same else 0.0
+            if score >= 0.85 and (best is None or score > best[0]):
+                best = (score, g)
     return best[1] if best else None
 
 

@@ -610,8 +610,8 @@ class StatementFinder:
         if clause is None:
             return
         sub = list(clause.subtree)
-        if any(self._in_quote[t.i] for t in sub):
-            return  # a quote inside: the quote is the statement
+        if all(self._in_quote[t.i] or t.is_punct for t in sub):
+            return  # the whole clause is a quote: the quote is the statement
         stmt = Statement("indirect", sub[0].idx, sub[-1].idx + len(sub[-1]), cue=verb.lemma_.lower(), cue_token=verb.i)
         stmt.sentence = (verb.sent.start_char, verb.sent.end_char)
         subj = self._subject(verb)

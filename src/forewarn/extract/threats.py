@@ -261,7 +261,8 @@ class ThreatExtractor:
                 0 if vocative else (1 if in_sentence else 2),
                 self._harm_distance(s, e) if in_sentence else 9,
                 0 if actor.type == "PERSON" else 1,
-                -len(actor.mentions),
+                # people: the one the text is about; groups and places: the first named
+                -len(actor.mentions) if actor.type == "PERSON" else chars[0],
             )
             if best is None or rank < best[0]:
                 best = (rank, lid, chars)
