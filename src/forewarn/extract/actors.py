@@ -486,7 +486,7 @@ def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -
             kind = "person" if label == "PERSON" else "org"
             match = compare_names(text, form, kind)
             score = match.score if match.same else 0.0
-            if label == "PERSON" and g.type == "PERSON" and match.same and 1 == min(len(tokens), len(form_tokens)):
+            if label == "PERSON" and g.type == "PERSON" and match.same and min(len(tokens), len(form_tokens)) == 1:
                 # a surname alone against a full name in the same text: the surnames decide
                 short, full = (text, form) if len(tokens) == 1 else (form, text)
                 if len(name_key(full).split()) > 1:
