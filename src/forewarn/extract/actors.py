@@ -24,6 +24,7 @@ _LABELS: dict[str, ActorType] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE",
 ROLE_WORDS = frozenset(
     [
         "leader",
+        "pm",
         "head",
         "chief",
         "commander",
