@@ -1,0 +1,91 @@
+"""An independent held-out set (tests/data/heldout), scored by the shared scorer.
+
+The documents were written apart from the development set to check that forewarn
+generalises: other countries, conflicts and attribution patterns, plus everyday news full
+of "warned", "vowed", "attack ads" and "killer app" that must not raise threats.
+
+Only two things are asserted: every evidence span matches the text, and at most
+MAX_EVERYDAY_FALSE_ALARMS false alarms fall on the everyday-news documents (those whose
+gold has no threats). The figures are printed; F1 floors are deliberately not set here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
+MAX_EVERYDAY_FALSE_ALARMS = 3
+FIGURES = (
+    "threat_gold",
+    "threat_pred",
+    "threat_duplicates",
+    "threat_precision",
+    "threat_recall",
+    "threat_f1",
+    "full_precision",
+    "full_recall",
+    "full_f1",
+    "speaker_accuracy",
+    "target_accuracy",
+    "type_accuracy",
+    "event_precision",
+    "event_recall",
+    "event_f1",
+    "event_type_accuracy",
+    "entity_link_precision",
+    "entity_link_recall",
+    "entity_link_f1",
+    "entity_bcubed_f1",
+    "entity_mentions_found",
+    "evidence_not_matching_text",
+    "documents_missing_from_pred",
+)
+
+
+def _everyday_doc_ids(gold: Path) -> set[str]:
+    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {row["doc_id"] for row in rows if not row.get("threats")}
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="shared/eval/score.py is not beside the repo")
+def test_heldout_set(tmp_path: Path) -> None:
+    docs, gold = HELDOUT / "docs", HELDOUT / "gold.jsonl"
+    out = tmp_path / "out.jsonl"
+    forewarn = Path(sys.executable).with_name("forewarn")
+    run = subprocess.run(
+        [str(forewarn), "analyze", str(docs), "--db", f"sqlite:///{tmp_path / 'x.db'}", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "120"},
+        timeout=900,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    scored = subprocess.run(
+        [sys.executable, str(SCORER), "--gold", str(gold), "--docs", str(docs), "--pred", str(out), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(scored.stdout)
+
+    print(json.dumps({key: result.get(key) for key in FIGURES}, indent=1))
+    print(f"misses ({len(result['misses'])}):")
+    for line in result["misses"]:
+        print("   ", line)
+    print(f"false alarms ({len(result['false_alarms'])}):")
+    for line in result["false_alarms"]:
+        print("   ", line)
+
+    assert result["evidence_not_matching_text"] == 0
+    everyday = _everyday_doc_ids(gold)
+    everyday_alarms = [line for line in result["false_alarms"] if line.split(":", 1)[0] in everyday]
+    assert len(everyday_alarms) <= MAX_EVERYDAY_FALSE_ALARMS, (
+        f"{len(everyday_alarms)} false alarms on everyday news: {everyday_alarms}"
+    )
