@@ -97,6 +97,8 @@ _VERB_EDGES = frozenset(
 NON_ACTORS = frozenset({"God", "Allah", "Almighty", "Almighty God", "Lord", "the Almighty", "Prophet"})
 _SECT_WORDS = frozenset("shi'ite shiite shia shi’ite sunni sufi armed pro-iranian iran-backed".split())
 _GENERIC_GROUPS = frozenset("militia militias group groups forces faction factions fighters".split())
+# small words inside organisation names: "Tehreek-e-Taliban", "Asa'ib Ahl al-Haq", "Ejército de Liberación"
+_NAME_CONNECTORS = frozenset("of for the al el - and e i ul ud ut wa de la del des du y da do".split())
 _TITLE_HEADS = frozenset(["secretary", "minister", "ministry", "department", "chief", "head", "director"])
 
 
@@ -420,7 +422,9 @@ def _find_more_mentions(doc: Doc, table: ActorTable) -> None:
         if actor.type not in ("PERSON", "ORG"):
             continue
         for form in sorted(_search_forms(actor, surname_counts), key=len, reverse=True):
-            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?!\w)", doc.text):
+            # apostrophes vary within one text: Sa'idi / Sa’idi / Saidi
+            pattern = re.sub(r"(?:\\'|['’ʼ`])", "['’ʼ`]?", re.escape(form))
+            for m in re.finditer(r"(?<![\w-])" + pattern + r"(?!\w)", doc.text):
                 start = m.start()
                 particle = _PARTICLE.search(doc.text[max(0, start - 4) : start])
                 if particle and " " not in form:
@@ -507,7 +511,10 @@ def _compatible(a: str, b: str) -> bool:
 def _expand_acronyms(doc: Doc, table: ActorTable) -> None:
     """`Popular Mobilisation Units (PMU)`: NER found only the acronym; the words before spell it."""
     for start, end, local_id in list(table.mention_tokens):
-        actor = table.get(local_id)
+        try:
+            actor = table.get(local_id)
+        except KeyError:  # absorbed into another actor meanwhile
+            continue
         acronym = doc[start:end].text
         if actor.type != "ORG" or not _is_acronym(acronym) or start < 2 or doc[start - 1].text != "(":
             continue
@@ -515,7 +522,7 @@ def _expand_acronyms(doc: Doc, table: ActorTable) -> None:
         i = start - 2
         while i >= 0 and len([w for w in words if doc[w].text[:1].isupper()]) < len(acronym):
             tok = doc[i]
-            if tok.text[:1].isupper() or tok.lower_ in ("of", "for", "the", "al", "-", "and"):
+            if tok.text[:1].isupper() or tok.lower_ in _NAME_CONNECTORS:
                 words.insert(0, i)
                 i -= 1
             else:
@@ -525,8 +532,20 @@ def _expand_acronyms(doc: Doc, table: ActorTable) -> None:
         if not words or _acronym([doc[w].text for w in words]).upper() != acronym.upper():
             continue
         span = doc[words[0] : start - 1]
-        if any(table.by_token.get(t.i) not in (None, local_id) for t in span):
+        owners = {table.by_token.get(t.i) for t in span} - {None, local_id}
+        if any(table.get(o).type == "PERSON" for o in owners):
             continue
+        for owner in owners:  # "Tehreek-e-Taliban Pakistan (TTP)": the pieces NER made of the name go
+            other = table.get(owner)
+            if other.type == "ORG":
+                _absorb(table, actor, other)
+                continue
+            other.mentions = [m for m in other.mentions if not (span.start_char <= m.start and m.end <= span.end_char)]
+            table.mention_tokens = [
+                m for m in table.mention_tokens if not (m[2] == owner and span.start <= m[0] < span.end)
+            ]
+            if not other.mentions:
+                table.actors.remove(other)
         table.add_mention(actor, span)
         if _fuller(span.text, actor.name, "ORG"):
             actor.aliases.append(actor.name)
@@ -639,6 +658,27 @@ def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
                     _add_title(actor, t.text)
         if region:
             _affiliate(table, actor, region)
+        # "the group's spokesman, X" / "X, its military spokesman": the group the text is about
+        if not actor.affiliations:
+            near = text[max(sent.start_char, doc[start].idx - 60) : doc[start].idx]
+            after = text[doc[end - 1].idx + len(doc[end - 1]) : tail_end][:80]
+            pattern = r"\b(the (group|movement|militia|faction|organi[sz]ation|gang|cartel)(['’]s)?|its) (\w+ ){0,2}"
+            pattern += r"(spokesman|spokesperson|spokeswoman|leader|commander|chief|head|official)\b"
+            near = re.sub(
+                r"(\b(sheikh|dr|mr|mrs|ms|brigadier|general|gen|colonel|col|maj|major|commander)\.?\s*)+$",
+                "",
+                near,
+                flags=re.I,
+            )
+            if re.search(pattern + r"\W*$", near, re.I) or re.match(r"\s*,\s*" + pattern, after, re.I):
+                main_org = _salient_org(table)
+                if main_org is not None:
+                    actor.affiliations.append(main_org)
+
+
+def _salient_org(table: ActorTable) -> str | None:
+    orgs = [a for a in table.actors if a.type == "ORG"]
+    return max(orgs, key=lambda a: len(a.mentions)).local_id if orgs else None
 
 
 def _role_of(phrase: str) -> str:

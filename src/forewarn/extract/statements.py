@@ -226,6 +226,24 @@ class StatementFinder:
 
     # ------------------------------------------------------------------ quotes
     def _quotes(self) -> Iterator[Statement]:
+        stmts = list(self._quotes_in_order())
+        # a quote left open at a paragraph's end goes on in the next paragraph, where it is attributed
+        for i in range(len(stmts) - 2, -1, -1):
+            current, nxt = stmts[i], stmts[i + 1]
+            if current.speaker is None and nxt.speaker is not None and self._opens_next(current, nxt):
+                current.speaker, current.cue = nxt.speaker, nxt.cue
+                current.addressee = current.addressee or nxt.addressee
+                current.how.append("continued in the next paragraph")
+        yield from stmts
+
+    def _opens_next(self, current: Statement, nxt: Statement) -> bool:
+        quote = next((q for q in self.quotes if q.start == current.start), None)
+        if quote is None or quote.closed:
+            return False
+        gap = self.text[current.end : nxt.start]
+        return gap.count("\n") <= 3 and not re.search(r"[A-Za-z]", gap)
+
+    def _quotes_in_order(self) -> Iterator[Statement]:
         previous: Statement | None = None
         for q in self.quotes:
             stmt = Statement("quote", q.start, q.end)
@@ -305,9 +323,19 @@ class StatementFinder:
                     return True
         return False
 
+    def _is_dateline(self, tok: Token) -> bool:
+        """ "BAGHDAD —", "MANILA, 3 June 2024 (Agency) -": where a story was filed from, not a speaker."""
+        if not (tok.is_upper and len(tok) > 1 and tok.is_alpha):
+            return False
+        para_start = self.text.rfind("\n", 0, tok.idx) + 1
+        if tok.idx - para_start > 30:
+            return False
+        head = self.text[para_start : para_start + 90]
+        return bool(re.match(r"[A-Z][A-Z .'’-]+(,[^\n]{0,45}?)?\s[—–-]{1,2}\s", head))
+
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not self._in_quote[child.i]:
+            if child.dep_ in ("nsubj", "nsubjpass") and not self._in_quote[child.i] and not self._is_dateline(child):
                 # "X's statement read" / "the statement released by X said"
                 if child.lemma_ in ("statement", "post", "tweet", "message", "video", "letter", "account"):
                     for sub in child.subtree:
@@ -372,6 +400,10 @@ class StatementFinder:
         for tok, lid in named:
             if self.actors.get(lid).type == "PERSON" and tok.dep_ in ("appos", "compound", "nsubj", "nsubjpass"):
                 return lid, self._mention_chars(tok.i)
+        # "the union's president, Arshad X": a name in apposition names the description
+        for tok, lid in named:
+            if tok.dep_ == "appos" and tok.head.i == head.i and self.actors.get(lid).type in ("PERSON", "ORG"):
+                return lid, self._mention_chars(tok.i)
         if lower in PERSON_PRONOUNS:
             return self._antecedent(("PERSON",), head.idx)
         if lower in GROUP_PRONOUNS:
@@ -404,7 +436,7 @@ class StatementFinder:
         if nxt is not None:
             limit = nxt.end_char
         for s_tok, _, lid in self.actors.mention_tokens:
-            if head.idx < self.doc[s_tok].idx < limit and self.actors.get(lid).type == "ORG":
+            if head.idx < self.doc[s_tok].idx < limit + 1200 and self.actors.get(lid).type == "ORG":
                 return lid, None
         return None
 

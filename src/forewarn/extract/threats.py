@@ -57,8 +57,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
 _HARM = [(re.compile(p), t, v) for p, t, v in HARM_TERMS]
 # what military harm is aimed at; these add weight to a military term but make no threat alone
 MILITARY_OBJECTS = re.compile(
-    r"\b(troops|forces|soldiers|bases?|embass(y|ies)|convoys?|army|occupation|occupiers|warships|ships|"
-    r"positions|installations|camps|interests|airports?|ports?)\b"
+    r"(?<!our )(?<!my )\b(troops|forces|soldiers|military bases|air bases?|bases|embass(y|ies)|convoys|army|"
+    r"occupation|occupiers|warships|installations|camps)\b"
 )
 
 INTENT = re.compile(
@@ -88,6 +88,46 @@ NON_HARM_THREATS = re.compile(
 )
 # the sentence speaks to its target: "you", "let this traitor know"
 ADDRESS = re.compile(r"\b(you|your|yourself|yourselves)\b|\blet (this|that) \w+ know\b", re.I)
+DEFIANCE = re.compile(r"\b(will|would|shall) (not|never)\b|\bwon[’']t\b")
+_HARM_VERBS = frozenset("kill destroy hit strike attack target crush bury punish burn shoot bomb slaughter".split())
+# acts threatened in ordinary politics and business: resigning, suing, striking, tariffs
+_HARMLESS_ACTS = frozenset(
+    """resign quit leave sue strike walk boycott withdraw veto block delay cancel close cut raise impose halt
+    stop suspend sell move vote run report publish call fire sack expel ban derail scrap shut relocate
+    reduce increase freeze""".split()
+)
+_PEOPLE_NOUNS = frozenset(
+    """people person man woman men women child children official officials leader leaders journalist
+    journalists reporter officer officers soldier soldiers troop troops force forces fighter fighters
+    worker workers owner owners civilian civilians resident residents voter voters member members enemy
+    enemies traitor traitors family families judge minister president governor mayor police army group
+    militia faction company companies government regime dealer dealers pusher pushers agent agents""".split()
+)
+_HARMLESS_THREAT = re.compile(r"\bthreat\w*\b[^.;]{0,40}?\bto (" + "|".join(sorted(_HARMLESS_ACTS)) + r")\b")
+# storms, diseases and markets threaten too, but they make no threats
+_FORCES_OF_NATURE = frozenset(
+    """storm cyclone hurricane typhoon flood floods drought wildfire fire earthquake outbreak virus pandemic
+    epidemic disease pest inflation recession crisis shortage heatwave rain rains weather""".split()
+)
+# objects that make "kill", "hit", "crush" a figure of speech: "kill the bill", "hit exports"
+_ABSTRACT_NOUNS = frozenset(
+    """quarter deal bill proposal plan competition chance chances hope hopes economy export exports import
+    imports profit profits sale sales market markets growth job jobs budget reform game match season lead
+    momentum idea project agreement talks negotiation law legislation policy price prices cost costs demand
+    revenue earnings share shares stock mood campaign career business industry sector investment trade
+    tourism harvest crop crops margin margins record records ratings rating vote votes motion amendment
+    rumour rumours story narrative argument case""".split()
+)
+_PLACE_PREPS = frozenset("in at near from across around inside outside throughout within".split())
+# plural nouns that name things or acts, not people a threat can be aimed at
+_NOT_TARGET_NOUNS = frozenset(
+    """threat attack strike measure consequence step action weapon rocket missile drone operation sanction
+    tariff tax price cost job election vote demand term condition right law rule plan deal contract talk
+    negotiation interest hour day week month year time way thing word statement video post message base
+    export import good product crop profit sale share market job wage
+    facility building office home house property asset vessel ship infrastructure site position camp
+    installation road route border area city town village region land territory""".split()
+)
 VICTIM_CONTEXT = re.compile(r"\b(blood of|martyrs?|killing of|assassination of|death of|memory of|funeral of|late)\s*$")
 WEAK_CUES = frozenset({"warn", "warning", "vow", "pledge", "promise", "swear"})
 
@@ -183,14 +223,18 @@ class ThreatExtractor:
         out: list[Candidate] = []
         # judge a long quote sentence by sentence: the evidence is the threatening sentence
         for start, end in self._sentences(stmt.start, stmt.end):
-            passage = self.text[start:end]
-            low = passage.lower()
+            low = self._literal_text(start, end)
             kind, veiled, hits = _harm(low)
             if kind is None or REJECT.search(low) or NON_HARM_THREATS.search(low):
                 continue
+            if DEFIANCE.search(low) and not re.search(r"\bwill(?! not| never)|\bwould(?! not| never)|\bif\b", low):
+                continue  # "we will not be intimidated": refusal, not a threat
             if PAST_CLAIM.search(low) and not FUTURE.search(low):
                 continue
-            if not self._agentive(stmt, start, end, low):
+            # the speaker's voice runs through the whole quote: "we", "you" may sit in another sentence of it
+            if not self._agentive(stmt, start, end, low) and not self._agentive(
+                stmt, stmt.start, stmt.end, self.text[stmt.start : stmt.end].lower()
+            ):
                 continue
             if not INTENT.search(low) and not re.search(r"\b(you|your)\b", low):
                 continue
@@ -201,6 +245,40 @@ class ThreatExtractor:
             score = min(0.95, 0.55 + 0.1 * hits + (0.1 if target else 0))
             out.append(Candidate(stmt, (start, end), stmt.speaker, target, mention, kind, form, score, True, "quote"))
         return out
+
+    def _literal_text(self, start: int, end: int) -> str:
+        """Lower-cased text with harm verbs used as metaphors blanked: "kill the bill", "hit exports"."""
+        chars = list(self.text[start:end].lower())
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in _HARM_VERBS:
+                continue
+            objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            if objects and all(self._thing(o) for o in objects):
+                for i in range(max(tok.idx, start), min(tok.idx + len(tok), end)):
+                    chars[i - start] = " "
+        return "".join(chars)
+
+    def _thing(self, tok: Token) -> bool:
+        """A noun naming a thing, not people, a group, a place or a military target."""
+        if tok.pos_ == "PRON" or self.actors.at_token(tok.i) or tok.ent_type_:
+            return False
+        if any(self.actors.at_token(t.i) for t in tok.subtree):
+            return False
+        return tok.lemma_.lower() in _ABSTRACT_NOUNS or tok.lower_ in _ABSTRACT_NOUNS
+
+    def _non_agent_subject(self, verb: Token) -> bool:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ in ("acl", "advcl", "xcomp", "conj"):
+            subj = verb.head if verb.dep_ == "acl" else None
+        if subj is None:
+            return False
+        words = {t.lower_ for t in subj.subtree} | {subj.lemma_.lower()}
+        if words & _FORCES_OF_NATURE:
+            return True
+        if subj.pos_ != "NOUN" or self.actors.at_token(subj.i):
+            return False
+        return subj.lemma_.lower() not in _PEOPLE_NOUNS and not any(self.actors.at_token(t.i) for t in subj.subtree)
 
     def _agentive(self, stmt: Statement, start: int, end: int, low: str) -> bool:
         if AGENT.search(low):
@@ -257,9 +335,12 @@ class ThreatExtractor:
                 continue  # the sentence speaks to "you": a third person named in it is not the target
             # an addressed person first, then the object of the harm, then a person named in the
             # threatening sentence, then the actor the document talks about most
+            distance = self._harm_distance(s, e) if in_sentence else 9
+            if distance >= 99 and not vocative:
+                continue
             rank = (
                 0 if vocative else (1 if in_sentence else 2),
-                self._harm_distance(s, e) if in_sentence else 9,
+                distance,
                 0 if actor.type == "PERSON" else 1,
                 # people: the one the text is about; groups and places: the first named
                 -len(actor.mentions) if actor.type == "PERSON" else chars[0],
@@ -290,7 +371,7 @@ class ThreatExtractor:
             a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children) for a in node.ancestors
         )
         if in_condition:
-            return 8  # the condition names what provokes the threat, not whom it is aimed at
+            return 99  # the condition names what provokes the threat, not whom it is aimed at
         for depth in range(1, 6):
             if node.head.i == node.i:
                 return 9
@@ -327,8 +408,14 @@ class ThreatExtractor:
             verb.lower_.startswith("threatened") and verb.dep_ == "amod"
         ):
             return None
-        clause = self.text[stmt.start : stmt.end]
-        low = clause.lower()
+        low = self._literal_text(stmt.start, stmt.end)
+        if stmt.cue == "threaten" and self._non_agent_subject(verb):
+            return None  # "a storm threatening floods", "an outbreak threatening crops"
+        if stmt.cue == "threaten" and (
+            any(c.dep_ == "xcomp" and c.lemma_.lower() in _HARMLESS_ACTS for c in verb.children)
+            or _HARMLESS_THREAT.search(low)
+        ):
+            return None  # "threatened to resign / sue / strike / impose tariffs"
         sentence_low = self.text[stmt.sentence[0] : stmt.sentence[1]].lower()
         if NON_HARM_THREATS.search(sentence_low) or REJECT.search(low):
             return None
@@ -361,8 +448,19 @@ class ThreatExtractor:
         self, verb: Token, stmt: Statement
     ) -> tuple[str | None, tuple[int, int] | None, list[tuple[str, tuple[int, int] | None]]]:
         targets: list[tuple[str, tuple[int, int] | None, Token]] = []
+        # whom the threat is aimed at sits in the object, the infinitive ("to kill X"), a
+        # "with/against/to" phrase or the condition, not in "since the attempt on X's life"
+        branches = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "advcl", "attr", "oprd", "conj")
+            or (c.dep_ == "prep" and c.lower_ in ("to", "against", "toward", "towards", "with", "at", "on", "upon"))
+        ]
+        allowed = {t.i for b in branches for t in b.subtree}
         for tok in verb.subtree:
             if tok.i == verb.i or (tok.head.i == verb.i and tok.dep_ in ("nsubj", "nsubjpass")):
+                continue
+            if tok.i not in allowed and verb.pos_ == "VERB":
                 continue
             objectish = (
                 tok.dep_ in ("dobj", "pobj", "dative", "conj", "appos", "attr", "oprd")
@@ -392,13 +490,35 @@ class ThreatExtractor:
                     continue
                 if self.actors.get(resolved[0]).type == "GPE" and tok.head.dep_ == "prep" and tok.head.head.ent_type_:
                     continue  # "Whitmer of Michigan": a place qualifying a name
+                if (
+                    self.actors.get(resolved[0]).type == "GPE"
+                    and tok.dep_ == "pobj"
+                    and tok.head.lower_ in _PLACE_PREPS
+                ):
+                    continue  # "journalists in Khyber": where, not whom
                 mention = self._np_mention(resolved[0], resolved[1]) if resolved[1] else None
                 targets.append((resolved[0], mention, tok))
+        group = self._group_target(verb, allowed)
+        if group is not None:
+            targets.append(group)
         if not targets:
             return None, None, []
-        # a named person or organisation outranks a place or a people named in passing
+        # the object of the threat first ("to kill election officials"), then whom a "to/against"
+        # phrase names; a named person or organisation outranks a place or a people named in passing
         rank = {"PERSON": 0, "ORG": 1, "GROUP": 2, "GPE": 2}
-        targets.sort(key=lambda t: rank.get(self.actors.get(t[0]).type, 3))
+        heads = {verb.i} | {c.i for c in verb.children if c.dep_ in ("xcomp", "ccomp", "conj")}
+
+        def role(tok: Token) -> int:
+            node = tok
+            while node.dep_ in ("compound", "amod", "conj", "appos", "nmod", "poss") and node.head.i != node.i:
+                node = node.head
+            if node.dep_ in ("dobj", "dative", "nsubjpass") and node.head.i in heads:
+                return 0
+            if node.dep_ == "pobj" and node.head.head.i in heads:
+                return 1
+            return 2
+
+        targets.sort(key=lambda t: (role(t[2]), rank.get(self.actors.get(t[0]).type, 3)))
         first = targets[0]
         # "to kill X and Y": conjoined people and organisations are threatened too
         extras = [
@@ -417,6 +537,39 @@ class ThreatExtractor:
                 return True
             node = node.head
         return False
+
+    def _group_target(self, verb: Token, allowed: set[int]) -> tuple[str, tuple[int, int], Token] | None:
+        """Threats aimed at people named by what they are: "threatened journalists", "warned shipping companies"."""
+        for tok in verb.subtree:
+            if tok.i not in allowed or tok.tag_ not in ("NNS", "NNPS") or tok.dep_ not in ("dobj", "pobj", "dative"):
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ not in ("to", "against", "toward", "towards", "on"):
+                continue
+            if {
+                tok.lemma_.lower(),
+                tok.lower_,
+                tok.lower_.removesuffix("s"),
+                tok.lower_.removesuffix("es"),
+            } & _NOT_TARGET_NOUNS:
+                continue
+            if self.actors.at_token(tok.i):
+                continue
+            chunk = next((c for c in tok.sent.noun_chunks if c.root.i == tok.i), None)
+            if chunk is None:
+                continue
+            start = chunk.start
+            while start < tok.i and (
+                self.doc[start].lower_ in ("the", "a", "an", "all", "any", "its", "their")
+                or self.doc[start].is_punct
+                or self.doc[start].tag_ == "PRP$"
+            ):
+                start += 1
+            span = self.doc[start : tok.i + 1]
+            if self.actors.at_token(start):
+                continue
+            actor = self.actors.add_actor(span.text, "GROUP", span)
+            return actor.local_id, (span.start_char, span.end_char), tok
+        return None
 
     def _np_actor(self, tok: Token, stmt: Statement) -> tuple[str, tuple[int, int] | None] | None:
         lid = self.actors.at_token(tok.i)
@@ -446,7 +599,9 @@ class ThreatExtractor:
             if c.target is not None:
                 continue
             mine = by_speaker.get(c.speaker, [])
-            others = [o for o in mine if o.target and o.strong] or [o for o in mine if o.target]
+            others = [o for o in mine if o.target and o.strong] or [
+                o for o in mine if o.target and abs(o.span[0] - c.span[0]) < 800
+            ]
             if not others:
                 # a speaker's organisation threatened someone in its own name
                 orgs = set(self.actors.get(c.speaker).affiliations) if c.speaker else set()

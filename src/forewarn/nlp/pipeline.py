@@ -173,6 +173,20 @@ def fix_entities(doc: Doc) -> Doc:
         fixed.append(Span(doc, start, end, label=label))
     spans = forced + [e for e in fixed if not any(e.start < f.end and f.start < e.end for f in forced)]
     spans.sort(key=lambda s: s.start)
+    # "Abdirahman" + "Ma'alin Osoble": one person's name split in two by the tagger
+    merged: list[Span] = []
+    for span in spans:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.label_ == span.label_ == "PERSON"
+            and prev.end == span.start
+            and "\n" not in doc[prev.end - 1].whitespace_
+        ):
+            merged[-1] = Span(doc, prev.start, span.end, label="PERSON")
+        else:
+            merged.append(span)
+    spans = merged
     doc.ents = spacy.util.filter_spans(spans)
     return doc
 
