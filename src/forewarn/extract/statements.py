@@ -660,8 +660,8 @@ class StatementFinder:
         left = tok.idx
         right = tok.idx + len(tok)
         for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "mark", "advmod", "aux", "auxpass", "neg"):
-                continue
+            if child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "mark", "advmod", "aux", "auxpass", "neg", "conj"):
+                continue  # a conjoined predicate ("and said ...") is a statement of its own
             if child.dep_ == "advcl" and child.i < tok.i:
                 continue
             sub = list(child.subtree)

@@ -158,6 +158,8 @@ NOT_HARM = re.compile(
     r"target(ed|ing|s)? (every|all|the|young|older|suburban|swing|undecided) (\w+ )?"
     r"(voters?|customers|buyers|markets?)|"
     r"fire(d)? (him|her|them|staff|workers|the coach|the manager)|"
+    r"(rather than|instead of|not to|without|avoid(ing)?|refrain(ing)? from) (retaliat\w*|escalat\w*|attack\w*|"
+    r"fight\w*|respond\w*|war)|"
     # a definite event already known to the reader is reported, not threatened: "take the killings to court"
     r"(the|these|those|this|recent|last week's|past) (killings?|attacks?|bombings?|murders?|assassinations?|"
     r"shootings?|strikes?|violence|bloodshed))\b"
@@ -261,7 +263,9 @@ class ThreatExtractor:
 
     def _thing(self, tok: Token) -> bool:
         """A noun naming a thing, not people, a group, a place or a military target."""
-        if tok.pos_ == "PRON" or self.actors.at_token(tok.i) or tok.ent_type_:
+        if tok.lower_ in ("us", "me"):
+            return True  # "they will punish us": what the speaker fears, not what he threatens
+        if tok.pos_ == "PRON" or self.actors.at_token(tok.i) or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return False
         if any(self.actors.at_token(t.i) for t in tok.subtree):
             return False
@@ -545,6 +549,9 @@ class ThreatExtractor:
                 continue
             if tok.dep_ == "pobj" and tok.head.lower_ not in ("to", "against", "toward", "towards", "on"):
                 continue
+            lemma = tok.lemma_.lower()
+            if lemma not in _PEOPLE_NOUNS and not re.search(r"(er|or|ist|ian|ant|ent|ee)s$", tok.lower_):
+                continue  # a threat is aimed at people: "journalists", "shipping companies", not "floods"
             if {
                 tok.lemma_.lower(),
                 tok.lower_,
