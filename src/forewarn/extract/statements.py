@@ -116,7 +116,8 @@ TITLE_SYNONYMS: dict[str, frozenset[str]] = {
 # transcript labels that are roles, not names
 _NON_SPEAKER_LABELS = frozenset(
     "interviewer host moderator anchor reporter presenter question answer q a narrator caller voice "
-    "translator interpreter source note editor's note update correction".split()
+    "translator interpreter source note editor's note update correction transcript caption video audio "
+    "subtitle headline summary background".split()
 )
 _NOT_TURN_START = frozenset("to dear o oh re subject from by for in on at as note update".split())
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;,")
@@ -522,6 +523,12 @@ class StatementFinder:
         label = self.text[line_start:colon].strip()
         if not label or len(label) > 60 or not label[0].isupper():
             return False
+        # "HOST (JANE ROE):" names the host in brackets; a bare role label names no one
+        bracket = re.match(r"(.+?)\s*\(([^()]+)\)$", label)
+        if bracket:
+            inner = bracket.group(2).strip()
+            offset = self.text.index(inner, line_start)
+            return self._turn_speaker(stmt, offset, offset + len(inner))
         span = self.doc.char_span(line_start, colon, alignment_mode="contract")
         if span is None:
             return False

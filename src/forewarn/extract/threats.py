@@ -37,7 +37,9 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         True,
     ),
     (
-        r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|fate|turn)|reach (you|him|them))\b",
+        r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|fate|turn)|reach (you|him|them)|"
+        r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|share the same fate|"
+        r"not (all|many|one) of (you|them) will (go|come|return)|(will|would) never (go|come|return) home)\b",
         "violence",
         True,
     ),
@@ -118,6 +120,13 @@ _ABSTRACT_NOUNS = frozenset(
     tourism harvest crop crops margin margins record records ratings rating vote votes motion amendment
     rumour rumours story narrative argument case""".split()
 )
+PAST_TIME = re.compile(r"\b(last (week|month|year|night|[a-z]+day)|yesterday|ago|earlier this (week|month|year))\b")
+SPORTS = re.compile(
+    r"\b(match|matches|game|games|season|coach|striker|goals?|league|cup|championship|tournament|derby|"
+    r"fixture|kick-off|referee|play-?offs?|semi-final|final|squad|midfielder|defender|goalkeeper|boxer|bout|"
+    r"knockout|title fight|innings|wickets?|playoff|scored|stadium)\b"
+)
+LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
 _PLACE_PREPS = frozenset("in at near from across around inside outside throughout within".split())
 # plural nouns that name things or acts, not people a threat can be aimed at
 _NOT_TARGET_NOUNS = frozenset(
@@ -209,6 +218,8 @@ class ThreatExtractor:
         self.finder = finder
 
     def extract(self, statements: list[Statement]) -> list[Threat]:
+        # sports pages are full of "we will bury them": there only lethal words count
+        self.sports = len(SPORTS.findall(self.text.lower())) >= 4
         candidates: list[Candidate] = []
         for stmt in statements:
             if stmt.kind == "reported":
@@ -227,6 +238,8 @@ class ThreatExtractor:
         for start, end in self._sentences(stmt.start, stmt.end):
             low = self._literal_text(start, end)
             kind, veiled, hits = _harm(low)
+            if self.sports and not LETHAL.search(low):
+                continue
             if kind is None or REJECT.search(low) or NON_HARM_THREATS.search(low):
                 continue
             if DEFIANCE.search(low) and not re.search(r"\bwill(?! not| never)|\bwould(?! not| never)|\bif\b", low):
@@ -238,6 +251,8 @@ class ThreatExtractor:
                 stmt, stmt.start, stmt.end, self.text[stmt.start : stmt.end].lower()
             ):
                 continue
+            if not FUTURE.search(low) and PAST_TIME.search(low):
+                continue  # "your supporters burned their cane last week": an accusation about the past
             if not INTENT.search(low) and not re.search(r"\b(you|your)\b", low):
                 continue
             if kind == "military" and hits < 2 and not CONDITIONAL.search(low):
