@@ -216,7 +216,10 @@ def extract_actors(doc: Doc) -> ActorTable:
         key = name_key(text)
         if not key:
             continue
-        if label in ("ORG", "GPE", "GROUP") and not _is_acronym(text) and not _org_words(text):
+        if re.search(r"\b(city|town|village|province|district|region|state|county|port) of\s*$",
+                     doc.text[max(0, span.start_char - 20) : span.start_char], re.I):
+            label = "GPE"  # "the city of Uvira"
+        elif label in ("ORG", "GPE", "GROUP") and not _is_acronym(text) and not _org_words(text):
             # "Hadi al-Mansouri" tagged as a place, "al-Mansouri" as a person elsewhere
             if key in person_keys or key.split()[-1] in person_surnames:
                 label = "PERSON"
@@ -254,6 +257,7 @@ def extract_actors(doc: Doc) -> ActorTable:
         table.mention_tokens.append((span.start, span.end, actor.local_id))
 
     table.actors = groups
+    _persons_that_are_orgs(table)
     _find_more_mentions(doc, table)
     _bracketed_aliases(doc, table)
     _titles_and_affiliations(doc, table)
@@ -262,6 +266,16 @@ def extract_actors(doc: Doc) -> ActorTable:
 
 
 _PARTICLE = re.compile(r"(?:\b[Aa]l|\b[Ee]l|\b[Aa]d|\b[Aa]s|\b[Aa]sh)[-\s’']?$")
+
+
+def _persons_that_are_orgs(table: ActorTable) -> None:
+    """"Al-Shabab" tagged as a person beside "al-Shabaab" the group: one organisation."""
+    orgs = [a for a in table.actors if a.type == "ORG"]
+    for actor in [a for a in table.actors if a.type == "PERSON" and len(name_key(a.name).split()) == 1]:
+        for org in orgs:
+            if any(compare_names(actor.name, f, "org").score >= 0.9 for f in org.surface_forms()):
+                _absorb(table, org, actor)
+                break
 
 
 def _search_forms(actor: DocActor, surname_counts: dict[str, int]) -> set[str]:
@@ -671,14 +685,32 @@ def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
                 flags=re.I,
             )
             if re.search(pattern + r"\W*$", near, re.I) or re.match(r"\s*,\s*" + pattern, after, re.I):
-                main_org = _salient_org(table)
+                main_org = _salient_org(table, doc[start].idx)
                 if main_org is not None:
                     actor.affiliations.append(main_org)
+        # "X, who speaks for the M23's armed wing, the Congolese Revolutionary Army (ARC), said"
+        speaks = re.match(
+            r"\s*,\s*who (speaks|spoke|works|worked|leads|led|heads|headed|commands|commanded|represents|"
+            r"is a (member|leader|commander|spokesman) of|was a (member|leader|commander) of)\b[^\n]{0,140}?(?=, (said|told|says|added)\b|[.;]|$)",
+            text[doc[end - 1].idx + len(doc[end - 1]) : tail_end + 60],
+        )
+        if speaks:
+            base = doc[end - 1].idx + len(doc[end - 1])
+            _affiliate(table, actor, (base + speaks.start(), base + speaks.end()))
 
 
-def _salient_org(table: ActorTable) -> str | None:
-    orgs = [a for a in table.actors if a.type == "ORG"]
-    return max(orgs, key=lambda a: len(a.mentions)).local_id if orgs else None
+def _salient_org(table: ActorTable, before: int | None = None) -> str | None:
+    """The organisation the text is about: most mentioned before `before`, the latest on a tie."""
+    best: tuple[int, int, str] | None = None
+    for actor in table.actors:
+        if actor.type != "ORG":
+            continue
+        starts = [m.start for m in actor.mentions if before is None or m.start < before]
+        if starts:
+            key = (len(starts), max(starts), actor.local_id)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else None
 
 
 def _role_of(phrase: str) -> str:
