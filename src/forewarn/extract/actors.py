@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from forewarn.model import ActorType, DocActor, Span
@@ -730,3 +730,55 @@ def _affiliate(table: ActorTable, person: DocActor, region: tuple[int, int]) -> 
             continue
         if any(region[0] <= m.start and m.end <= region[1] for m in other.mentions):
             person.affiliations.append(other.local_id)
+
+
+# nouns for people that a threat can be aimed at when no one is named
+PEOPLE_NOUNS = frozenset(
+    """people person man woman men women child children official officials leader leaders journalist
+    journalists reporter officer officers soldier soldiers troop troops force forces fighter fighters
+    worker workers owner owners civilian civilians resident residents voter voters member members enemy
+    enemies traitor traitors family families judge minister president governor mayor police army group
+    militia faction company companies government regime dealer dealers pusher pushers agent agents""".split()
+)
+_THING_NOUNS = frozenset(
+    """threat attack strike measure consequence step action weapon rocket missile drone operation sanction
+    tariff tax price cost job election vote demand term condition right law rule plan deal contract talk
+    negotiation interest hour day week month year time way thing word statement video post message base
+    facility building office home house property asset vessel ship infrastructure site position camp
+    installation road route border area city town village region land territory export import good product
+    crop profit sale share market wage flood landslide""".split()
+)
+
+
+def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
+    """A group actor for people named by what they are: "journalists", "the shipping companies"."""
+    if tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in ("army", "police", "government", "regime"):
+        return None
+    words = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s"), tok.lower_.removesuffix("es")}
+    if words & _THING_NOUNS:
+        return None
+    if not words & PEOPLE_NOUNS and not re.search(r"(er|or|ist|ian|ant|ent|ee)s$", tok.lower_):
+        return None  # a threat is aimed at people: "journalists", "shipping companies", not "floods"
+    if table.at_token(tok.i):
+        return None
+    chunk = next((c for c in tok.sent.noun_chunks if c.root.i == tok.i), None)
+    if chunk is None:
+        return None
+    doc = tok.doc
+    start = chunk.start
+    while start < tok.i and (
+        doc[start].lower_ in ("the", "a", "an", "all", "any", "its", "their", "every", "those", "these")
+        or doc[start].is_punct
+        or doc[start].tag_ == "PRP$"
+    ):
+        start += 1
+    span = doc[start : tok.i + 1]
+    owner = table.at_token(start)
+    if owner is not None:
+        # "Burundian troops": the people named by their country's adjective is that group
+        return table.get(owner) if table.get(owner).type == "GROUP" else None
+    existing = next((a for a in table.actors if a.type == "GROUP" and a.name.lower() == span.text.lower()), None)
+    if existing is not None:
+        table.add_mention(existing, span)
+        return existing
+    return table.add_actor(span.text, "GROUP", span)

@@ -19,7 +19,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from forewarn.extract.actors import ROLE_WORDS, ActorTable
+from forewarn.extract.actors import ROLE_WORDS, ActorTable, group_from_np
 from forewarn.resolve.names import name_key
 
 StatementKind = Literal["quote", "turn", "reported", "indirect"]
@@ -106,6 +106,10 @@ TITLE_SYNONYMS: dict[str, frozenset[str]] = {
     "spokesman": frozenset({"spokesman", "spokesperson", "spokeswoman", "official", "security official"}),
     "spokesperson": frozenset({"spokesman", "spokesperson", "spokeswoman", "official", "security official"}),
     "official": frozenset({"spokesman", "spokesperson", "official", "security official"}),
+    **{
+        w: frozenset({"congresswoman", "congressman", "rep", "representative", "lawmaker", "legislator", "mp"})
+        for w in ("congresswoman", "congressman", "lawmaker", "legislator", "representative", "rep", "mp")
+    },
     "prime minister": frozenset({"prime minister", "pm", "premier"}),
     "premier": frozenset({"prime minister", "pm", "premier"}),
     "pm": frozenset({"prime minister", "pm", "premier"}),
@@ -364,6 +368,12 @@ class StatementFinder:
             for child in branch.subtree:
                 if self._in_quote[child.i]:
                     continue
+                if child.dep_ in ("dobj", "dative", "pobj") and not self.actors.at_token(child.i):
+                    group = group_from_np(child, self.actors)  # "told drug dealers he would kill them"
+                    if group is not None and stmt.addressee is None:
+                        stmt.addressee = group.local_id
+                        stmt.addressee_mention = (group.mentions[-1].start, group.mentions[-1].end)
+                        return
                 lid = self.actors.at_token(child.i)
                 if not lid or lid == stmt.speaker or child.dep_ not in ("dobj", "pobj", "dative", "compound", "appos"):
                     continue

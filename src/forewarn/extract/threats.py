@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from forewarn.extract.actors import ActorTable
+from forewarn.extract.actors import ActorTable, group_from_np
 from forewarn.extract.statements import GROUP_NOUNS, Statement, StatementFinder
 from forewarn.model import ActorRef, Span, Threat
 
@@ -560,37 +560,14 @@ class ThreatExtractor:
     def _group_target(self, verb: Token, allowed: set[int]) -> tuple[str, tuple[int, int], Token] | None:
         """Threats aimed at people named by what they are: "threatened journalists", "warned shipping companies"."""
         for tok in verb.subtree:
-            if tok.i not in allowed or tok.tag_ not in ("NNS", "NNPS") or tok.dep_ not in ("dobj", "pobj", "dative"):
+            if tok.i not in allowed or tok.dep_ not in ("dobj", "pobj", "dative"):
                 continue
             if tok.dep_ == "pobj" and tok.head.lower_ not in ("to", "against", "toward", "towards", "on"):
                 continue
-            lemma = tok.lemma_.lower()
-            if lemma not in _PEOPLE_NOUNS and not re.search(r"(er|or|ist|ian|ant|ent|ee)s$", tok.lower_):
-                continue  # a threat is aimed at people: "journalists", "shipping companies", not "floods"
-            if {
-                tok.lemma_.lower(),
-                tok.lower_,
-                tok.lower_.removesuffix("s"),
-                tok.lower_.removesuffix("es"),
-            } & _NOT_TARGET_NOUNS:
-                continue
-            if self.actors.at_token(tok.i):
-                continue
-            chunk = next((c for c in tok.sent.noun_chunks if c.root.i == tok.i), None)
-            if chunk is None:
-                continue
-            start = chunk.start
-            while start < tok.i and (
-                self.doc[start].lower_ in ("the", "a", "an", "all", "any", "its", "their")
-                or self.doc[start].is_punct
-                or self.doc[start].tag_ == "PRP$"
-            ):
-                start += 1
-            span = self.doc[start : tok.i + 1]
-            if self.actors.at_token(start):
-                continue
-            actor = self.actors.add_actor(span.text, "GROUP", span)
-            return actor.local_id, (span.start_char, span.end_char), tok
+            actor = group_from_np(tok, self.actors)
+            if actor is not None:
+                mention = actor.mentions[-1]
+                return actor.local_id, (mention.start, mention.end), tok
         return None
 
     def _np_actor(self, tok: Token, stmt: Statement) -> tuple[str, tuple[int, int] | None] | None:
