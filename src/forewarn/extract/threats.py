@@ -120,6 +120,11 @@ _ABSTRACT_NOUNS = frozenset(
     tourism harvest crop crops margin margins record records ratings rating vote votes motion amendment
     rumour rumours story narrative argument case""".split()
 )
+VOCATIVE = re.compile(
+    r"(?:\b(?:we|i) (?:tell|say to|warn|remind|call on|urge|advise|address) |^\s*(?:to|o|oh) (?:all )?)"
+    r"(?P<np>(?:the |all the |every )?[^:,.;!?\"“”]{3,60}?)\s*[:,!]",
+    re.IGNORECASE,
+)
 PAST_TIME = re.compile(r"\b(last (week|month|year|night|[a-z]+day)|yesterday|ago|earlier this (week|month|year))\b")
 SPORTS = re.compile(
     r"\b(match|matches|game|games|season|coach|striker|goals?|league|cup|championship|tournament|derby|"
@@ -329,6 +334,9 @@ class ThreatExtractor:
     def _target_in_passage(self, stmt: Statement, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
         if stmt.addressee and stmt.addressee != stmt.speaker:
             return stmt.addressee, stmt.addressee_mention
+        addressee = self._quoted_addressee(stmt)
+        if addressee is not None:
+            return addressee
         span = self.doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
         if span is None:
             return None, None
@@ -369,6 +377,32 @@ class ThreatExtractor:
         if best and (best[0][0] == 0 or not addressed):
             return best[1], self._np_mention(best[1], best[2])
         return None, None
+
+    def _quoted_addressee(self, stmt: Statement) -> tuple[str, tuple[int, int]] | None:
+        """Whom a statement turns to in its own words: "We tell the shipping companies:", "To all the X,"."""
+        text = self.text[stmt.start : stmt.end]
+        m = VOCATIVE.search(text)
+        if m is None:
+            return None
+        np_end = stmt.start + m.end("np")
+        last = self.finder.token_at(np_end - 1)
+        if last is None:
+            return None
+        lid = self.actors.at_token(last.i)
+        if lid and lid != stmt.speaker:
+            return lid, (stmt.start + m.start("np"), np_end)
+        # the head of the phrase: "the drug pushers in San Isidro" -> pushers
+        head = last
+        while head.dep_ in ("pobj", "prep", "compound", "amod") and head.head.i != head.i and head.idx >= stmt.start:
+            if head.dep_ == "pobj" and head.head.dep_ == "prep":
+                head = head.head.head
+                break
+            head = head.head
+        group = group_from_np(head, self.actors)
+        if group is None:
+            return None
+        mention = group.mentions[-1]
+        return group.local_id, (mention.start, mention.end)
 
     def _own_side(self, s: int, e: int) -> bool:
         tok = self.doc[e - 1]
