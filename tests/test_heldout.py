@@ -4,9 +4,10 @@ The documents were written apart from the development set to check that forewarn
 generalises: other countries, conflicts and attribution patterns, plus everyday news full
 of "warned", "vowed", "attack ads" and "killer app" that must not raise threats.
 
-Only two things are asserted: every evidence span matches the text, and at most
-MAX_EVERYDAY_FALSE_ALARMS false alarms fall on the everyday-news documents (those whose
-gold has no threats). The figures are printed; F1 floors are deliberately not set here.
+Asserted: every evidence span matches the text, at most MAX_EVERYDAY_FALSE_ALARMS false
+alarms fall on the everyday-news documents (those whose gold has no threats), and the
+figures stay above FLOORS, set a little under what the system reached when they were last
+raised, so that a regression cannot land. Raise them as the system improves.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import pytest
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
 MAX_EVERYDAY_FALSE_ALARMS = 3
+FLOORS = {"threat_f1": 0.80, "full_f1": 0.48, "speaker_accuracy": 0.70, "target_accuracy": 0.75}
 FIGURES = (
     "threat_gold",
     "threat_pred",
@@ -89,3 +91,5 @@ def test_heldout_set(tmp_path: Path) -> None:
     assert len(everyday_alarms) <= MAX_EVERYDAY_FALSE_ALARMS, (
         f"{len(everyday_alarms)} false alarms on everyday news: {everyday_alarms}"
     )
+    for key, floor in FLOORS.items():
+        assert result[key] >= floor, f"{key} = {result[key]} < {floor}"
