@@ -498,9 +498,20 @@ def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -
                     return g
                 if len(form_tokens) < len(tokens) and form_tokens == tokens[-len(form_tokens) :]:
                     return g
+                # Spanish and Portuguese names carry two surnames: "Salcido" is "Rigoberto Salcido Ibarra"
+                if len(tokens) == 1 and len(form_tokens) >= 3 and tokens[0] in form_tokens[1:]:
+                    return g
+                if len(form_tokens) == 1 and len(tokens) >= 3 and form_tokens[0] in tokens[1:]:
+                    return g
             elif g.type in ("ORG", "GROUP") and label in ("ORG", "GROUP"):
                 # "Hezbollah" / "Brigades" inside "Kata'ib Hezbollah" / "Hezbollah Brigades"
                 if len(tokens) == 1 and tokens[0] in form_tokens and len(tokens[0]) > 3:
+                    return g
+                # "Pacific Meridian" / "Pacific Meridian Shipping", "Capitol Police" / "U.S. Capitol Police"
+                shorter, longer = sorted((tokens, form_tokens), key=len)
+                if len(shorter) >= 2 and len(shorter) < len(longer) and (
+                    longer[: len(shorter)] == shorter or longer[-len(shorter) :] == shorter
+                ):
                     return g
             kind = "person" if label == "PERSON" else "org"
             match = compare_names(text, form, kind)
