@@ -97,6 +97,13 @@ ORG_WORDS = frozenset(
         "assembly",
         "coalition",
         "alliance",
+        "cartel",
+        "cártel",
+        "gang",
+        "clan",
+        "mafia",
+        "syndicate",
+        "commission",
     ]
 )
 # platforms are where statements are made, not actors that make them
