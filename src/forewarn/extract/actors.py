@@ -216,8 +216,11 @@ def extract_actors(doc: Doc) -> ActorTable:
         key = name_key(text)
         if not key:
             continue
-        if re.search(r"\b(city|town|village|province|district|region|state|county|port) of\s*$",
-                     doc.text[max(0, span.start_char - 20) : span.start_char], re.I):
+        if re.search(
+            r"\b(city|town|village|province|district|region|state|county|port) of\s*$",
+            doc.text[max(0, span.start_char - 20) : span.start_char],
+            re.I,
+        ):
             label = "GPE"  # "the city of Uvira"
         elif label in ("ORG", "GPE", "GROUP") and not _is_acronym(text) and not _org_words(text):
             # "Hadi al-Mansouri" tagged as a place, "al-Mansouri" as a person elsewhere
@@ -269,7 +272,7 @@ _PARTICLE = re.compile(r"(?:\b[Aa]l|\b[Ee]l|\b[Aa]d|\b[Aa]s|\b[Aa]sh)[-\s’']?$
 
 
 def _persons_that_are_orgs(table: ActorTable) -> None:
-    """"Al-Shabab" tagged as a person beside "al-Shabaab" the group: one organisation."""
+    """ "Al-Shabab" tagged as a person beside "al-Shabaab" the group: one organisation."""
     orgs = [a for a in table.actors if a.type == "ORG"]
     for actor in [a for a in table.actors if a.type == "PERSON" and len(name_key(a.name).split()) == 1]:
         for org in orgs:
@@ -509,8 +512,10 @@ def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -
                     return g
                 # "Pacific Meridian" / "Pacific Meridian Shipping", "Capitol Police" / "U.S. Capitol Police"
                 shorter, longer = sorted((tokens, form_tokens), key=len)
-                if len(shorter) >= 2 and len(shorter) < len(longer) and (
-                    longer[: len(shorter)] == shorter or longer[-len(shorter) :] == shorter
+                if (
+                    len(shorter) >= 2
+                    and len(shorter) < len(longer)
+                    and (longer[: len(shorter)] == shorter or longer[-len(shorter) :] == shorter)
                 ):
                     return g
             kind = "person" if label == "PERSON" else "org"

@@ -72,6 +72,8 @@ SPEECH_VERBS = frozenset(
 )
 # verbs that report what someone said in their own clause ("X said Y would pay")
 INDIRECT_VERBS = frozenset("say tell declare state add insist stress write tweet post announce claim".split())
+# verbs whose subject makes the threat they take as object: "X issued a threat"
+_ISSUING_VERBS = frozenset("issue make renew repeat reiterate post send deliver level voice publish broadcast".split())
 # reporting verbs that make the statement itself a threat claim ("X threatened Y")
 THREAT_VERBS = frozenset(["threaten", "vow", "warn", "pledge", "promise", "swear"])
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his"])
@@ -720,16 +722,26 @@ class StatementFinder:
             if head.pos_ in ("VERB", "AUX"):
                 break
             head = head.head
-        if head.pos_ in ("VERB", "AUX"):
+        # "X issued / renewed / repeated a threat": the subject of an issuing verb makes it; the
+        # subject of "protested against a threat" does not
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _ISSUING_VERBS:
             subj = self._subject(head)
             if subj is not None:
                 resolved = self.resolve_np(subj, noun.idx)
                 if resolved:
                     stmt.speaker, stmt.speaker_mention = resolved
         for child in noun.children:
-            if child.dep_ == "poss" and self.actors.at_token(child.i):
-                stmt.speaker = self.actors.at_token(child.i)
-                stmt.speaker_mention = self._mention_chars(child.i)
+            # "Sorokin's threat", "the Sorokin threat"
+            if child.dep_ in ("poss", "compound") and self.actors.at_token(child.i):
+                if self.actors.get(self.actors.at_token(child.i)).type in ("PERSON", "ORG", "GPE"):
+                    stmt.speaker = self.actors.at_token(child.i)
+                    stmt.speaker_mention = self._mention_chars(child.i)
+            # "a threat by X"
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    resolved = self.resolve_np(pobj, noun.idx) if pobj.dep_ == "pobj" else None
+                    if resolved:
+                        stmt.speaker, stmt.speaker_mention = resolved
         yield stmt
 
 

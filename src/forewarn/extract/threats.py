@@ -49,7 +49,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         False,
     ),
     (
-        r"\b(response|respond|expel\w*|non-peaceful|by force|by any means|weapons?|hit|fight\w*)\b",
+        r"\b(response|respond|expel\w*|non-peaceful|by (military |armed )?force|by any means|weapons?|hit|fight\w*|"
+        r"with (its|their|our|his) (own )?(armed forces|army|troops)|(will|would) not survive)\b",
         "military",
         False,
     ),
@@ -420,6 +421,13 @@ class ThreatExtractor:
         # "X will pay a heavy price", "X will regret it": the one who suffers is the subject
         if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_ in ("pay", "suffer", "regret", "face"):
             return 0.5
+        if node.dep_ == "nsubj" and (
+            any(p.search(node.head.text.lower()) for p, _, _ in _HARM)
+            or any(
+                c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in node.head.children
+            )
+        ):
+            return 99  # "if they come, Russia would open the corridor": the one who acts, not the target
         in_condition = any(
             a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children) for a in node.ancestors
         )
@@ -481,7 +489,8 @@ class ThreatExtractor:
             infinitive = any(c.dep_ == "xcomp" for c in verb.children)
             strong = kind is not None or (target is not None and not infinitive)
         elif stmt.cue == "threat":
-            strong = target is not None and kind is not None
+            named = stmt.speaker is not None and self.actors.get(stmt.speaker).type in ("PERSON", "ORG", "GPE")
+            strong = kind is not None and (target is not None or named)
         elif kind is not None and hits >= 1 and kind != "military":
             strong = bool(INTENT.search(low) or stmt.cue in ("vow", "pledge", "swear", "promise"))
         if kind is None:
@@ -538,6 +547,9 @@ class ThreatExtractor:
             if self._is_subject_side(tok, verb):
                 continue
             resolved = self._np_actor(tok, stmt)
+            own = set(self.actors.get(stmt.speaker).affiliations) if stmt.speaker else set()
+            if resolved and resolved[0] in own:
+                continue  # the speaker's own organisation is not his target
             if resolved and resolved[0] != stmt.speaker and all(resolved[0] != t[0] for t in targets):
                 if group_word and self.actors.get(resolved[0]).type not in ("GROUP", "GPE"):
                     continue
