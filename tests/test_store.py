@@ -230,7 +230,7 @@ def test_migrations_create_schema_on_fresh_file(tmp_path: Path, db_url: str) -> 
             "event_spans",
         } <= tables
         with store.engine.connect() as conn:
-            assert current_revision(conn) == head_revision() == "0001"
+            assert current_revision(conn) == head_revision() == "0002"
             # the hand-written migration matches the models exactly
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -240,7 +240,7 @@ def test_migrations_create_schema_on_fresh_file(tmp_path: Path, db_url: str) -> 
     # reopening is a no-op upgrade; downgrade to base and back works
     Store(db_url).close()
     with sqlite3.connect(tmp_path / "sub" / "forewarn.db") as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
     command.downgrade(alembic_config(db_url), "base")
     with sqlite3.connect(tmp_path / "sub" / "forewarn.db") as raw:
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}

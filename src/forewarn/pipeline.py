@@ -19,7 +19,7 @@ from forewarn.ingest import IngestOptions, iter_documents
 from forewarn.model import Document, DocumentAnalysis, IngestError
 from forewarn.nlp.pipeline import load_nlp, parse_documents
 from forewarn.output.jsonl import analysis_record, error_record, write_jsonl
-from forewarn.resolve.resolver import ActorResolver, KnownActor
+from forewarn.resolve.resolver import ActorResolver, KnownActor, context_tokens
 from forewarn.store import Store
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,15 @@ class RunResult:
 def build_resolver(store: Store) -> ActorResolver:
     """A resolver over every actor in the store, with the analysts' corrections applied."""
     known = [
-        KnownActor(actor_id=row.actor_id, type=row.type, name=row.name, aliases=list(row.aliases))
+        KnownActor(
+            actor_id=row.actor_id,
+            type=row.type,
+            name=row.name,
+            aliases=list(row.aliases),
+            # the context of earlier runs, and stored affiliations (a knowledge base's too)
+            context={*row.context, *(f"org:{org}" for org in row.affiliations)},
+            documents=row.documents,
+        )
         for row in store.known_actors()
     ]
     resolver = ActorResolver(known, next_number=store.next_actor_number())
@@ -105,7 +113,7 @@ def analyse_documents(
         try:
             analysis = analyse_document(document, doc)
             decisions = resolver.resolve(analysis)
-            store.save_analysis(analysis)
+            store.save_analysis(analysis, contexts={a.local_id: context_tokens(analysis, a) for a in analysis.actors})
             _record_joins(store, analysis, decisions)
         except Exception as exc:  # one broken document must not stop the run
             log.exception("analysis failed for %s", document.doc_id)

@@ -707,7 +707,8 @@ def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
         # "X, who speaks for the M23's armed wing, the Congolese Revolutionary Army (ARC), said"
         speaks = re.match(
             r"\s*,\s*who (speaks|spoke|works|worked|leads|led|heads|headed|commands|commanded|represents|"
-            r"is a (member|leader|commander|spokesman) of|was a (member|leader|commander) of)\b[^\n]{0,140}?(?=, (said|told|says|added)\b|[.;]|$)",
+            r"is a (member|leader|commander|spokesman) of|was a (member|leader|commander) of)\b"
+            r"[^\n]{0,140}?(?=, (said|told|says|added)\b|[.;]|$)",
             text[doc[end - 1].idx + len(doc[end - 1]) : tail_end + 60],
         )
         if speaks:

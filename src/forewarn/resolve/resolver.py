@@ -65,6 +65,7 @@ class KnownActor:
     aliases: list[str] = field(default_factory=list)
     # context tokens: titles, affiliated org keys, co-mentioned actor keys
     context: set[str] = field(default_factory=set)
+    documents: int = 1  # documents the actor appeared in (for the "clearly dominant" rule)
 
     def surface_forms(self) -> list[str]:
         return list(dict.fromkeys([self.name, *self.aliases]))
@@ -201,7 +202,7 @@ class ActorResolver:
         self._group[actor.actor_id] = group
         self._forms[actor.actor_id] = []
         self._keys[actor.actor_id] = set()
-        self._docs[actor.actor_id] = max(self._docs[actor.actor_id], 1)
+        self._docs[actor.actor_id] = max(self._docs[actor.actor_id], actor.documents, 1)
         self._add_forms(actor.actor_id, actor.surface_forms())
         m = re.fullmatch(re.escape(self.id_prefix) + r"(\d+)", actor.actor_id)
         if m:
@@ -209,7 +210,10 @@ class ActorResolver:
 
     def known_actors(self) -> list[KnownActor]:
         """The actors known now (to rebuild a resolver: `ActorResolver(r.known_actors(), ...)`)."""
-        return [KnownActor(a.actor_id, a.type, a.name, list(a.aliases), set(a.context)) for a in self._actors.values()]
+        return [
+            KnownActor(a.actor_id, a.type, a.name, list(a.aliases), set(a.context), self._docs[a.actor_id])
+            for a in self._actors.values()
+        ]
 
     def get(self, actor_id: str) -> KnownActor:
         return self._actors[actor_id]

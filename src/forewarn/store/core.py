@@ -51,12 +51,36 @@ CORRECTION_KINDS: tuple[str, ...] = ("merge", "split")
 DB_ENV = "FOREWARN_DB"
 
 _ACTOR_NUMBER = re.compile(r"A(\d+)")
+_MAX_CONTEXT = 400  # context tokens kept per actor
 _CHUNK = 500  # bound on the size of IN (...) lists
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _merge_context(old: Iterable[str] | None, new: Iterable[str]) -> list[str]:
+    """Stored context plus new tokens (in a stable order), at most `_MAX_CONTEXT` of them."""
+    merged = list(dict.fromkeys(old or ()))
+    seen = set(merged)
+    merged.extend(sorted(t for t in set(new) if t not in seen))
+    return merged[:_MAX_CONTEXT]
+
+
+def _live_context(tokens: Iterable[str], live: dict[str, str], actor_id: str) -> frozenset[str]:
+    """Context tokens with actor ids merged away since rewritten to the surviving id
+    ("with:A7" -> "with:A3"); tokens that would now name the actor itself are dropped."""
+    out: set[str] = set()
+    for token in tokens:
+        kind, sep, ref = token.partition(":")
+        if sep and kind in ("org", "with") and ref in live:
+            ref = live[ref]
+            if ref == actor_id:
+                continue
+            token = f"{kind}:{ref}"
+        out.add(token)
+    return frozenset(out)
 
 
 def _jsonable(value: dict[str, object]) -> dict[str, Any]:
@@ -109,9 +133,12 @@ class Store:
                 .limit(1)
             ).first()
 
-    def save_analysis(self, analysis: DocumentAnalysis) -> None:
+    def save_analysis(self, analysis: DocumentAnalysis, contexts: dict[str, set[str]] | None = None) -> None:
         """Store one analysed document in one transaction, replacing the facts of any
         previous analysis of the same doc_id (actors and their aliases accumulate).
+
+        `contexts` maps local actor ids to the resolver's context tokens for this document;
+        they are added to the actor's stored context (which, like aliases, accumulates).
 
         Every `DocActor.actor_id` must be set (by resolution) and every `ActorRef` must
         name an actor of the analysis; otherwise ValueError and nothing is written.
@@ -153,7 +180,7 @@ class Store:
             }
             _delete_facts(s, doc.doc_id)
 
-            self._upsert_actors(s, analysis, ids)
+            self._upsert_actors(s, analysis, ids, contexts or {})
             s.flush()
 
             seen_aff: set[tuple[str, str]] = set()
@@ -229,14 +256,16 @@ class Store:
                     )
                 )
 
-    def _upsert_actors(self, s: Session, analysis: DocumentAnalysis, ids: dict[str, str]) -> None:
+    def _upsert_actors(
+        self, s: Session, analysis: DocumentAnalysis, ids: dict[str, str], contexts: dict[str, set[str]]
+    ) -> None:
         rows: dict[str, DbActor] = {}
         aliases: dict[str, set[str]] = {}
         for actor in analysis.actors:
             actor_id = ids[actor.local_id]
             row = rows.get(actor_id) or s.get(DbActor, actor_id)
             if row is None:
-                row = DbActor(actor_id=actor_id, name=actor.name, type=actor.type, titles=[])
+                row = DbActor(actor_id=actor_id, name=actor.name, type=actor.type, titles=[], context=[])
                 s.add(row)
                 aliases[actor_id] = set()
             else:
@@ -247,6 +276,9 @@ class Store:
             rows[actor_id] = row
             if actor.titles:
                 row.titles = list(dict.fromkeys([*(row.titles or []), *actor.titles]))
+            tokens = contexts.get(actor.local_id)
+            if tokens:
+                row.context = _merge_context(row.context, tokens)
             if actor_id not in aliases:
                 aliases[actor_id] = set(s.scalars(select(DbAlias.alias).where(DbAlias.actor_id == actor_id)))
             for form in actor.surface_forms():
@@ -312,8 +344,19 @@ class Store:
                 select(DbAffiliation.person_id, DbAffiliation.org_id).distinct().order_by(DbAffiliation.org_id)
             ):
                 affiliations[person].append(org)
+            documents: dict[str, int] = dict(
+                s.execute(
+                    select(DbMention.actor_id, func.count(DbMention.doc_id.distinct())).group_by(DbMention.actor_id)
+                ).tuples()
+            )
+            # merged_into always names a live actor (merges re-point older tombstones)
+            live: dict[str, str] = dict(
+                s.execute(
+                    select(DbActor.actor_id, DbActor.merged_into).where(DbActor.merged_into.is_not(None))
+                ).tuples()
+            )
             actors = s.execute(
-                select(DbActor.actor_id, DbActor.type, DbActor.name)
+                select(DbActor.actor_id, DbActor.type, DbActor.name, DbActor.context)
                 .where(DbActor.merged_into.is_(None))
                 .order_by(DbActor.created_at, DbActor.actor_id)
             ).all()
@@ -324,6 +367,8 @@ class Store:
                 name=a.name,
                 aliases=tuple(aliases.get(a.actor_id, ())),
                 affiliations=tuple(affiliations.get(a.actor_id, ())),
+                context=_live_context(a.context or (), live, a.actor_id),
+                documents=documents.get(a.actor_id, 0),
             )
             for a in actors
         ]
@@ -389,6 +434,7 @@ class Store:
                     al.actor_id = k
                     keep_aliases.add(al.alias)
             keep.titles = list(dict.fromkeys([*(keep.titles or []), *(drop.titles or [])]))
+            keep.context = _merge_context(keep.context, drop.context or ())
 
             s.execute(update(DbActor).where(DbActor.merged_into == d).values(merged_into=k))
             drop.merged_into = k

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -80,6 +81,9 @@ class DbActor(Base):
     name: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(String(16))
     titles: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # the resolver's context tokens ("title:...", "org:<actor id>", "with:<actor id>"),
+    # accumulated over every analysed document so later runs can weigh them (revision 0002)
+    context: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     # set when an analyst merged this actor into another: the row stays as a tombstone so
     # ids are never reused and old ids still resolve
     merged_into: Mapped[str | None] = mapped_column(

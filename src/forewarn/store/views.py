@@ -161,6 +161,10 @@ class KnownActorRow:
     name: str
     aliases: tuple[str, ...]
     affiliations: tuple[str, ...]  # actor_ids of the ORGs this actor is affiliated with
+    # the resolver's context tokens gathered over every document; actor ids in them that
+    # were merged away since are rewritten to the surviving id
+    context: frozenset[str] = frozenset()
+    documents: int = 0  # distinct documents the actor is mentioned in
 
 
 @dataclass(frozen=True, slots=True)
