@@ -538,6 +538,28 @@ def _compatible(a: str, b: str) -> bool:
     return {a, b} <= {"ORG", "GROUP"}
 
 
+def _aliases_stated(doc: Doc, table: ActorTable) -> None:
+    """ "Jaswinder Singh Dhillon, alias Jassa Dhillon", "X, also known as Y": one actor, two names."""
+    text = doc.text
+    for _start, end, local_id in list(table.mention_tokens):
+        try:
+            actor = table.get(local_id)
+        except KeyError:
+            continue
+        after = text[doc[end - 1].idx + len(doc[end - 1]) :][:40]
+        m = re.match(r"\s*,?\s*\(?\s*(alias|a\.k\.a\.?|aka|also known as|better known as|known as)\s+", after, re.I)
+        if not m:
+            continue
+        at = doc[end - 1].idx + len(doc[end - 1]) + m.end()
+        other_id = next((lid for s, e, lid in table.mention_tokens if doc[s].idx == at), None)
+        if other_id is None or other_id == local_id:
+            continue
+        other = table.get(other_id)
+        if other.type in (actor.type, "GPE", "GROUP", "ORG") and actor.type in ("PERSON", "ORG"):
+            other.type = actor.type
+            _absorb(table, actor, other)
+
+
 def _expand_acronyms(doc: Doc, table: ActorTable) -> None:
     """`Popular Mobilisation Units (PMU)`: NER found only the acronym; the words before spell it."""
     for start, end, local_id in list(table.mention_tokens):
@@ -586,6 +608,7 @@ def _expand_acronyms(doc: Doc, table: ActorTable) -> None:
 def _bracketed_aliases(doc: Doc, table: ActorTable) -> None:
     """`Name (ALIAS)` right after a mention defines an acronym or translation of it."""
     _expand_acronyms(doc, table)
+    _aliases_stated(doc, table)
     text = doc.text
     for _start, end, local_id in list(table.mention_tokens):
         try:

@@ -72,6 +72,11 @@ SPEECH_VERBS = frozenset(
 )
 # verbs that report what someone said in their own clause ("X said Y would pay")
 INDIRECT_VERBS = frozenset("say tell declare state add insist stress write tweet post announce claim".split())
+# things that carry a statement: "the post read", "the banner said"
+STATEMENT_NOUNS = frozenset(
+    """statement post tweet message video letter account banner pamphlet leaflet communique communiqué note
+    recording audio broadcast sermon speech poster graffiti notice""".split()
+)
 # verbs whose subject makes the threat they take as object: "X issued a threat"
 _ISSUING_VERBS = frozenset("issue make renew repeat reiterate post send deliver level voice publish broadcast".split())
 # reporting verbs that make the statement itself a threat claim ("X threatened Y")
@@ -344,10 +349,13 @@ class StatementFinder:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not self._in_quote[child.i] and not self._is_dateline(child):
                 # "X's statement read" / "the statement released by X said"
-                if child.lemma_ in ("statement", "post", "tweet", "message", "video", "letter", "account"):
+                if child.lemma_.lower() in STATEMENT_NOUNS:
                     for sub in child.subtree:
                         if sub.dep_ in ("poss", "pobj") and self.actors.at_token(sub.i):
                             return sub
+                    earlier = self._author_of_earlier(child)
+                    if earlier is not None:
+                        return earlier
                 return child
         # passive: "a statement read by spokesman X"
         for child in verb.children:
@@ -358,6 +366,29 @@ class StatementFinder:
         # conjoined verbs and participles ("threatened the U.S., saying:") share the main verb's subject
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             return self._subject(verb.head)
+        return None
+
+    def _author_of_earlier(self, noun: Token) -> Token | None:
+        """ "The post read": whose post, as the text said before ("a post attributed to X", "X released a video")."""
+        lemma = noun.lemma_.lower()
+        for tok in reversed(self.doc[max(0, noun.sent.start - 80) : noun.i]):
+            if tok.lemma_.lower() != lemma or self._in_quote[tok.i]:
+                continue
+            for child in tok.children:
+                if child.dep_ == "poss" and self.actors.at_token(child.i):
+                    return child
+                if child.dep_ in ("acl", "prep"):
+                    for sub in child.subtree:
+                        if (
+                            sub.dep_ == "pobj"
+                            and sub.head.lower_ in ("to", "by", "from")
+                            and self.actors.at_token(sub.i)
+                        ):
+                            return sub
+            if tok.head.lemma_.lower() in _ISSUING_VERBS | {"release", "upload", "share", "sign"}:
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and self.actors.at_token(subj.i):
+                    return subj
         return None
 
     def _set_addressee(self, stmt: Statement, verb: Token) -> None:

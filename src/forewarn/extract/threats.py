@@ -355,8 +355,15 @@ class ThreatExtractor:
             chars = (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1]))
             if self._own_side(s, e):
                 continue  # "our country Iraq" is the speaker's side
-            vocative = bool(re.match(r"\s*,?\s*(you|your)\b", self.text[chars[1] : chars[1] + 12], re.I)) or bool(
-                re.search(r"\b(message is to|saying to|say to)\s*$", self.text[max(0, chars[0] - 18) : chars[0]], re.I)
+            opening = not self.text[stmt.start : chars[0]].strip(" \"“'‘") and self.text[chars[1] : chars[1] + 1] == ","
+            vocative = (
+                opening
+                or bool(re.match(r"\s*,?\s*(you|your)\b", self.text[chars[1] : chars[1] + 12], re.I))
+                or bool(
+                    re.search(
+                        r"\b(message is to|saying to|say to)\s*$", self.text[max(0, chars[0] - 18) : chars[0]], re.I
+                    )
+                )
             )
             in_sentence = start <= chars[0] < end
             if in_sentence and addressed and not vocative and actor.type == "PERSON":
