@@ -96,6 +96,9 @@ _VERB_EDGES = frozenset(
 # invoked, not threatened: deities are no actors of a threat
 NON_ACTORS = frozenset({"God", "Allah", "Almighty", "Almighty God", "Lord", "the Almighty", "Prophet"})
 _SECT_WORDS = frozenset("shi'ite shiite shia shi’ite sunni sufi armed pro-iranian iran-backed".split())
+_GROUP_HEADS = frozenset(
+    "alliance gang gangs group militia movement party coalition cartel clan faction brigade brigades network".split()
+)
 _GENERIC_GROUPS = frozenset("militia militias group groups forces faction factions fighters".split())
 # small words inside organisation names: "Tehreek-e-Taliban", "Asa'ib Ahl al-Haq", "Ejército de Liberación"
 _NAME_CONNECTORS = frozenset("of for the al el - and e i ul ud ut wa de la del des du y da do".split())
@@ -216,7 +219,10 @@ def extract_actors(doc: Doc) -> ActorTable:
         key = name_key(text)
         if not key:
             continue
-        if re.search(
+        following = doc[span.end].lower_ if span.end < len(doc) else ""
+        if label in ("PERSON", "GPE", "GROUP") and following in _GROUP_HEADS:
+            label = "ORG"  # "the Fòs Lakay alliance", "the Sinaloa cartel"
+        elif re.search(
             r"\b(city|town|village|province|district|region|state|county|port) of\s*$",
             doc.text[max(0, span.start_char - 20) : span.start_char],
             re.I,
@@ -547,7 +553,9 @@ def _aliases_stated(doc: Doc, table: ActorTable) -> None:
         except KeyError:
             continue
         after = text[doc[end - 1].idx + len(doc[end - 1]) :][:40]
-        m = re.match(r"\s*,?\s*\(?\s*(alias|a\.k\.a\.?|aka|also known as|better known as|known as)\s+", after, re.I)
+        m = re.match(
+            r"\s*,?\s*\(?\s*(alias|a\.k\.a\.?|aka|also known as|better known as|known as)\s+[\"“'‘]?", after, re.I
+        )
         if not m:
             continue
         at = doc[end - 1].idx + len(doc[end - 1]) + m.end()

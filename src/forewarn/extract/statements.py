@@ -449,6 +449,9 @@ class StatementFinder:
             if tok.dep_ == "appos" and tok.head.i == head.i and self.actors.get(lid).type in ("PERSON", "ORG"):
                 return lid, self._mention_chars(tok.i)
         if lower in PERSON_PRONOUNS:
+            previous = self._previous_subject(head)
+            if previous is not None:
+                return previous
             return self._antecedent(("PERSON",), head.idx)
         if lower in GROUP_PRONOUNS:
             return self._antecedent(("ORG", "GROUP"), head.idx)
@@ -482,6 +485,24 @@ class StatementFinder:
         for s_tok, _, lid in self.actors.mention_tokens:
             if head.idx < self.doc[s_tok].idx < limit + 1200 and self.actors.get(lid).type == "ORG":
                 return lid, None
+        return None
+
+    def _previous_subject(self, pronoun: Token) -> tuple[str, tuple[int, int] | None] | None:
+        """ "The gang leader ... . He also warned ...": the subject of the sentence before, named or described."""
+        sent = pronoun.sent
+        if pronoun.i != sent.root.i and pronoun.head.i != sent.root.i:
+            return None  # only a pronoun subject of the main clause continues the previous subject
+        if sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in PERSON_PRONOUNS or self._in_quote[subj.i]:
+            return None
+        if subj.pos_ == "NOUN" and subj.lower_ not in PERSON_NOUNS:
+            return None
+        resolved = self.resolve_np(subj, subj.idx)
+        if resolved and self.actors.get(resolved[0]).type == "PERSON":
+            return resolved[0], None
         return None
 
     def _salient_org(self, before_char: int) -> tuple[str, None] | None:
