@@ -565,11 +565,19 @@ class StatementFinder:
         if head.lower_ in ("man", "woman", "suspect", "defendant", "person", "teenager") and determiners & {"a", "an"}:
             # "A Detroit man has been charged ... The man, Robert Roe, 32, ..." names him later
             after = head.sent.end_char
-            for s, _, lid in self.actors.mention_tokens:
-                if self.doc[s].idx >= after and self.actors.get(lid).type == "PERSON":
-                    if self.doc[s].sent.start - head.sent.start <= 60:
-                        return lid
+            first: str | None = None
+            for s, e, lid in self.actors.mention_tokens:
+                if self.doc[s].idx < after or self.actors.get(lid).type != "PERSON":
+                    continue
+                if self.doc[s].sent.start - head.sent.start > 160:
                     break
+                first = first or lid
+                tok = self.doc[e - 1]
+                # the one the story goes on about: a subject, or "The man, X, 41,"
+                if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "appos" and tok.head.lower_ in PERSON_NOUNS):
+                    return lid
+            if first is not None:
+                return first
         if head.lower_ in ("man", "woman", "person", "teenager", "suspect", "defendant", "gunman"):
             return None  # an unnamed person stays unnamed
         # the description of someone already quoted: the document's main speaker
