@@ -433,7 +433,9 @@ class StatementFinder:
         self, head: Token, at_char: int, prefer: str = "PERSON"
     ) -> tuple[str, tuple[int, int] | None] | None:
         """The actor a noun phrase refers to: a name in it, a pronoun's antecedent, or a description."""
-        subtree = list(head.subtree) if not self._in_quote[head.i] else [head]
+        # the phrase without its clauses: "a group that says it holds the journalist X" does not name X
+        clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in c.subtree}
+        subtree = [t for t in head.subtree if t.i not in clauses] if not self._in_quote[head.i] else [head]
         # a name inside the phrase; the head's own name first, then a person, then anything
         lid = self.actors.at_token(head.i)
         if lid:
@@ -562,7 +564,10 @@ class StatementFinder:
         if titled:
             return self._nearest(titled, at_char)
         determiners = {t.lower_ for t in head.children if t.dep_ == "det"}
-        if head.lower_ in ("man", "woman", "suspect", "defendant", "person", "teenager") and determiners & {"a", "an"}:
+        described = any(c.dep_ in ("compound", "amod", "nmod") for c in head.children)
+        if head.lower_ in ("man", "woman", "suspect", "defendant", "person", "teenager") and (
+            determiners & {"a", "an"} or (described and "the" in determiners)
+        ):
             # "A Detroit man has been charged ... The man, Robert Roe, 32, ..." names him later
             after = head.sent.end_char
             first: str | None = None

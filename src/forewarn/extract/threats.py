@@ -553,6 +553,12 @@ class ThreatExtractor:
                 continue
             if self._is_subject_side(tok, verb):
                 continue
+            if any(
+                a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children) and a.i != verb.i
+                for a in tok.ancestors
+                if a.i in allowed
+            ) and tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue  # "unless the government frees fighters held in X": X provokes, it is not threatened
             resolved = self._np_actor(tok, stmt)
             own = set(self.actors.get(stmt.speaker).affiliations) if stmt.speaker else set()
             if resolved and resolved[0] in own:

@@ -70,12 +70,12 @@ def _merge_context(old: Iterable[str] | None, new: Iterable[str]) -> list[str]:
 
 def _live_context(tokens: Iterable[str], live: dict[str, str], actor_id: str) -> frozenset[str]:
     """Context tokens with actor ids merged away since rewritten to the surviving id
-    ("with:A7" -> "with:A3"); tokens that would now name the actor itself are dropped."""
+    ("with:A7" -> "with:A3"); tokens naming the actor itself (after a merge) are dropped."""
     out: set[str] = set()
     for token in tokens:
         kind, sep, ref = token.partition(":")
-        if sep and kind in ("org", "with") and ref in live:
-            ref = live[ref]
+        if sep and kind in ("org", "with"):
+            ref = live.get(ref, ref)
             if ref == actor_id:
                 continue
             token = f"{kind}:{ref}"
@@ -344,17 +344,20 @@ class Store:
                 select(DbAffiliation.person_id, DbAffiliation.org_id).distinct().order_by(DbAffiliation.org_id)
             ):
                 affiliations[person].append(org)
-            documents: dict[str, int] = dict(
-                s.execute(
+            documents: dict[str, int] = {
+                actor_id: n
+                for actor_id, n in s.execute(
                     select(DbMention.actor_id, func.count(DbMention.doc_id.distinct())).group_by(DbMention.actor_id)
-                ).tuples()
-            )
+                )
+            }
             # merged_into always names a live actor (merges re-point older tombstones)
-            live: dict[str, str] = dict(
-                s.execute(
+            live: dict[str, str] = {
+                actor_id: into
+                for actor_id, into in s.execute(
                     select(DbActor.actor_id, DbActor.merged_into).where(DbActor.merged_into.is_not(None))
-                ).tuples()
-            )
+                )
+                if into is not None
+            }
             actors = s.execute(
                 select(DbActor.actor_id, DbActor.type, DbActor.name, DbActor.context)
                 .where(DbActor.merged_into.is_(None))
