@@ -211,3 +211,10 @@ def test_indirect_speech_threat(analyse) -> None:
     speaker, target = names(analysis, analysis.threats[0])
     assert speaker == "Omar Farouk"
     assert target is not None and "Ardan" in target
+
+
+def test_passive_threat_names_speaker_and_target(analyse) -> None:
+    text = "Magistrate Clara Benitez was threatened by Renato Salas, the leader of the Los Halcones gang, on Friday.\n"
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Renato Salas", "Clara Benitez") in pairs

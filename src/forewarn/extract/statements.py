@@ -104,6 +104,7 @@ GROUP_NOUNS = frozenset(
         "alliance",
     ]
 )
+GROUP_NOUNS = GROUP_NOUNS | {"gang", "cartel", "clan"}
 PERSON_NOUNS = ROLE_WORDS | frozenset(
     ["man", "woman", "suspect", "defendant", "gunman", "person", "resident", "teenager"]
 )
@@ -754,6 +755,10 @@ class StatementFinder:
         return left, right
 
     def _reported_verb(self, verb: Token) -> Iterator[Statement]:
+        passive = self._passive_threat(verb)
+        if passive is not None:
+            yield passive
+            return
         subj = self._subject(verb)
         subj_tok = subj
         if subj is None:
@@ -776,6 +781,32 @@ class StatementFinder:
                 stmt.speaker, stmt.speaker_mention = resolved
                 break
         yield stmt
+
+    def _passive_threat(self, verb: Token) -> Statement | None:
+        """ "X was threatened by Y", "prosecutor threatened by gang": Y speaks, X is the target."""
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            patient = verb.head
+        if patient is None or not (agent is not None or any(c.dep_ == "auxpass" for c in verb.children)):
+            return None
+        left, right = self._clause(verb)
+        left = min(left, patient.idx)
+        stmt = Statement("reported", left, right, cue=verb.lemma_.lower(), cue_token=verb.i)
+        stmt.sentence = (verb.sent.start_char, verb.sent.end_char)
+        stmt.how.append("passive")
+        doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if doer is not None:
+            resolved = self.resolve_np(doer, verb.idx)
+            if resolved:
+                stmt.speaker, stmt.speaker_mention = resolved
+        target = self.resolve_np(patient, verb.idx)
+        if target is None:
+            group = group_from_np(patient, self.actors)
+            target = (group.local_id, (group.mentions[-1].start, group.mentions[-1].end)) if group else None
+        if target is not None and target[0] != stmt.speaker:
+            stmt.addressee, stmt.addressee_mention = target
+        return stmt
 
     def _reported_noun(self, noun: Token) -> Iterator[Statement]:
         # "threats posted toward X", "a stark warning to the US", "his threat against X"

@@ -54,6 +54,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         "military",
         False,
     ),
+    # declaring people "military targets" marks them for killing
+    (r"\b(military|legitimate) targets?\b", "violence", False),
     (r"\b(behind bars|prison|jail|imprison\w*|gallows)\b", "legal", False),
     (r"\b(barrels|oil|sanctions|boycott|blockade|deprive)\b", "economic", False),
 ]
@@ -66,7 +68,8 @@ MILITARY_OBJECTS = re.compile(
 
 INTENT = re.compile(
     r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|is on me|on me\b|are waiting|"
-    r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever)\b"
+    r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|"
+    r"(we|i) (hereby )?(declare|warn|give|order))\b"
 )
 FUTURE = re.compile(r"\b(will|shall|'ll|’ll|going to|gonna|is on me)\b")
 # the harm must come from the speaker's side or be addressed to someone: "we", "you", "the brigades"
@@ -384,6 +387,16 @@ class ThreatExtractor:
                 best = (rank, lid, chars)
         if best and (best[0][0] == 0 or not addressed):
             return best[1], self._np_mention(best[1], best[2])
+        if best is None and not addressed:
+            # no one named: people named by what they are, as the object of the threatening sentence
+            sentence = self.doc.char_span(start, end, alignment_mode="expand")
+            for tok in sentence if sentence is not None else []:
+                head = tok.head
+                aimed = head.lemma_.lower() in _HARM_VERBS | {"declare", "consider", "mark", "list", "name", "treat"}
+                if tok.dep_ in ("dobj", "nsubjpass", "dative") and head.pos_ == "VERB" and aimed:
+                    group = group_from_np(tok, self.actors)
+                    if group is not None:
+                        return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
         return None, None
 
     def _quoted_addressee(self, stmt: Statement) -> tuple[str, tuple[int, int]] | None:
@@ -488,7 +501,10 @@ class ThreatExtractor:
         if NON_HARM_THREATS.search(sentence_low) or REJECT.search(low):
             return None
         kind, veiled, hits = _harm(low)
-        target, mention, extras = self._reported_targets(verb, stmt)
+        if "passive" in stmt.how:
+            target, mention, extras = stmt.addressee, stmt.addressee_mention, []
+        else:
+            target, mention, extras = self._reported_targets(verb, stmt)
         strong = False
         if stmt.cue == "threaten":
             # "threatened X", "threatening to kill X": the verb asserts the threat; "threatened to
