@@ -280,11 +280,30 @@ _PARTICLE = re.compile(r"(?:\b[Aa]l|\b[Ee]l|\b[Aa]d|\b[Aa]s|\b[Aa]sh)[-\s’']?$
 def _persons_that_are_orgs(table: ActorTable) -> None:
     """ "Al-Shabab" tagged as a person beside "al-Shabaab" the group: one organisation."""
     orgs = [a for a in table.actors if a.type == "ORG"]
-    for actor in [a for a in table.actors if a.type == "PERSON" and len(name_key(a.name).split()) == 1]:
+    persons = [a for a in table.actors if a.type == "PERSON"]
+    for actor in [a for a in persons if len(name_key(a.name).split()) == 1]:
+        key = name_key(actor.name)
         for org in orgs:
-            if any(compare_names(actor.name, f, "org").score >= 0.9 for f in org.surface_forms()):
+            # "Lumio" beside "Lumio Inc": the company's short name
+            short = any(name_key(f).split()[:1] == [key] for f in org.surface_forms() if len(f.split()) > 1)
+            if short or any(compare_names(actor.name, f, "org").score >= 0.9 for f in org.surface_forms()):
                 _absorb(table, org, actor)
                 break
+    # "Afreedi" tagged as an organisation beside "Qari Zubair Afridi": a spelling of his surname
+    full = [p for p in table.actors if p.type == "PERSON" and len(name_key(p.name).split()) > 1]
+    for actor in [a for a in table.actors if a.type in ("ORG", "GPE") and len(name_key(a.name).split()) == 1]:
+        if _is_acronym(actor.name) or _org_words(actor.name):
+            continue
+        matches = [p for p in full if compare_names(actor.name, p.name.split()[-1], "person").score >= 0.85]
+        if len(matches) == 1:
+            actor.type = "PERSON"
+            _absorb(table, matches[0], actor)
+    # "Dan" and "Kwame" for Dan Mercer and Kwame Asante: a first name alone, when only one person has it
+    for actor in [a for a in table.actors if a.type == "PERSON" and len(name_key(a.name).split()) == 1]:
+        key = name_key(actor.name)
+        owners = [p for p in full if p is not actor and name_key(p.name).split()[0] == key]
+        if len(owners) == 1 and actor in table.actors:
+            _absorb(table, owners[0], actor)
 
 
 def _search_forms(actor: DocActor, surname_counts: dict[str, int]) -> set[str]:
