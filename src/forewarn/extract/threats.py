@@ -38,7 +38,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     ),
     (
         r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|fate|turn)|reach (you|him|them)|"
-        r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|share the same fate|"
+        r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|(share|meet|suffer) the same fate|"
+        r"end up like|"
         r"not (all|many|one) of (you|them) will (go|come|return)|(will|would) never (go|come|return) home)\b",
         "violence",
         True,
