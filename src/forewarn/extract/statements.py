@@ -386,6 +386,13 @@ class StatementFinder:
                             and self.actors.at_token(sub.i)
                         ):
                             return sub
+            if tok.dep_ == "nsubjpass":
+                # "the banners were attributed to X", "the video was posted by X"
+                for prep in tok.head.children:
+                    if prep.dep_ in ("prep", "agent") and prep.lower_ in ("to", "by"):
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj" and self.actors.at_token(pobj.i):
+                                return pobj
             if tok.head.lemma_.lower() in _ISSUING_VERBS | {"release", "upload", "share", "sign"}:
                 subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 if subj is not None and self.actors.at_token(subj.i):
@@ -434,6 +441,8 @@ class StatementFinder:
         self, head: Token, at_char: int, prefer: str = "PERSON"
     ) -> tuple[str, tuple[int, int] | None] | None:
         """The actor a noun phrase refers to: a name in it, a pronoun's antecedent, or a description."""
+        if self._is_dateline(head):
+            return None
         # the phrase without its clauses: "a group that says it holds the journalist X" does not name X
         clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in c.subtree}
         subtree = [t for t in head.subtree if t.i not in clauses] if not self._in_quote[head.i] else [head]
