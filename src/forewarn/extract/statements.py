@@ -598,6 +598,18 @@ class StatementFinder:
         # the description of someone already quoted: the document's main speaker
         return main_speaker
 
+    def person_by_title(self, words: set[str], at_char: int, exclude: str | None = None) -> str | None:
+        """The person whose title matches one of `words` (with synonyms), nearest to a position."""
+        wanted = set(words)
+        for w in words:
+            wanted |= TITLE_SYNONYMS.get(w, frozenset())
+        titled = [
+            p
+            for p in self.actors.actors
+            if p.type == "PERSON" and p.local_id != exclude and any(_title_matches(t, wanted) for t in p.titles)
+        ]
+        return self._nearest(titled, at_char) if titled else None
+
     def _nearest(self, actors: list, at_char: int) -> str:
         def distance(actor) -> int:
             before = [m.start for m in actor.mentions if m.start <= at_char]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from forewarn.extract.actors import ActorTable, group_from_np
-from forewarn.extract.statements import GROUP_NOUNS, Statement, StatementFinder
+from forewarn.extract.statements import GROUP_NOUNS, PERSON_NOUNS, Statement, StatementFinder
 from forewarn.model import ActorRef, Span, Threat
 
 # Harm terms, declared as data: (pattern, threat type, veiled?). Patterns run on lower-case text.
@@ -137,6 +137,7 @@ SPORTS = re.compile(
     r"knockout|title fight|innings|wickets?|playoff|scored|stadium)\b"
 )
 LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
+_LEGISLATURES = frozenset("congress parliament senate assembly house knesset duma majlis legislature".split())
 _PLACE_PREPS = frozenset("in at near from across around inside outside throughout within".split())
 # plural nouns that name things or acts, not people a threat can be aimed at
 _NOT_TARGET_NOUNS = frozenset(
@@ -650,6 +651,15 @@ class ThreatExtractor:
         lid = self.actors.at_token(tok.i)
         if lid:
             actor = self.actors.get(lid)
+            if actor.type == "ORG" and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+                # "a member of Congress", "the leader of the opposition party": a person, described
+                person_head = tok.head.head
+                if person_head.lower_ in PERSON_NOUNS | {"member", "members"}:
+                    legislature = actor.name.lower().split()[-1] in _LEGISLATURES
+                    words = {"congresswoman", "congressman", "legislator"} if legislature else {person_head.lower_}
+                    described = self.finder.person_by_title(words, tok.idx, exclude=stmt.speaker)
+                    if described is not None:
+                        return described, None
             if actor.type in ("PERSON", "ORG", "GPE", "GROUP"):
                 return lid, self.finder._mention_chars(tok.i)
             return None
