@@ -174,6 +174,8 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     span = doc[start:end]
     if span.text in NON_ACTORS:
         return None
+    if _is_dateline(span):
+        return None
     if ent.label_ == "ORG" and all(
         t.lower_ in _SECT_WORDS or t.text.islower() or (t.lower_ in ORG_WORDS and t.lower_ in _GENERIC_GROUPS)
         for t in span
@@ -182,6 +184,17 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     if not any(c.isalpha() for c in span.text) or "\n" in span.text:
         return None
     return span
+
+
+def _is_dateline(span: SpacySpan) -> bool:
+    """ "GUAYAQUIL, Ecuador, July 8 -": the place a story was filed from, not an actor in it."""
+    text = span.doc.text
+    if not span.text.isupper() or len(span.text) < 3:
+        return False
+    para_start = text.rfind("\n", 0, span.start_char) + 1
+    if span.start_char - para_start > 2:
+        return False
+    return re.match(r"[^\n]{0,70}?\s[—–-]{1,2}\s", text[span.end_char : span.end_char + 80]) is not None
 
 
 def _acronym(words: list[str]) -> str:

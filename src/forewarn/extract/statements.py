@@ -443,6 +443,14 @@ class StatementFinder:
         """The actor a noun phrase refers to: a name in it, a pronoun's antecedent, or a description."""
         if self._is_dateline(head):
             return None
+        # "the men, who said they spoke for Los Lobos": they speak for the group
+        for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+            words = [t.lower_ for t in clause.subtree]
+            if "for" in words and any(w in ("spoke", "speak", "speaks", "acting") for w in words) or "behalf" in words:
+                for t in clause.subtree:
+                    lid = self.actors.at_token(t.i)
+                    if lid and self.actors.get(lid).type == "ORG":
+                        return lid, self._mention_chars(t.i)
         # the phrase without its clauses: "a group that says it holds the journalist X" does not name X
         clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in c.subtree}
         subtree = [t for t in head.subtree if t.i not in clauses] if not self._in_quote[head.i] else [head]
