@@ -446,7 +446,9 @@ class StatementFinder:
         # "the men, who said they spoke for Los Lobos": they speak for the group
         for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
             words = [t.lower_ for t in clause.subtree]
-            if ("for" in words and any(w in ("spoke", "speak", "speaks", "acting") for w in words)) or "behalf" in words:
+            if (
+                "for" in words and any(w in ("spoke", "speak", "speaks", "acting") for w in words)
+            ) or "behalf" in words:
                 for t in clause.subtree:
                     lid = self.actors.at_token(t.i)
                     if lid and self.actors.get(lid).type == "ORG":
