@@ -218,3 +218,22 @@ def test_passive_threat_names_speaker_and_target(analyse) -> None:
     analysis = analyse(text)
     pairs = {names(analysis, t) for t in analysis.threats}
     assert ("Renato Salas", "Clara Benitez") in pairs
+
+
+def test_events_ignore_metaphors_tallies_and_charges(analyse) -> None:
+    text = (
+        "The Ridgeway campaign launched attack ads on Monday, attacking Mayor Tom Reed over his housing record.\n\n"
+        "Officials said more than 1,200 people have been killed in the region since January.\n\n"
+        "Hospitals reported a surge in ransomware attacks. He faces charges of murder and extortion.\n"
+    )
+    assert analyse(text).events == []
+
+
+def test_events_from_shots_shells_and_burning(analyse) -> None:
+    text = (
+        "Shots were fired at the house of the singer Ravi Kaur in Mohali on Sunday.\n\n"
+        "Mortar rounds landed near the electoral commission's offices, wounding three guards.\n\n"
+        "Supporters of the rival candidate burned a market stall in Kisumu last week.\n"
+    )
+    kinds = [e.type for e in analyse(text).events]
+    assert kinds.count("attack") >= 3

@@ -22,7 +22,6 @@ TRIGGERS: dict[str, str] = {
     "raid": "arrest",
     "shelling": "attack",
     "ambush": "attack",
-    "rocket": "attack",
     "bombard": "attack",
     "bombardment": "airstrike",
     "airstrike": "airstrike",
@@ -46,7 +45,6 @@ TRIGGERS: dict[str, str] = {
     "abduction": "kidnapping",
     "arrest": "arrest",
     "detain": "arrest",
-    "detention": "arrest",
     "charge": "arrest",
     "protest": "protest",
     "demonstration": "protest",
@@ -59,7 +57,30 @@ TRIGGERS: dict[str, str] = {
     "protestor": "protest",
     "demonstrator": "protest",
     "march": "protest",
+    "fire": "attack",
+    "land": "attack",
+    "burn": "attack",
+    "torch": "attack",
+    "beat": "attack",
+    "stab": "attack",
 }
+# words that turn an attack word into something else: "attack ads", "ransomware attacks"
+_NOT_VIOLENT_MODIFIERS = frozenset(
+    """ad ads cyber cyber- ransomware phishing hacker hacking verbal personal political heart panic asthma
+    anxiety rhetorical legal media campaign""".split()
+)
+# "charges of murder and extortion": crimes listed in a charge, not an event told
+_CRIME_LIST = frozenset("extortion trafficking robbery fraud corruption laundering racketeering theft".split())
+_STATISTIC = re.compile(
+    r"\b(\d{1,3}(,\d{3})+|\d{3,}|thousands|hundreds|dozens|tens of thousands)\b.{0,80}?"
+    r"\b(since|between|last year|this year|in (19|20)\d\d|over the past|in the first|a year|per year|annually)\b"
+    r"|\b(since|between|over the past|in the first half of)\b.{0,80}?\b(\d{1,3}(,\d{3})+|\d{3,}|thousands|hundreds)\b"
+)
+_VIOLENT_CONTEXT = re.compile(
+    r"\b(kill\w*|wound\w*|injur\w*|dead|died|gun\w*|shot|shoot\w*|knife|stabb\w*|bomb\w*|explosive\w*|"
+    r"drone\w*|missile\w*|rocket\w*|mortar\w*|grenade\w*|armed|militants?|fighters?|soldiers|troops|"
+    r"police|casualt\w*|victims?|hospital)\b"
+)
 _ATTACK_TYPES = frozenset({"attack", "airstrike", "bombing", "assassination", "assassination_attempt", "killing"})
 _NON_EVENT_CONTEXT = re.compile(
     r"\b(will|would|could|might|may|threat\w*|if|unless|plan\w*|vow\w*|warn\w*|intend\w*)\b"
@@ -147,6 +168,29 @@ class EventExtractor:
             return None  # "charged in a series of tweets that ..." accuses; it arrests no one
         if lemma == "march" and tok.pos_ != "NOUN":
             return None
+        modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        if modifiers & _NOT_VIOLENT_MODIFIERS or (tok.head.lower_ in ("ad", "ads") and tok.dep_ == "compound"):
+            return None  # "attack ads", "ransomware attacks", "heart attack"
+        if lemma in ("murder", "killing", "kidnapping") and tok.pos_ == "NOUN":
+            conj = {c.lower_ for c in tok.children if c.dep_ == "conj"} | {tok.head.lower_}
+            if conj & _CRIME_LIST:
+                return None  # "murder and extortion": the charges, not an event
+        sentence = tok.sent.text.lower()
+        if kind in ("killing", "assassination") and _STATISTIC.search(sentence):
+            return None  # "more than 2,500 people were killed since January": a tally, not an event
+        if lemma == "attack" and tok.pos_ == "VERB" and not _VIOLENT_CONTEXT.search(sentence):
+            return None  # "attacking Whitaker over his record": politics
+        if lemma == "fire" and not (
+            any(c.lower_ in ("shots", "shot", "rounds", "bullets") for c in tok.subtree) or "opened fire" in sentence
+        ):
+            return None
+        if lemma == "land" and not any(
+            c.dep_ == "nsubj" and re.search(r"round|shell|rocket|mortar|missile|bomb|drone", c.lower_)
+            for c in tok.children
+        ):
+            return None
+        if lemma in ("burn", "torch", "beat", "stab") and (tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN")):
+            return None  # only what was done: "burned their cane", "were beaten"
         if lemma == "charge" and tok.pos_ == "NOUN" and "facing" not in window:
             return None
         return kind
