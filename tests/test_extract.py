@@ -237,3 +237,12 @@ def test_events_from_shots_shells_and_burning(analyse) -> None:
     )
     kinds = [e.type for e in analyse(text).events]
     assert kinds.count("attack") >= 3
+
+
+def test_indirect_veiled_threat_and_political_price(analyse) -> None:
+    threat = analyse(
+        'Militia chief Karim Haddad said Ardania would "pay a heavy price" for the killing of its commander.'
+    )
+    assert [names(threat, t) for t in threat.threats] == [("Karim Haddad", "Ardania")]
+    politics = analyse('Governor Ben Carter said Republicans "will pay a price at the polls in November" for the vote.')
+    assert politics.threats == []

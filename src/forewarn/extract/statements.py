@@ -754,7 +754,7 @@ class StatementFinder:
 
     def _indirect(self, verb: Token) -> Iterator[Statement]:
         """Indirect speech: "X said Israel would pay a heavy price if it entered the city"."""
-        clause = next((c for c in verb.children if c.dep_ == "ccomp" and not self._in_quote[c.i]), None)
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if clause is None:
             return
         sub = list(clause.subtree)

@@ -39,7 +39,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     (
         r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|fate|turn)|reach (you|him|them)|"
         r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|(share|meet|suffer) the same fate|"
-        r"end up like|"
+        r"end up like|(will|would) not live (to see|long)|won[’']t live (to see|long)|days are numbered|"
         r"not (all|many|one) of (you|them) will (go|come|return)|(will|would) never (go|come|return) home)\b",
         "violence",
         True,
@@ -178,6 +178,9 @@ NOT_HARM = re.compile(
     r"target(ed|ing|s)? (every|all|the|young|older|suburban|swing|undecided) (\w+ )?"
     r"(voters?|customers|buyers|markets?)|"
     r"fire(d)? (him|her|them|staff|workers|the coach|the manager)|"
+    # the price paid in votes: "will pay a price at the polls"
+    r"(pay|paid|regret\w*|suffer\w*)[^.]{0,30}\b(at the (polls|ballot box)|in (the )?(next )?elections?|"
+    r"politically|electorally|in the (polls|ratings))|"
     r"(rather than|instead of|not to|without|avoid(ing)?|refrain(ing)? from) (retaliat\w*|escalat\w*|attack\w*|"
     r"fight\w*|respond\w*|war)|"
     # a definite event already known to the reader is reported, not threatened: "take the killings to court"
@@ -315,6 +318,8 @@ class ThreatExtractor:
             return True
         if stmt.kind == "indirect" and re.search(r"\b(he|she|they|it|his|her|their|its)\b", low):
             return True  # indirect speech shifts "we will" to "they would"
+        if stmt.kind == "indirect" and re.search(r"\b(pay|suffer|regret|face)\b", low) and _harm(low)[1]:
+            return True  # "X said Israel would pay a heavy price"
         if stmt.speaker is None:
             return False
         own = {stmt.speaker, *self.actors.get(stmt.speaker).affiliations}
@@ -518,6 +523,11 @@ class ThreatExtractor:
             strong = kind is not None and (target is not None or named)
         elif kind is not None and hits >= 1 and kind != "military":
             strong = bool(INTENT.search(low) or stmt.cue in ("vow", "pledge", "swear", "promise"))
+        elif kind == "military" and hits >= 2:
+            # "warned that his fighters would attack US bases if ...": force aimed at forces or bases
+            strong = bool(
+                CONDITIONAL.search(low) or re.search(r"\b(his|her|their|its|our) (fighters|forces|men)\b", low)
+            )
         if kind is None:
             kind = "violence" if stmt.cue in ("threaten", "threat") else "other"
         if not strong and stmt.cue not in WEAK_CUES | {"threat", "threaten"}:
