@@ -343,7 +343,15 @@ class ThreatExtractor:
         return parts or [(start, end)]
 
     def _target_in_passage(self, stmt: Statement, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
-        if stmt.addressee and stmt.addressee != stmt.speaker:
+        # "told mourners that American soldiers would go home in coffins": the audience is not the target,
+        # unless the threat turns back to it ("told drug dealers he would kill them")
+        audience = (
+            stmt.kind == "indirect"
+            and stmt.addressee is not None
+            and self.actors.get(stmt.addressee).type == "GROUP"
+            and not re.search(r"\b(them|they|their|you|your)\b", self.text[start:end], re.I)
+        )
+        if stmt.addressee and stmt.addressee != stmt.speaker and not audience:
             return stmt.addressee, stmt.addressee_mention
         addressee = self._quoted_addressee(stmt)
         if addressee is not None:
@@ -363,6 +371,16 @@ class ThreatExtractor:
             if VICTIM_CONTEXT.search(before) or re.match(r"\W*(peace be upon|may god|pbuh|\(as\)|\(pbuh\))", after):
                 continue  # "the blood of X", "martyr X": the dead are not threatened
             chars = (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1]))
+            if (
+                actor.type == "GPE"
+                and self.doc[e - 1].dep_ == "compound"
+                and self.doc[e - 1].head.lower_ in PERSON_NOUNS
+            ):
+                # "the Umm Tarfa governor": the person who holds the office, not the place
+                holder = self.finder.person_by_title({self.doc[e - 1].head.lower_}, chars[0], exclude=stmt.speaker)
+                if holder is None:
+                    continue
+                lid, actor = holder, self.actors.get(holder)
             if self._own_side(s, e):
                 continue  # "our country Iraq" is the speaker's side
             opening = not self.text[stmt.start : chars[0]].strip(" \"“'‘") and self.text[chars[1] : chars[1] + 1] == ","
