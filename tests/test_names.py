@@ -312,3 +312,21 @@ def test_compare_pairs_csv(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert [r["same"] for r in rows] == ["true", "false", "true", "true"]
     assert all(0.0 <= float(r["score"]) <= 1.0 for r in rows)
     assert rows[0]["name1"] == "Mustafa al-Kadhimi" and rows[0]["type"] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Norvex Aktiengesellschaft", "Norvex AG"),
+        ("Kaspian Trading Limited", "KASPIAN TRADING LTD"),
+        ("OOO Severny Veter", "Severny Veter LLC"),
+        ("Open Joint Stock Company Uralmash", "OAO Uralmash"),
+        ("Tamarind Holdings Inc.", "Tamarind Holdings Incorporated"),
+    ],
+)
+def test_legal_forms_do_not_separate_companies(a: str, b: str) -> None:
+    assert compare_names(a, b, "org").same
+
+
+def test_legal_forms_do_not_join_different_companies() -> None:
+    assert not compare_names("Norvex AG", "Valtera AG", "org").same

@@ -1077,10 +1077,86 @@ def normalize_kind(kind: str | None) -> NameKind | None:
     return None
 
 
+# Company legal forms, declared as data: the same company is "Siemens AG" and "Siemens
+# Aktiengesellschaft", "OOO Oboronnye" and "Oboronnye LLC". Longer forms first.
+LEGAL_FORMS: tuple[str, ...] = (
+    "open joint stock company",
+    "closed joint stock company",
+    "public joint stock company",
+    "joint stock company",
+    "limited liability company",
+    "limited liability partnership",
+    "societatea cu raspundere limitata",
+    "sociedad anonima",
+    "societe anonyme",
+    "aktiengesellschaft",
+    "gesellschaft mit beschrankter haftung",
+    "public limited company",
+    "private limited company",
+    "incorporated",
+    "corporation",
+    "limited",
+    "company",
+    "gmbh",
+    "ag",
+    "ltd",
+    "llc",
+    "llp",
+    "lp",
+    "inc",
+    "corp",
+    "co",
+    "plc",
+    "sa",
+    "srl",
+    "sarl",
+    "bv",
+    "nv",
+    "spa",
+    "ooo",
+    "oao",
+    "zao",
+    "ojsc",
+    "cjsc",
+    "pjsc",
+    "jsc",
+    "ao",
+    "pao",
+    "sp z o o",
+    "kft",
+    "oy",
+    "ab",
+    "as",
+)
+_LEGAL_RE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(f) for f in LEGAL_FORMS) + r")(?=\s|$)")
+
+
+def strip_legal_form(name: str) -> str:
+    """An organisation's name without its legal form ("Siemens AG" -> "siemens")."""
+    folded = anyascii(name).lower()
+    folded = re.sub(r"\b(\w)\.(?=\w\.)", r"\1", folded)  # "a.b.c." -> "abc."
+    folded = re.sub(r"[^\w\s]", " ", folded)
+    previous = None
+    while previous != folded:
+        previous = folded
+        folded = _LEGAL_RE.sub(" ", f" {folded} ").strip()
+        folded = re.sub(r"\s+", " ", folded)
+    return folded
+
+
 @lru_cache(maxsize=262144)
 def compare_detail(a: str, b: str, kind: NameKind | None = None) -> _Detail:
     if kind is None:
         kind = guess_kind(a, b)
+    if kind == "org":
+        sa, sb = strip_legal_form(a), strip_legal_form(b)
+        if sa and sb and (sa, sb) != (anyascii(a).lower(), anyascii(b).lower()):
+            if sa == sb or sa.replace(" ", "") == sb.replace(" ", ""):
+                return _Detail(NameMatch(0.95, True, (f"same name apart from legal form: {sa}",)))
+            if len(sa) > 2 and len(sb) > 2 and (a.lower() != sa or b.lower() != sb):
+                inner = _compare_orgs(sa, sb)
+                if inner.match.same:
+                    return inner
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
         return _Detail(NameMatch(0.0, False, ("empty name",)))
