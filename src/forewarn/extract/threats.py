@@ -629,8 +629,13 @@ class ThreatExtractor:
             return None, None, []
         # the object of the threat first ("to kill election officials"), then whom a "to/against"
         # phrase names; a named person or organisation outranks a place or a people named in passing
-        rank = {"PERSON": 0, "ORG": 1, "GROUP": 2, "GPE": 2}
-        heads = {verb.i} | {c.i for c in verb.children if c.dep_ in ("xcomp", "ccomp", "conj")}
+        rank = {"PERSON": 0, "ORG": 1, "GROUP": 2, "GPE": 3}
+        # the verbs that carry the threat: "warned that it will push south ... and attack X"
+        heads = {verb.i}
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "ccomp", "conj"):
+                heads |= {t.i for t in c.subtree if t.pos_ == "VERB" and t.dep_ in ("xcomp", "ccomp", "conj", "ROOT")}
+                heads.add(c.i)
 
         def role(tok: Token) -> int:
             node = tok
