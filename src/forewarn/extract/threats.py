@@ -418,7 +418,9 @@ class ThreatExtractor:
             for tok in sentence if sentence is not None else []:
                 head = tok.head
                 aimed = head.lemma_.lower() in _HARM_VERBS | {"declare", "consider", "mark", "list", "name", "treat"}
-                if tok.dep_ in ("dobj", "nsubjpass", "dative") and head.pos_ == "VERB" and aimed:
+                # "the government would not survive it", "the traitors will pay": those who suffer it
+                sufferer = tok.dep_ == "nsubj" and head.lemma_.lower() in ("survive", "pay", "suffer", "regret", "face")
+                if (tok.dep_ in ("dobj", "nsubjpass", "dative") and head.pos_ == "VERB" and aimed) or sufferer:
                     group = group_from_np(tok, self.actors)
                     if group is not None:
                         return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
