@@ -168,6 +168,11 @@ class EventExtractor:
             return None  # "charged in a series of tweets that ..." accuses; it arrests no one
         if lemma == "march" and tok.pos_ != "NOUN":
             return None
+        if lemma in ("rally", "march") and not re.search(
+            r"\b(protest\w*|against|demand\w*|demonstrat\w*|chant\w*|placards?|banners?|oppos\w*)\b",
+            tok.sent.text.lower(),
+        ):
+            return None  # campaign rallies and rallying markets are not protests
         modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         if modifiers & _NOT_VIOLENT_MODIFIERS or (tok.head.lower_ in ("ad", "ads") and tok.dep_ == "compound"):
             return None  # "attack ads", "ransomware attacks", "heart attack"

@@ -40,6 +40,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|fate|turn)|reach (you|him|them)|"
         r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|(share|meet|suffer) the same fate|"
         r"end up like|(will|would) not live (to see|long)|won[’']t live (to see|long)|days are numbered|"
+        r"treated (as|like) (an? |any other )?(enem(y|ies)|legitimate targets?|traitors?|combatants?)|"
         r"not (all|many|one) of (you|them) will (go|come|return)|(will|would) never (go|come|return) home)\b",
         "violence",
         True,
@@ -129,6 +130,16 @@ VOCATIVE = re.compile(
     r"(?:\b(?:we|i) (?:tell|say to|warn|remind|call on|urge|advise|address) |^\s*(?:to|o|oh) (?:all )?)"
     r"(?P<np>(?:the |all the |every )?[^:,.;!?\"“”]{3,60}?)\s*[:,!]",
     re.IGNORECASE,
+)
+RECEIVED = re.compile(
+    r"\b(they|he|she|someone|somebody|the callers?|callers?|a man|men|the men|gunmen)\s+"
+    r"(told|said to|warned|threatened|wrote to|messaged)\s+(me|us)\b"
+)
+TREATED_AS = re.compile(r"\btreated (as|like) (an? )?(enem(y|ies)|targets?|traitors?|combatants?)\b")
+# whom one speaks to, not whom one threatens
+_AUDIENCES = frozenset(
+    "reporters journalists supporters crowd audience mourners listeners viewers followers press media "
+    "worshippers congregation students delegates".split()
 )
 PAST_TIME = re.compile(r"\b(last (week|month|year|night|[a-z]+day)|yesterday|ago|earlier this (week|month|year))\b")
 SPORTS = re.compile(
@@ -258,6 +269,23 @@ class ThreatExtractor:
                 continue
             if DEFIANCE.search(low) and not re.search(r"\bwill(?! not| never)|\bwould(?! not| never)|\bif\b", low):
                 continue  # "we will not be intimidated": refusal, not a threat
+            if RECEIVED.search(low):
+                # "They told me they would kill my children": a threat the speaker received
+                out.append(
+                    Candidate(
+                        stmt,
+                        (start, end),
+                        None,
+                        stmt.speaker,
+                        stmt.speaker_mention,
+                        kind,
+                        "conditional" if CONDITIONAL.search(low) else "direct",
+                        0.7,
+                        True,
+                        "quote",
+                    )
+                )
+                continue
             if PAST_CLAIM.search(low) and not FUTURE.search(low):
                 continue
             # the speaker's voice runs through the whole quote: "we", "you" may sit in another sentence of it
@@ -345,10 +373,11 @@ class ThreatExtractor:
     def _target_in_passage(self, stmt: Statement, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
         # "told mourners that American soldiers would go home in coffins": the audience is not the target,
         # unless the threat turns back to it ("told drug dealers he would kill them")
+        addressee_name = self.actors.get(stmt.addressee).name.lower() if stmt.addressee else ""
         audience = (
-            stmt.kind == "indirect"
-            and stmt.addressee is not None
+            stmt.addressee is not None
             and self.actors.get(stmt.addressee).type == "GROUP"
+            and (stmt.kind == "indirect" or addressee_name.split()[-1:] and addressee_name.split()[-1] in _AUDIENCES)
             and not re.search(r"\b(them|they|their|you|your)\b", self.text[start:end], re.I)
         )
         if stmt.addressee and stmt.addressee != stmt.speaker and not audience:

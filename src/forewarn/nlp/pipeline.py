@@ -198,12 +198,22 @@ def fix_entities(doc: Doc) -> Doc:
     return doc
 
 
+# "BAMENDA, May 2, 2024 - ", "ERBIL (Kurdistan 24) - ": where and when a story was filed; parsed as
+# part of the first sentence it makes the tagger and parser stumble
+DATELINE = re.compile(
+    r"(?m)^(?P<line>[A-Z][A-Z .'’-]{2,40}(?:,[^\n—–]{0,60}?)?(?:\s*\([^)\n]{1,40}\))?\.?)\s?[—–-]{1,2}\s"
+)
+
+
 def analysis_text(document: Document) -> str:
-    """The text the language pipeline reads: debris blanked out, same length, same offsets."""
-    if not document.ignored:
+    """The text the language pipeline reads: debris and datelines blanked out, same length, same offsets."""
+    ranges = list(document.ignored)
+    head = document.text[:3000]
+    ranges += [m.span("line") for m in DATELINE.finditer(head)]
+    if not ranges:
         return document.text
     chars = list(document.text)
-    for start, end in document.ignored:
+    for start, end in ranges:
         for i in range(max(0, start), min(end, len(chars))):
             if chars[i] not in "\n":
                 chars[i] = " "
