@@ -246,3 +246,28 @@ def test_indirect_veiled_threat_and_political_price(analyse) -> None:
     assert [names(threat, t) for t in threat.threats] == [("Karim Haddad", "Ardania")]
     politics = analyse('Governor Ben Carter said Republicans "will pay a price at the polls in November" for the vote.')
     assert politics.threats == []
+
+
+def test_threat_received_is_reported_with_its_target(analyse) -> None:
+    text = (
+        'NAIROBI, May 2, 2024 - "They told me they would kill my children if I did not change the figures," '
+        "commission chairman Peter Onyango told reporters.\n"
+    )
+    analysis = analyse(text)
+    assert [names(analysis, t) for t in analysis.threats] == [(None, "Peter Onyango")]
+
+
+def test_dateline_does_not_confuse_the_first_sentence(analyse) -> None:
+    text = (
+        "BAMENDA, May 2, 2024 - A commander of the Mbam Defence Forces, Field Marshal Ebenezer Tako, warned "
+        'teachers that they would be "treated as enemies" if they reopened schools.\n\n'
+        '"We will come for them," Tako said in a video.\n'
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert any(s and "Tako" in s and t == "teachers" for s, t in pairs)
+    assert all(a.name != "BAMENDA" for a in analysis.actors)
+
+
+def test_market_rallies_are_not_protests(analyse) -> None:
+    assert analyse("Stocks rallied on Wednesday and the dollar held steady.\n").events == []
