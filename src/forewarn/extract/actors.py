@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from forewarn.model import ActorType, DocActor, Span
-from forewarn.nlp.pipeline import ORG_WORDS, PLATFORMS
+from forewarn.nlp.pipeline import ORG_WORDS, PLATFORMS, text_of
 from forewarn.resolve.names import compare_names, name_key, strip_titles
 
 _LABELS: dict[str, ActorType] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
@@ -188,7 +188,7 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
 
 def _is_dateline(span: SpacySpan) -> bool:
     """ "GUAYAQUIL, Ecuador, July 8 -": the place a story was filed from, not an actor in it."""
-    text = span.doc.text
+    text = text_of(span.doc)
     if not span.text.isupper() or len(span.text) < 3:
         return False
     para_start = text.rfind("\n", 0, span.start_char) + 1
@@ -237,7 +237,7 @@ def extract_actors(doc: Doc) -> ActorTable:
             label = "ORG"  # "the Fòs Lakay alliance", "the Sinaloa cartel"
         elif re.search(
             r"\b(city|town|village|province|district|region|state|county|port) of\s*$",
-            doc.text[max(0, span.start_char - 20) : span.start_char],
+            text_of(doc)[max(0, span.start_char - 20) : span.start_char],
             re.I,
         ):
             label = "GPE"  # "the city of Uvira"
@@ -419,7 +419,7 @@ _NOT_GIVEN_NAMES = frozenset(
 
 def _expand_short_names(doc: Doc, table: ActorTable) -> None:
     """A surname NER found alone is often written in full nearby: "Hadi al-Mansouri ... al-Mansouri"."""
-    text = doc.text
+    text = text_of(doc)
     for actor in table.actors:
         if actor.type != "PERSON" or len(name_key(actor.name).split()) != 1:
             continue
@@ -479,9 +479,9 @@ def _find_more_mentions(doc: Doc, table: ActorTable) -> None:
         for form in sorted(_search_forms(actor, surname_counts), key=len, reverse=True):
             # apostrophes vary within one text: Sa'idi / Sa’idi / Saidi
             pattern = re.sub(r"(?:\\'|['’ʼ`])", "['’ʼ`]?", re.escape(form))
-            for m in re.finditer(r"(?<![\w-])" + pattern + r"(?!\w)", doc.text):
+            for m in re.finditer(r"(?<![\w-])" + pattern + r"(?!\w)", text_of(doc)):
                 start = m.start()
-                particle = _PARTICLE.search(doc.text[max(0, start - 4) : start])
+                particle = _PARTICLE.search(text_of(doc)[max(0, start - 4) : start])
                 if particle and " " not in form:
                     start -= len(particle.group(0))
                 span = doc.char_span(start, m.end(), alignment_mode="contract")
@@ -578,7 +578,7 @@ def _compatible(a: str, b: str) -> bool:
 
 def _aliases_stated(doc: Doc, table: ActorTable) -> None:
     """ "Jaswinder Singh Dhillon, alias Jassa Dhillon", "X, also known as Y": one actor, two names."""
-    text = doc.text
+    text = text_of(doc)
     for _start, end, local_id in list(table.mention_tokens):
         try:
             actor = table.get(local_id)
@@ -649,7 +649,7 @@ def _bracketed_aliases(doc: Doc, table: ActorTable) -> None:
     """`Name (ALIAS)` right after a mention defines an acronym or translation of it."""
     _expand_acronyms(doc, table)
     _aliases_stated(doc, table)
-    text = doc.text
+    text = text_of(doc)
     for _start, end, local_id in list(table.mention_tokens):
         try:
             actor = table.get(local_id)
@@ -699,7 +699,7 @@ def _absorb(table: ActorTable, keep: DocActor, drop: DocActor) -> None:
 
 def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
     """Read roles and organisations from the words around each person mention."""
-    text = doc.text
+    text = text_of(doc)
     for start, end, local_id in table.mention_tokens:
         actor = table.get(local_id)
         if actor.type != "PERSON":

@@ -16,6 +16,18 @@ _NOISE = re.compile(
 )
 
 
+@lru_cache(maxsize=64)
+def _parser_for(base: str | None) -> DateDataParser:
+    """One parser per publication date: building a parser is far dearer than using one."""
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past"}
+    if base:
+        try:
+            settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(base[:10])
+        except ValueError:
+            pass
+    return DateDataParser(languages=["en"], settings=settings)
+
+
 @lru_cache(maxsize=4096)
 def parse_date(text: str, base: str | None) -> str | None:
     """An ISO date (day, month or year precision) for a date expression, relative to `base`."""
@@ -34,14 +46,7 @@ def parse_date(text: str, base: str | None) -> str | None:
         if not attempt or not re.search(r"\w", attempt):
             continue
         try:
-            data = (
-                DateDataParser(
-                    languages=["en"],
-                    settings={"PREFER_DATES_FROM": "past", **settings},
-                ).get_date_data(attempt)
-                if settings
-                else _PARSER.get_date_data(attempt)
-            )
+            data = (_parser_for(base) if settings else _PARSER).get_date_data(attempt)
         except Exception:  # dateparser raises assorted errors on odd input
             continue
         if data and data.date_obj:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from forewarn.extract.actors import ActorTable
 from forewarn.model import ActorRef, Event, Span
+from forewarn.nlp.pipeline import text_of
 
 # trigger lemma -> event type; declared as data so it can be read and extended
 TRIGGERS: dict[str, str] = {
@@ -115,7 +116,7 @@ class EventExtractor:
                 # "the attack", "such attacks": the event already told, mentioned again
                 earlier = [e for e in events if e.type == kind or {e.type, kind} <= _ATTACK_TYPES]
                 if earlier:
-                    earlier[-1].evidence_spans.append(Span.of(self.doc.text, start, end))
+                    earlier[-1].evidence_spans.append(Span.of(text_of(self.doc), start, end))
                 continue
             actor, target = self._participants(tok)
             if kind in ("killing", "airstrike", "attack") and target is not None and tok.lemma_ == "kill":
@@ -124,7 +125,7 @@ class EventExtractor:
             events.append(
                 Event(
                     type=kind,  # type: ignore[arg-type]
-                    evidence=Span.of(self.doc.text, start, end),
+                    evidence=Span.of(text_of(self.doc), start, end),
                     actor=actor,
                     target=target,
                     location=self._location(tok),

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from forewarn.extract.actors import ROLE_WORDS, ActorTable, group_from_np
+from forewarn.nlp.pipeline import text_of
 from forewarn.resolve.names import name_key
 
 StatementKind = Literal["quote", "turn", "reported", "indirect"]
@@ -199,7 +200,7 @@ class StatementFinder:
     def __init__(self, doc: Doc, actors: ActorTable) -> None:
         self.doc = doc
         self.actors = actors
-        self.text = doc.text
+        self.text = text_of(doc)
         self.quotes = find_quotes(self.text)
         self._in_quote = [False] * len(doc)
         for q in self.quotes:

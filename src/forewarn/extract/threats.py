@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from forewarn.extract.actors import ActorTable, group_from_np
 from forewarn.extract.statements import GROUP_NOUNS, PERSON_NOUNS, Statement, StatementFinder
 from forewarn.model import ActorRef, Span, Threat
+from forewarn.nlp.pipeline import text_of
 
 # Harm terms, declared as data: (pattern, threat type, veiled?). Patterns run on lower-case text.
 HARM_TERMS: list[tuple[str, str, bool]] = [
@@ -238,7 +239,7 @@ class ThreatExtractor:
         self.date_of = date_of
         self.default_date = default_date
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.actors = actors
         self.finder = finder
 

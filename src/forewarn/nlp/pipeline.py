@@ -205,6 +205,15 @@ DATELINE = re.compile(
 )
 
 
+def text_of(doc: Doc) -> str:
+    """A Doc's text, built once: `Doc.text` joins every token anew on each access."""
+    cached = doc.user_data.get("forewarn_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["forewarn_text"] = cached
+    return cached
+
+
 def analysis_text(document: Document) -> str:
     """The text the language pipeline reads: debris and datelines blanked out, same length, same offsets."""
     ranges = list(document.ignored)
