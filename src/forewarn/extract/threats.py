@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from forewarn.extract.actors import ActorTable, group_from_np
+from forewarn.extract.actors import PEOPLE_NOUNS, ActorTable, group_from_np
 from forewarn.extract.statements import GROUP_NOUNS, PERSON_NOUNS, Statement, StatementFinder
 from forewarn.model import ActorRef, Span, Threat
 from forewarn.nlp.pipeline import text_of
@@ -105,13 +105,6 @@ _HARMLESS_ACTS = frozenset(
     stop suspend sell move vote run report publish call fire sack expel ban derail scrap shut relocate
     reduce increase freeze""".split()
 )
-_PEOPLE_NOUNS = frozenset(
-    """people person man woman men women child children official officials leader leaders journalist
-    journalists reporter officer officers soldier soldiers troop troops force forces fighter fighters
-    worker workers owner owners civilian civilians resident residents voter voters member members enemy
-    enemies traitor traitors family families judge minister president governor mayor police army group
-    militia faction company companies government regime dealer dealers pusher pushers agent agents""".split()
-)
 _HARMLESS_THREAT = re.compile(r"\bthreat\w*\b[^.;]{0,40}?\bto (" + "|".join(sorted(_HARMLESS_ACTS)) + r")\b")
 # storms, diseases and markets threaten too, but they make no threats
 _FORCES_OF_NATURE = frozenset(
@@ -136,7 +129,6 @@ RECEIVED = re.compile(
     r"\b(they|he|she|someone|somebody|the callers?|callers?|a man|men|the men|gunmen)\s+"
     r"(told|said to|warned|threatened|wrote to|messaged)\s+(me|us)\b"
 )
-TREATED_AS = re.compile(r"\btreated (as|like) (an? )?(enem(y|ies)|targets?|traitors?|combatants?)\b")
 # whom one speaks to, not whom one threatens
 _AUDIENCES = frozenset(
     "reporters journalists supporters crowd audience mourners listeners viewers followers press media "
@@ -151,15 +143,6 @@ SPORTS = re.compile(
 LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
 _LEGISLATURES = frozenset("congress parliament senate assembly house knesset duma majlis legislature".split())
 _PLACE_PREPS = frozenset("in at near from across around inside outside throughout within".split())
-# plural nouns that name things or acts, not people a threat can be aimed at
-_NOT_TARGET_NOUNS = frozenset(
-    """threat attack strike measure consequence step action weapon rocket missile drone operation sanction
-    tariff tax price cost job election vote demand term condition right law rule plan deal contract talk
-    negotiation interest hour day week month year time way thing word statement video post message base
-    export import good product crop profit sale share market job wage
-    facility building office home house property asset vessel ship infrastructure site position camp
-    installation road route border area city town village region land territory""".split()
-)
 VICTIM_CONTEXT = re.compile(r"\b(blood of|martyrs?|killing of|assassination of|death of|memory of|funeral of|late)\s*$")
 WEAK_CUES = frozenset({"warn", "warning", "vow", "pledge", "promise", "swear"})
 
@@ -340,7 +323,7 @@ class ThreatExtractor:
             return True
         if subj.pos_ != "NOUN" or self.actors.at_token(subj.i):
             return False
-        return subj.lemma_.lower() not in _PEOPLE_NOUNS and not any(self.actors.at_token(t.i) for t in subj.subtree)
+        return subj.lemma_.lower() not in PEOPLE_NOUNS and not any(self.actors.at_token(t.i) for t in subj.subtree)
 
     def _agentive(self, stmt: Statement, start: int, end: int, low: str) -> bool:
         if AGENT.search(low):
