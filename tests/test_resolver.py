@@ -258,3 +258,14 @@ def test_bare_surname_joins_clearly_dominant_actor() -> None:
     rebuilt = ActorResolver(r.known_actors())
     [dec] = rebuilt.resolve(doc("d2", actor("L1", "Al-Kadhimi")))
     assert dec.actor_id == "A1"
+
+
+def test_person_tagged_as_a_place_joins_the_known_person() -> None:
+    r = ActorResolver()
+    first = doc("d1", actor("L1", "Rigoberto Salcido Ibarra"))
+    r.resolve(first)
+    second = doc("d2", actor("L1", "Rigoberto Salsido Ibarra", "GPE"), actor("L2", "Zacatecas", "GPE"))
+    r.resolve(second)
+    assert ids(second)["L1"] == ids(first)["L1"]
+    assert second.actors[0].type == "PERSON"
+    assert ids(second)["L2"] != ids(first)["L1"]

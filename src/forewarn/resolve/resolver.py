@@ -35,6 +35,7 @@ from forewarn.resolve.names import (
     _Detail,
     blocking_keys,
     compare_detail,
+    guess_kind,
     is_acronym,
     name_key,
     parse_person,
@@ -317,7 +318,11 @@ class ActorResolver:
             group = _GROUPS[actor.type]
             forms = _forms(actor.surface_forms(), group)
             context = context_tokens(analysis, actor, ids)
-            decision = self._decide(actor, forms, group, context)
+            decision = self._person_tagged_otherwise(actor, context)
+            if decision is not None:
+                group = "P"
+            else:
+                decision = self._decide(actor, forms, group, context)
             ids[actor.local_id] = decision.actor_id
             actor.actor_id = decision.actor_id
             decisions[actor.local_id] = decision
@@ -342,6 +347,29 @@ class ActorResolver:
                 known.context |= set(sorted(ctx)[: MAX_CONTEXT - len(known.context)])
             self._docs[aid] += 0 if decisions[actor.local_id].created else 1
         return [decisions[a.local_id] for a in actors]
+
+    def _person_tagged_otherwise(self, actor: DocActor, context: set[str]) -> Decision | None:
+        """A full person's name that the tagger took for a place or organisation in this document.
+
+        Joins only an unambiguous, strong full-name match with a known person ("Rigoberto
+        Salsido Ibarra" tagged as a place beside the known "Rigoberto Salcido Ibarra"), and
+        makes the actor a person.
+        """
+        if _GROUPS.get(actor.type) == "P" or is_acronym(actor.name) or guess_kind(actor.name, actor.name) == "org":
+            return None
+        forms = [f for f in _forms(actor.surface_forms(), "P") if _is_full(f, "P") and len(f.split()) >= 2]
+        if not forms:
+            return None
+        strong = []
+        for aid in self._candidates(forms, "P"):
+            ev = self._evidence(forms, aid, "P")
+            if ev is not None and not ev.partial and not ev.translated and ev.score >= 0.95:
+                strong.append(ev)
+        if len(strong) != 1:
+            return None
+        tagged = actor.type.lower()
+        actor.type = "PERSON"
+        return self._join(actor, strong[0], f"a person's name tagged {tagged}: {strong[0].reason}")
 
     def _new(self, actor: DocActor, forms: list[str], group: str, context: set[str], reason: str) -> Decision:
         actor_id = f"{self.id_prefix}{self.next_number}"
