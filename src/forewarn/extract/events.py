@@ -122,6 +122,8 @@ class EventExtractor:
             if kind in ("killing", "airstrike", "attack") and target is not None and tok.lemma_ == "kill":
                 if self.actors.get(target.local_id).type == "PERSON" and self._titled(target.local_id):
                     kind = "assassination"  # a named official or commander killed on purpose
+            if kind in ("airstrike", "attack", "bombing") and self._kills_named_leader(tok):
+                kind = "assassination"  # "the drone strike which killed commander X"
             events.append(
                 Event(
                     type=kind,  # type: ignore[arg-type]
@@ -133,6 +135,17 @@ class EventExtractor:
                 )
             )
         return events
+
+    def _kills_named_leader(self, tok: Token) -> bool:
+        """A strike or attack whose own clause kills a named, titled person."""
+        for clause in tok.children:
+            if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() != "kill":
+                continue
+            for obj in clause.subtree:
+                lid = self.actors.at_token(obj.i)
+                if lid and self.actors.get(lid).type == "PERSON" and self._titled(lid):
+                    return True
+        return False
 
     def _anaphoric(self, tok: Token) -> bool:
         if tok.pos_ != "NOUN":
