@@ -196,6 +196,8 @@ EVERYDAY = [
     '"This election is a fight for the soul of our nation," Senator Ruiz said. "We will win it."',
     'Striker Marcus Vale said the team would kill off the game early: "We will attack from the first minute."',
     "The central bank warned that inflation would remain a threat to growth.",
+    '"This budget will kill our libraries and punish the poorest families," councillor Maria Santos said.',
+    '"They told me they loved the show," singer Ravi Kaur told reporters.',
 ]
 
 

@@ -818,7 +818,9 @@ PEOPLE_NOUNS = frozenset(
     journalists reporter officer officers soldier soldiers troop troops force forces fighter fighters
     worker workers owner owners civilian civilians resident residents voter voters member members enemy
     enemies traitor traitors family families judge minister president governor mayor police army group
-    militia faction company companies government regime dealer dealers pusher pushers agent agents""".split()
+    militia faction company companies government regime dealer dealers pusher pushers agent agents resistance
+    brigade brigades movement mujahideen gang gangs cartel rebels insurgents jihadists militants guards
+    sons brothers youth youths supporters followers""".split()
 )
 _THING_NOUNS = frozenset(
     """threat attack strike measure consequence step action weapon rocket missile drone operation sanction

@@ -297,7 +297,18 @@ class ThreatExtractor:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in _HARM_VERBS:
                 continue
             objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-            if objects and all(self._thing(o) for o in objects):
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subjects and tok.dep_ == "conj":  # "will kill X and punish Y" share the subject
+                subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            # "this budget will kill our libraries": a thing does the harm, no one threatens
+            inanimate = bool(subjects) and all(
+                c.pos_ == "NOUN"
+                and not self.actors.at_token(c.i)
+                and c.lemma_.lower() not in PEOPLE_NOUNS
+                and c.lower_ not in PEOPLE_NOUNS
+                for c in subjects
+            )
+            if inanimate or (objects and all(self._thing(o) for o in objects)):
                 for i in range(max(tok.idx, start), min(tok.idx + len(tok), end)):
                     chars[i - start] = " "
         return "".join(chars)
