@@ -419,6 +419,17 @@ class StatementFinder:
                 lid = self.actors.at_token(child.i)
                 if not lid or lid == stmt.speaker or child.dep_ not in ("dobj", "pobj", "dative", "compound", "appos"):
                     continue
+                if (
+                    self.actors.get(lid).type == "GPE"
+                    and child.dep_ == "compound"
+                    and child.head.lower_ in PERSON_NOUNS
+                ):
+                    # "tells the Umm Tarfa governor": the office holder, not the place
+                    holder = self.person_by_title({child.head.lower_}, child.idx, exclude=stmt.speaker)
+                    if holder is not None:
+                        stmt.addressee, stmt.addressee_mention = holder, None
+                        return
+                    continue
                 if self.actors.get(lid).type in ("PERSON", "ORG", "GPE", "GROUP"):
                     stmt.addressee = lid
                     stmt.addressee_mention = self._mention_chars(child.i)
@@ -506,7 +517,7 @@ class StatementFinder:
         if nxt is not None:
             limit = nxt.end_char
         for s_tok, _, lid in self.actors.mention_tokens:
-            if head.idx < self.doc[s_tok].idx < limit + 1200 and self.actors.get(lid).type == "ORG":
+            if head.idx < self.doc[s_tok].idx < limit and self.actors.get(lid).type == "ORG":
                 return lid, None
         return None
 

@@ -373,7 +373,7 @@ class ThreatExtractor:
             stmt.addressee is not None
             and self.actors.get(stmt.addressee).type == "GROUP"
             and (stmt.kind == "indirect" or (addressee_name.split()[-1:] and addressee_name.split()[-1] in _AUDIENCES))
-            and not re.search(r"\b(them|they|their|you|your)\b", self.text[start:end], re.I)
+            and not re.search(r"\b(them|you|your)\b", self.text[start:end], re.I)
         )
         if stmt.addressee and stmt.addressee != stmt.speaker and not audience:
             return stmt.addressee, stmt.addressee_mention
