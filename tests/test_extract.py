@@ -273,3 +273,26 @@ def test_dateline_does_not_confuse_the_first_sentence(analyse) -> None:
 
 def test_market_rallies_are_not_protests(analyse) -> None:
     assert analyse("Stocks rallied on Wednesday and the dollar held steady.\n").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The spokesman of the Kivu Front, Jean Mbala, told AFP that miners at the site "
+            '"will be considered targets".',
+            "Jean Mbala",
+        ),
+        (
+            'Commander Dmitri Orlov threatened to "wipe out" the village of Koro if its elders helped the police.',
+            "Dmitri Orlov",
+        ),
+        (
+            "Tribal leader Sheikh Ahmed Jabouri warned the oil company that its workers would be kidnapped.",
+            "Sheikh Ahmed Jabouri",
+        ),
+    ],
+)
+def test_other_wordings_of_threats(analyse, text: str, speaker: str) -> None:
+    analysis = analyse(text)
+    assert [names(analysis, t)[0] for t in analysis.threats] == [speaker]

@@ -105,7 +105,7 @@ GROUP_NOUNS = frozenset(
         "alliance",
     ]
 )
-GROUP_NOUNS = GROUP_NOUNS | {"gang", "cartel", "clan"}
+GROUP_NOUNS = GROUP_NOUNS | {"gang", "cartel", "clan", "rebels", "insurgents", "militants", "jihadists", "gunmen"}
 PERSON_NOUNS = ROLE_WORDS | frozenset(
     ["man", "woman", "suspect", "defendant", "gunman", "person", "resident", "teenager"]
 )

@@ -58,7 +58,18 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         False,
     ),
     # declaring people "military targets" marks them for killing
-    (r"\b(military|legitimate) targets?\b", "violence", False),
+    (
+        r"\b(military|legitimate) targets?\b|"
+        r"\b(considered|deemed|declared|treated as) (legitimate |military )?targets?\b",
+        "violence",
+        False,
+    ),
+    (
+        r"\b(wipe\w* out|wipe\w* \w+ off the map|annihilat\w*|exterminat\w*|raze|razed|kidnap\w*|abduct\w*|"
+        r"take \w+ hostage|hostages?)\b",
+        "violence",
+        False,
+    ),
     (r"\b(behind bars|prison|jail|imprison\w*|gallows)\b", "legal", False),
     (r"\b(barrels|oil|sanctions|boycott|blockade|deprive)\b", "economic", False),
 ]
@@ -343,6 +354,8 @@ class ThreatExtractor:
             return True  # indirect speech shifts "we will" to "they would"
         if stmt.kind == "indirect" and re.search(r"\b(pay|suffer|regret|face)\b", low) and _harm(low)[1]:
             return True  # "X said Israel would pay a heavy price"
+        if stmt.kind == "indirect" and _harm(low)[0] == "violence" and not _harm(low)[1]:
+            return True  # "X told AFP that contractors will be considered targets"
         if stmt.speaker is None:
             return False
         own = {stmt.speaker, *self.actors.get(stmt.speaker).affiliations}
@@ -407,6 +420,9 @@ class ThreatExtractor:
                 lid, actor = holder, self.actors.get(holder)
             if self._own_side(s, e):
                 continue  # "our country Iraq" is the speaker's side
+            last = self.doc[e - 1]
+            if actor.type == "GPE" and last.dep_ == "pobj" and last.head.lower_ in _PLACE_PREPS:
+                continue  # "soldiers captured near Gao": where, not whom
             opening = not self.text[stmt.start : chars[0]].strip(" \"“'‘") and self.text[chars[1] : chars[1] + 1] == ","
             vocative = (
                 opening
