@@ -111,6 +111,8 @@ def analyse_documents(
 
     for document, doc in parse_documents(_documents(documents, result.errors, failed), nlp, batch_size=batch_size):
         try:
+            if isinstance(doc, Exception):
+                raise doc
             analysis = analyse_document(document, doc)
             decisions = resolver.resolve(analysis)
             store.save_analysis(analysis, contexts={a.local_id: context_tokens(analysis, a) for a in analysis.actors})

@@ -231,8 +231,57 @@ def analysis_text(document: Document) -> str:
 
 def parse_documents(
     documents: Iterable[Document], nlp: Language, *, batch_size: int = 16
-) -> Iterator[tuple[Document, Doc]]:
-    """Parse documents in batches; yields each document with its spaCy Doc."""
-    stream = ((analysis_text(d), d) for d in documents)
-    for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield document, doc
+) -> Iterator[tuple[Document, Doc | Exception]]:
+    """Parse documents in batches; yields each document with its spaCy Doc, or the error.
+
+    A document longer than the pipeline's `max_length` is parsed in paragraph-aligned pieces
+    joined back into one Doc with the same text, so offsets hold. A batch that fails is
+    parsed again one document at a time, so one bad document costs only itself.
+    """
+    batch: list[Document] = []
+    for document in documents:
+        text = analysis_text(document)
+        if len(text) > nlp.max_length:
+            yield from _flush(batch, nlp)
+            batch = []
+            try:
+                yield document, _parse_long(text, nlp)
+            except Exception as exc:  # the parser may run out of memory on pathological text
+                yield document, exc
+            continue
+        batch.append(document)
+        if len(batch) >= batch_size:
+            yield from _flush(batch, nlp)
+            batch = []
+    yield from _flush(batch, nlp)
+
+
+def _flush(batch: list[Document], nlp: Language) -> Iterator[tuple[Document, Doc | Exception]]:
+    if not batch:
+        return
+    try:
+        docs = list(nlp.pipe((analysis_text(d) for d in batch), batch_size=len(batch)))
+    except Exception:
+        for document in batch:
+            try:
+                yield document, nlp(analysis_text(document))
+            except Exception as exc:
+                yield document, exc
+        return
+    yield from zip(batch, docs, strict=True)
+
+
+def _parse_long(text: str, nlp: Language) -> Doc:
+    limit = max(1000, nlp.max_length // 2)
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = text.rfind("\n", start + limit // 2, end)
+            if cut == -1:
+                cut = text.rfind(" ", start + limit // 2, end)
+            end = cut + 1 if cut != -1 else end
+        pieces.append(text[start:end])
+        start = end
+    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
