@@ -198,6 +198,7 @@ EVERYDAY = [
     "The central bank warned that inflation would remain a threat to growth.",
     '"This budget will kill our libraries and punish the poorest families," councillor Maria Santos said.',
     '"They told me they loved the show," singer Ravi Kaur told reporters.',
+    "In the new film, the villain Dr. Krane threatens to blow up the city unless the mayor pays a ransom.",
 ]
 
 

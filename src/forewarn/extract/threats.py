@@ -151,6 +151,10 @@ SPORTS = re.compile(
     r"fixture|kick-off|referee|play-?offs?|semi-final|final|squad|midfielder|defender|goalkeeper|boxer|bout|"
     r"knockout|title fight|innings|wickets?|playoff|scored|stadium)\b"
 )
+FICTION = re.compile(
+    r"\b(film|movie|novel|villain|character|plot|episode|sequel|trailer|starring|screenplay|box office|"
+    r"season finale|video game|comic)\b"
+)
 LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
 _LEGISLATURES = frozenset("congress parliament senate assembly house knesset duma majlis legislature".split())
 _PLACE_PREPS = frozenset("in at near from across around inside outside throughout within".split())
@@ -240,8 +244,12 @@ class ThreatExtractor:
     def extract(self, statements: list[Statement]) -> list[Threat]:
         # sports pages are full of "we will bury them": there only lethal words count
         self.sports = len(SPORTS.findall(self.text.lower())) >= 4
+        # film and fiction reviews: a villain's threats are the plot
+        self.fiction = len(FICTION.findall(self.text.lower())) >= 2
         candidates: list[Candidate] = []
         for stmt in statements:
+            if self.fiction and FICTION.search(self.text[stmt.sentence[0] : stmt.sentence[1]].lower()):
+                continue
             if stmt.kind == "reported":
                 cand = self._reported(stmt)
                 if cand:
