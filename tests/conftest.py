@@ -22,3 +22,12 @@ def analyse(nlp: Language):
         return analyse_document(document, nlp(analysis_text(document)))
 
     return run
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    """A fresh, empty store's SQLAlchemy URL.
+
+    Storage and API tests take this fixture so that they run on every backend the suite
+    can reach (SQLite always; PostgreSQL where a server can be started)."""
+    return f"sqlite:///{tmp_path / 'forewarn.db'}"

@@ -17,7 +17,7 @@ from forewarn.model import DocActor, Document, DocumentAnalysis, Span
 from forewarn.pipeline import analyse_documents, build_resolver
 from forewarn.resolve.resolver import ActorResolver, KnownActor
 from forewarn.store import Store
-from forewarn.store.migrate import alembic_config, current_revision, make_engine, upgrade
+from forewarn.store.migrate import alembic_config, current_revisions, head_revisions, make_engine, upgrade
 
 runner = CliRunner()
 Analyse = Callable[..., DocumentAnalysis]
@@ -277,7 +277,7 @@ def test_migration_0002_keeps_existing_rows(tmp_path: Path) -> None:
     store = Store(url)  # upgrades to head
     try:
         with store.engine.connect() as conn:
-            assert current_revision(conn) == "0002"
+            assert current_revisions(conn) == head_revisions()
         (row,) = store.known_actors()
         assert (row.actor_id, row.aliases, row.context, row.documents) == ("A1", ("Elena Marsh",), frozenset(), 0)
         store.save_analysis(_analysis("d1"), contexts={"L1": {"title:governor"}})

@@ -272,6 +272,11 @@ def show(doc_id: str, db: DbOption = None) -> None:
         store.close()
 
 
+# Commands of the later stages live in their own modules (cli/<area>.py), each adding its
+# commands to `app`; they register here, one import each, so this file stays small.
+# --- command modules ---
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:

@@ -31,22 +31,24 @@ def alembic_config(url: str | None = None, connection: Connection | None = None)
 
 
 @lru_cache(maxsize=1)
-def head_revision() -> str | None:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+def head_revisions() -> frozenset[str]:
+    """Every head of the migration graph: features may add independent branches
+    (each starting from an earlier revision) until a merge revision joins them."""
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
-def current_revision(connection: Connection) -> str | None:
-    """The revision the database is at (None for a fresh one); read directly rather than
+def current_revisions(connection: Connection) -> frozenset[str]:
+    """The revisions the database is at (empty for a fresh one); read directly rather than
     through Alembic's MigrationContext, which logs at INFO level on every call."""
     if not inspect(connection).has_table("alembic_version"):
-        return None
-    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return frozenset()
+    return frozenset(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "heads") -> None:
     """Bring the database to `revision` in one transaction (a no-op when already there)."""
     with engine.begin() as conn:
-        if revision == "head" and current_revision(conn) == head_revision():
+        if revision in ("head", "heads") and current_revisions(conn) == head_revisions():
             return  # the common case: nothing to do, and no Alembic log lines
         command.upgrade(alembic_config(connection=conn), revision)
 
