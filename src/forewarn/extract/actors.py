@@ -834,12 +834,20 @@ _THING_NOUNS = frozenset(
 
 def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     """A group actor for people named by what they are: "journalists", "the shipping companies"."""
-    if tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in ("army", "police", "government", "regime"):
+    # "any teacher who opens a school", "every policeman": one stands for all of them
+    quantified = any(c.dep_ == "det" and c.lower_ in ("any", "every", "each") for c in tok.children)
+    if (
+        tok.tag_ not in ("NNS", "NNPS")
+        and tok.lemma_.lower() not in ("army", "police", "government", "regime")
+        and not (quantified and tok.tag_ == "NN")
+    ):
         return None
     words = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s"), tok.lower_.removesuffix("es")}
     if words & _THING_NOUNS:
         return None
-    if not words & PEOPLE_NOUNS and not re.search(r"(er|or|ist|ian|ant|ent|ee)s$", tok.lower_):
+    if not words & PEOPLE_NOUNS and not re.search(
+        r"(er|or|ist|ian|ant|ent|ee|man)" + ("s?" if quantified else "s") + "$", tok.lower_
+    ):
         return None  # a threat is aimed at people: "journalists", "shipping companies", not "floods"
     if table.at_token(tok.i):
         return None
@@ -859,7 +867,9 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     if owner is not None:
         # "Burundian troops": the people named by their country's adjective is that group
         return table.get(owner) if table.get(owner).type == "GROUP" else None
-    existing = next((a for a in table.actors if a.type == "GROUP" and a.name.lower() == span.text.lower()), None)
+    # "any teacher" and "teachers" are one group
+    forms = {span.text.lower(), span.text.lower() + "s", span.text.lower().removesuffix("s")}
+    existing = next((a for a in table.actors if a.type == "GROUP" and a.name.lower() in forms), None)
     if existing is not None:
         table.add_mention(existing, span)
         return existing

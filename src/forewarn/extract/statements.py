@@ -586,20 +586,28 @@ class StatementFinder:
         persons = [a for a in self.actors.actors if a.type == "PERSON"]
         main_speaker = self._speaker_counts.most_common(1)[0][0] if self._speaker_counts else None
         titled = [p for p in persons if any(_title_matches(t, wanted) for t in p.titles)]
+        # "the bandit leader" is not "the district head": a descriptive word must fit the person too
+        kinds = {
+            c.lower_
+            for c in head.children
+            if c.dep_ in ("compound", "amod") and not self.actors.at_token(c.i) and c.lower_ not in GENERIC_MODIFIERS
+        }
+        if kinds:
+            titled = [p for p in titled if any(k in " ".join(p.titles).lower() for k in kinds)]
         if orgs:
             # "the leader of the X groups": a member of X, else whoever speaks for X here
             members = [p for p in persons if set(p.affiliations) & set(orgs)]
             if members:
                 return self._nearest(members, at_char)
-            if main_speaker:
+            if main_speaker and set(self.actors.get(main_speaker).affiliations) & set(orgs):
                 return main_speaker
         if titled:
             return self._nearest(titled, at_char)
         determiners = {t.lower_ for t in head.children if t.dep_ == "det"}
         described = any(c.dep_ in ("compound", "amod", "nmod") for c in head.children)
-        if head.lower_ in ("man", "woman", "suspect", "defendant", "person", "teenager") and (
-            determiners & {"a", "an"} or (described and "the" in determiners)
-        ):
+        unnamed = head.lower_ in ("man", "woman", "suspect", "defendant", "person", "teenager")
+        introduced = bool(determiners & {"a", "an"}) and head.dep_ in ("nsubj", "nsubjpass")
+        if (unnamed and (determiners & {"a", "an"} or (described and "the" in determiners))) or introduced:
             # "A Detroit man has been charged ... The man, Robert Roe, 32, ..." names him later
             after = head.sent.end_char
             first: str | None = None
@@ -617,7 +625,13 @@ class StatementFinder:
                 return first
         if head.lower_ in ("man", "woman", "person", "teenager", "suspect", "defendant", "gunman"):
             return None  # an unnamed person stays unnamed
-        # the description of someone already quoted: the document's main speaker
+        if determiners & {"a", "an"}:
+            return None  # "a commander of the separatists" introduces someone, it does not refer back
+        # the description of someone already quoted: the document's main speaker, if it fits him
+        if main_speaker is not None and kinds:
+            titles = " ".join(self.actors.get(main_speaker).titles).lower()
+            if not any(k in titles for k in kinds):
+                return None
         return main_speaker
 
     def person_by_title(self, words: set[str], at_char: int, exclude: str | None = None) -> str | None:
@@ -882,6 +896,13 @@ class StatementFinder:
                     if resolved:
                         stmt.speaker, stmt.speaker_mention = resolved
         yield stmt
+
+
+# words that describe any office holder and say nothing about which one
+GENERIC_MODIFIERS = frozenset(
+    """senior top former local regional new deputy chief self-styled notorious powerful wanted alleged reputed
+    so-called prominent influential key veteran young old elderly main leading high-ranking""".split()
+)
 
 
 def _title_matches(title: str, wanted: set[str]) -> bool:

@@ -38,7 +38,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         True,
     ),
     (
-        r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|fate|turn)|reach (you|him|them)|"
+        r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|fate|turn)|"
+        r"(?<!able to )(?<!unable to )(?<!not )(?<!cannot )(?<!can't )(?<!can’t )reach (you|him|them)|"
         r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|(share|meet|suffer) the same fate|"
         r"end up like|(will|would) not live (to see|long)|won[’']t live (to see|long)|days are numbered|"
         r"treated (as|like) (an? |any other )?(enem(y|ies)|legitimate targets?|traitors?|combatants?)|"
@@ -70,10 +71,45 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         "violence",
         False,
     ),
+    # corporal punishment and mutilation, as armed groups announce it to villages
+    (
+        r"\b(be|get|were|was) (publicly )?(whipped|flogged|lashed|caned|stoned|lynched|mutilated|maimed)\b|"
+        r"\b\d+ lashes\b|\bmutilat\w*|\bstoned? to death\b|\blynch(ed|ing)?\b|\bamputat\w*",
+        "violence",
+        False,
+    ),
+    # harm suffered by the one threatened: its subject is the target ("the judge will leave on a stretcher")
+    (
+        SUFFERING := (
+            r"\b(leave|leaves|go|goes|come|comes|return|returns|carried out|sent home) "
+            r"(on a stretcher|in a (coffin|box|body bag|bag|shroud))\b|\bstretchers?\b|"
+            r"\b(lose|lost) (his|her|their|your|its) (hands?|heads?|lives?|life|legs?|eyes?|tongues?|fingers?)\b|"
+            r"\bwith (his|her|their|your|its) (skin|blood|lives?|life|heads?|necks?)\b|"
+            r"\b(be|get) (targeted|hunted|hunted down|eliminated|punished|executed|liquidated)\b"
+            r"(?! (at|to|for|by the market))"
+        ),
+        "violence",
+        True,
+    ),
+    # veiled warnings: the fate of a predecessor, a family's safety, a name on a list
+    (
+        r"\b(know|knows|remember|remembers) what happened to\b|"
+        r"\b(think|worry) about (his|her|their|your) (own )?(safety|famil(y|ies)|children|wife|husband|loved ones)\b|"
+        r"\b(death|hit|kill) lists?\b|\brevolutionary justice\b",
+        "violence",
+        True,
+    ),
+    (
+        r"\b(turn|turns|reduce|reduces|make|makes)\b[^.;]{0,30}?\binto (a |an )?(car park|parking lot|rubble|ashes|"
+        r"dust|ruins|wasteland)\b",
+        "military",
+        True,
+    ),
     (r"\b(behind bars|prison|jail|imprison\w*|gallows)\b", "legal", False),
     (r"\b(barrels|oil|sanctions|boycott|blockade|deprive)\b", "economic", False),
 ]
 _HARM = [(re.compile(p), t, v) for p, t, v in HARM_TERMS]
+_SUFFERING = re.compile(SUFFERING)
 # what military harm is aimed at; these add weight to a military term but make no threat alone
 MILITARY_OBJECTS = re.compile(
     r"(?<!our )(?<!my )\b(troops|forces|soldiers|military bases|air bases?|bases|embass(y|ies)|convoys|army|"
@@ -106,6 +142,12 @@ NON_HARM_THREATS = re.compile(
     r"|\bthreat\w* (to )?(jobs|profits|growth|the economy|security|stability|democracy|peace)"
     r"|\b(biggest|greatest|main|major|serious|existential|real|potential) threats?\b"
 )
+QUANTIFIED_VICTIM = re.compile(r"\b(any|every|whoever|anyone|anybody|those who|all those|each)\b")
+PASSIVE_HARM = re.compile(
+    r"\b(will|shall|would) (also )?be (\w+ )?(killed|burned|burnt|slaughtered|beheaded|executed|shot|"
+    r"punished|whipped|flogged|hanged|attacked|targeted|eliminated|kidnapped|abducted|destroyed)\b"
+)
+GENERIC_YOU = re.compile(r"\byou (can|can't|can’t|cannot|could|couldn't|couldn’t|may|might|need|have to)\b")
 # the sentence speaks to its target: "you", "let this traitor know"
 ADDRESS = re.compile(r"\b(you|your|yourself|yourselves)\b|\blet (this|that) \w+ know\b", re.I)
 DEFIANCE = re.compile(r"\b(will|would|shall) (not|never)\b|\bwon[’']t\b")
@@ -151,6 +193,11 @@ SPORTS = re.compile(
     r"fixture|kick-off|referee|play-?offs?|semi-final|final|squad|midfielder|defender|goalkeeper|boxer|bout|"
     r"knockout|title fight|innings|wickets?|playoff|scored|stadium)\b"
 )
+# words that put a single sentence on the sports pages whatever the rest of the document is about
+SPORTS_SENTENCE = re.compile(
+    r"\b(derby|fixture|kick-off|league|cup final|championship|tournament|play-?offs?|semi-finals?|stadium|coach|"
+    r"striker|referee|title fight|innings|away game|home game|on the pitch|on the field|on the court)\b"
+)
 FICTION = re.compile(
     r"\b(film|movie|novel|villain|character|plot|episode|sequel|trailer|starring|screenplay|box office|"
     r"season finale|video game|comic)\b"
@@ -182,7 +229,19 @@ class Candidate:
 NOT_HARM = re.compile(
     r"\b((a|general|labou?r|hunger|rail|teachers'?|workers'?|nationwide|call(ed)? a|go(ing)? on|went on) strikes?|"
     r"strikes? (vote|action|ballot|fund)|attack ads?|killer (app|feature)|price war|trade war|bidding war|"
-    r"war of words|war on (drugs|poverty|inflation)|target(ed|ing|s)? (inflation|growth|audience|market|customers|"
+    r"war of words|war on (\w+ )?(drugs|poverty|inflation|cancer|crime|obesity|waste|corruption|red tape|bureaucracy|"
+    r"disease|hunger|illiteracy|plastic|pollution|fraud|piracy|smoking|debt|costs|prices|woke\w*|fake news)|"
+    r"(declare[sd]?|declaring|wage[sd]?|waging) war on (\w+ ){0,2}(cancer|poverty|inflation|crime|waste|drugs|"
+    r"corruption|obesity|disease|bureaucracy|red tape)|fight (a|the) war (on|against) (cancer|poverty|drugs|crime)|"
+    # elections are won and lost at the ballot box: "wipe out its rivals at the ballot box"
+    r"[^.;]{0,60}\b(at the (polls|ballot box)|in the (election|vote|polls|by-election|primary|primaries))\b|"
+    r"(bury|buries|burying|crush\w*|destroy\w*|wipe\w* out|annihilat\w*|demolish\w*|thrash\w*|trounce\w*|"
+    r"kill\w*|sink\w*|torpedo\w*) (the |this |that |a |its |their |his |her )?([\w'‘’]+ ){0,2}"
+    r"(government|opposition|coalition|party|parties|rivals?|incumbents?|challengers?|candidates?|ticket|campaign|"
+    r"bill|motion|proposal|reform|tax|deal|merger|bid|plan)\b|"
+    r"(vote|voted|voting) to (shoot down|kill|sink|block|bury|scrap|reject)|shoot(ing)? down (a|the|this|that|any) "
+    r"(\w+ ){0,2}(proposal|plan|bill|idea|increase|hike|motion|amendment|measure|bid|rumou?rs?|claims?|reports?)|"
+    r"target(ed|ing|s)? (inflation|growth|audience|market|customers|"
     r"price|rate|date|voters)|(sales|revenue|profit|earnings) target|fight(ing)? (inflation|poverty|corruption|"
     r"climate change|for)|a shot at|tariffs?|taxes|fines?|fees|levies|duties|"
     r"target(ed|ing|s)? (every|all|the|young|older|suburban|swing|undecided) (\w+ )?"
@@ -256,8 +315,43 @@ class ThreatExtractor:
                     candidates.append(cand)
             else:
                 candidates.extend(self._quoted(stmt))
+        self._adopt_in_headline(candidates)
         self._fill_targets(candidates)
         return self._group(candidates)
+
+    def _headline_end(self) -> int:
+        """Where a headline ends: the first line, when it is short and more text follows."""
+        stripped = self.text.lstrip()
+        offset = len(self.text) - len(stripped)
+        line_end = stripped.find("\n")
+        if line_end <= 0 or line_end > 220 or not stripped[line_end:].strip():
+            return -1
+        return offset + line_end
+
+    def _adopt_in_headline(self, candidates: list[Candidate]) -> None:
+        """A headline names the threat in shorthand ("Gang leader threatens PM", "Masked group threatens
+        Serbs"); who makes it is the speaker the story itself attributes the threat to."""
+        end = self._headline_end()
+        if end < 0:
+            return
+        headline = [c for c in candidates if c.span[1] <= end]
+        body = [c for c in candidates if c.span[0] > end and c.speaker is not None and c.strong]
+        for h in headline:
+            speaker_type = self.actors.get(h.speaker).type if h.speaker else None
+            mention = h.statement.speaker_mention
+            if speaker_type in ("PERSON", "ORG") and mention is not None and mention[1] <= end:
+                continue  # the headline names who threatens: "TTP warns party rallies are targets"
+            same_target = [b for b in body if h.target is not None and b.target == h.target]
+            speakers = {b.speaker for b in body}
+            if same_target:
+                pick = same_target[0]
+            elif len(speakers) == 1:
+                pick = body[0]
+            else:
+                continue
+            h.speaker = pick.speaker
+            if h.target is None or self.actors.get(h.target).type == "GPE":
+                h.target, h.target_mention = pick.target, pick.target_mention
 
     # ---------------------------------------------------------------- quotes and turns
     def _quoted(self, stmt: Statement) -> list[Candidate]:
@@ -266,7 +360,7 @@ class ThreatExtractor:
         for start, end in self._sentences(stmt.start, stmt.end):
             low = self._literal_text(start, end)
             kind, veiled, hits = _harm(low)
-            if self.sports and not LETHAL.search(low):
+            if (self.sports or SPORTS_SENTENCE.search(low)) and not LETHAL.search(low):
                 continue
             if kind is None or REJECT.search(low) or NON_HARM_THREATS.search(low):
                 continue
@@ -300,6 +394,8 @@ class ThreatExtractor:
                 continue  # "your supporters burned their cane last week": an accusation about the past
             if not INTENT.search(low) and not re.search(r"\b(you|your)\b", low):
                 continue
+            if GENERIC_YOU.search(low) and not FUTURE.search(low) and not CONDITIONAL.search(low):
+                continue  # "you can't fight a war without soldiers": a saying, addressed to no one
             if kind == "military" and hits < 2 and not CONDITIONAL.search(low):
                 continue
             form = "conditional" if CONDITIONAL.search(low) else ("veiled" if veiled else "direct")
@@ -358,6 +454,12 @@ class ThreatExtractor:
     def _agentive(self, stmt: Statement, start: int, end: int, low: str) -> bool:
         if AGENT.search(low):
             return True
+        if (
+            QUANTIFIED_VICTIM.search(low)
+            and FUTURE.search(low)
+            and (_SUFFERING.search(low) or PASSIVE_HARM.search(low))
+        ):
+            return True  # "Any school that opens will be burned": an edict, its authors unnamed in it
         if stmt.kind == "indirect" and re.search(r"\b(he|she|they|it|his|her|their|its)\b", low):
             return True  # indirect speech shifts "we will" to "they would"
         if stmt.kind == "indirect" and re.search(r"\b(pay|suffer|regret|face)\b", low) and _harm(low)[1]:
@@ -429,7 +531,7 @@ class ThreatExtractor:
             if self._own_side(s, e):
                 continue  # "our country Iraq" is the speaker's side
             last = self.doc[e - 1]
-            if actor.type == "GPE" and last.dep_ == "pobj" and last.head.lower_ in _PLACE_PREPS:
+            if actor.type != "PERSON" and last.dep_ == "pobj" and last.head.lower_ in _PLACE_PREPS:
                 continue  # "soldiers captured near Gao": where, not whom
             opening = not self.text[stmt.start : chars[0]].strip(" \"“'‘") and self.text[chars[1] : chars[1] + 1] == ","
             vocative = (
@@ -467,7 +569,9 @@ class ThreatExtractor:
                 head = tok.head
                 aimed = head.lemma_.lower() in _HARM_VERBS | {"declare", "consider", "mark", "list", "name", "treat"}
                 # "the government would not survive it", "the traitors will pay": those who suffer it
-                sufferer = tok.dep_ == "nsubj" and head.lemma_.lower() in ("survive", "pay", "suffer", "regret", "face")
+                sufferer = (
+                    tok.dep_ == "nsubj" and head.lemma_.lower() in ("survive", "pay", "suffer", "regret", "face")
+                ) or (tok.dep_ in ("nsubj", "nsubjpass") and self._suffers(head))
                 if (tok.dep_ in ("dobj", "nsubjpass", "dative") and head.pos_ == "VERB" and aimed) or sufferer:
                     group = group_from_np(tok, self.actors)
                     if group is not None:
@@ -516,6 +620,8 @@ class ThreatExtractor:
         # "X will pay a heavy price", "X will regret it": the one who suffers is the subject
         if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_ in ("pay", "suffer", "regret", "face"):
             return 0.5
+        if node.dep_ in ("nsubj", "nsubjpass") and self._suffers(node.head):
+            return 0.5
         if node.dep_ == "nsubj" and (
             any(p.search(node.head.text.lower()) for p, _, _ in _HARM)
             or any(
@@ -539,6 +645,20 @@ class ThreatExtractor:
                 )
                 return depth - (2 if future else 0)
         return 9
+
+    def _suffers(self, verb: Token) -> bool:
+        """The verb's clause names harm its subject will suffer: "will leave on a stretcher", "would be whipped"."""
+        clause = [t for t in verb.subtree if not (t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i)]
+        if not clause:
+            return False
+        start = min(t.idx for t in clause if t.i >= verb.i - 3)
+        end = max(t.idx + len(t) for t in clause)
+        clause_text = self.text[start:end].lower()
+        if _SUFFERING.search(clause_text):
+            return True
+        # "would be whipped", "will be killed": the passive subject suffers the harm
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        return passive and _harm(verb.text.lower())[0] == "violence"
 
     def _np_mention(self, lid: str, chars: tuple[int, int]) -> tuple[int, int]:
         """A group or country target is named by its noun phrase: "U.S. troops", "the American embassy"."""
@@ -575,6 +695,8 @@ class ThreatExtractor:
         sentence_low = self.text[stmt.sentence[0] : stmt.sentence[1]].lower()
         if NON_HARM_THREATS.search(sentence_low) or REJECT.search(low):
             return None
+        if (self.sports or SPORTS_SENTENCE.search(sentence_low)) and not LETHAL.search(low):
+            return None  # "promised to destroy the visitors in Sunday's derby"
         kind, veiled, hits = _harm(low)
         if "passive" in stmt.how:
             target, mention, extras = stmt.addressee, stmt.addressee_mention, []

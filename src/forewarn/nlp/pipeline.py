@@ -193,9 +193,29 @@ def fix_entities(doc: Doc) -> Doc:
             merged[-1] = Span(doc, prev.start, span.end, label="PERSON")
         else:
             merged.append(span)
-    spans = merged
+    spans = [_person_by_apposition(span) for span in merged]
     doc.ents = spacy.util.filter_spans(spans)
     return doc
+
+
+# descriptions a name stands in apposition to: "the head of the association, Dragan Petkovic,"
+_PERSON_ROLES = frozenset(
+    """head leader chief commander spokesman spokeswoman spokesperson president chairman chairwoman founder
+    secretary director official mayor governor minister judge prosecutor lawyer commissioner general colonel
+    captain sheikh cleric imam priest activist journalist reporter editor principal teacher farmer resident
+    candidate lawmaker senator deputy councillor councilor""".split()
+)
+
+
+def _person_by_apposition(span: Span) -> Span:
+    """A name the tagger took for a place (unfamiliar diacritics, "Petković") is a person when it
+    stands in apposition to a description of a person: "the head of the association, Dragan Petković"."""
+    if span.label_ not in ("GPE", "LOC", "NORP") or len(span) < 2 or not all(t.is_title for t in span):
+        return span
+    root = span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _PERSON_ROLES:
+        return Span(span.doc, span.start, span.end, label="PERSON")
+    return span
 
 
 # "BAMENDA, May 2, 2024 - ", "ERBIL (Kurdistan 24) - ": where and when a story was filed; parsed as
