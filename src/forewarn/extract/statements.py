@@ -373,7 +373,7 @@ class StatementFinder:
     def _author_of_earlier(self, noun: Token) -> Token | None:
         """ "The post read": whose post, as the text said before ("a post attributed to X", "X released a video")."""
         lemma = noun.lemma_.lower()
-        for tok in reversed(self.doc[max(0, noun.sent.start - 80) : noun.i]):
+        for tok in reversed(self.doc[max(0, noun.sent.start - 200) : noun.i]):
             if tok.lemma_.lower() != lemma or self._in_quote[tok.i]:
                 continue
             for child in tok.children:
@@ -394,6 +394,14 @@ class StatementFinder:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj" and self.actors.at_token(pobj.i):
                                 return pobj
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                # "the posters carry its name and are signed by its commander, X"
+                verbs = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+                for verb in verbs:
+                    for agent in (c for c in verb.children if c.dep_ == "agent"):
+                        named = [t for t in agent.subtree if self.actors.at_token(t.i)]
+                        if named:
+                            return named[0]
             if tok.head.lemma_.lower() in _ISSUING_VERBS | {"release", "upload", "share", "sign"}:
                 subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 if subj is not None and self.actors.at_token(subj.i):

@@ -40,9 +40,11 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     (
         r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|fate|turn)|"
         r"(?<!able to )(?<!unable to )(?<!not )(?<!cannot )(?<!can't )(?<!can’t )reach (you|him|them)|"
-        r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|(share|meet|suffer) the same fate|"
+        r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|"
+        r"(share|meet|suffer) the (same )?fate( of)?|"
         r"end up like|(will|would) not live (to see|long)|won[’']t live (to see|long)|days are numbered|"
-        r"treated (as|like) (an? |any other )?(enem(y|ies)|legitimate targets?|traitors?|combatants?)|"
+        r"treated (as|like) (an? |any other )?(enem(y|ies)|legitimate targets?|traitors?|combatants?|collaborators?|"
+        r"spies|informers?|apostates?)|"
         r"not (all|many|one) of (you|them) will (go|come|return)|(will|would) never (go|come|return) home)\b",
         "violence",
         True,
@@ -136,7 +138,11 @@ REJECT = re.compile(
     r"will not be tolerated|not tolerate|restraint|de-?escalat\w*|calm\b|deny|denied|denies|not responsible|"
     r"pray\w*|thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|stands? (firmly )?with)\b"
 )
-PAST_CLAIM = re.compile(r"\b(we|they|i) (retaliated|attacked|struck|targeted|bombed|killed|hit)\b")
+# "we retaliated", "they hit our bases" (not "if they hit Belgorod again": a condition)
+PAST_CLAIM = re.compile(
+    r"(?<!\bif )(?<!\bwhen )(?<!\bunless )(?<!\bonce )"
+    r"\b(we|they|i) (retaliated|attacked|struck|targeted|bombed|killed|hit)\b"
+)
 NON_HARM_THREATS = re.compile(
     r"\bthreat\w* (to|of) (resign|quit|leave|step down|walk out|sue|strike\b|veto|boycott the vote)"
     r"|\bthreat\w* (to )?(jobs|profits|growth|the economy|security|stability|democracy|peace)"
@@ -147,6 +153,7 @@ PASSIVE_HARM = re.compile(
     r"\b(will|shall|would) (also )?be (\w+ )?(killed|burned|burnt|slaughtered|beheaded|executed|shot|"
     r"punished|whipped|flogged|hanged|attacked|targeted|eliminated|kidnapped|abducted|destroyed)\b"
 )
+EDICT_FATE = re.compile(r"\b(treated as|meet the fate|share the fate|same fate|fate of)\b")
 GENERIC_YOU = re.compile(r"\byou (can|can't|can’t|cannot|could|couldn't|couldn’t|may|might|need|have to)\b")
 # the sentence speaks to its target: "you", "let this traitor know"
 ADDRESS = re.compile(r"\b(you|your|yourself|yourselves)\b|\blet (this|that) \w+ know\b", re.I)
@@ -457,7 +464,7 @@ class ThreatExtractor:
         if (
             QUANTIFIED_VICTIM.search(low)
             and FUTURE.search(low)
-            and (_SUFFERING.search(low) or PASSIVE_HARM.search(low))
+            and (_SUFFERING.search(low) or PASSIVE_HARM.search(low) or EDICT_FATE.search(low))
         ):
             return True  # "Any school that opens will be burned": an edict, its authors unnamed in it
         if stmt.kind == "indirect" and re.search(r"\b(he|she|they|it|his|her|their|its)\b", low):
