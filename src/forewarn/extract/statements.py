@@ -496,7 +496,14 @@ class StatementFinder:
                 return previous
             return self._antecedent(("PERSON",), head.idx)
         if lower in GROUP_PRONOUNS:
-            return self._antecedent(("ORG", "GROUP"), head.idx)
+            found = self._antecedent(("ORG", "GROUP"), head.idx)
+            if found is not None and lower == "it":
+                # "It said: ..." about a message read out: "it" names an organisation only when one was
+                # just mentioned, not the outlet in a header paragraphs away
+                last = max((m.end for m in self.actors.get(found[0]).mentions if m.end <= head.idx), default=-(10**9))
+                if head.idx - last > 300:
+                    return None
+            return found
         if head.pos_ in ("NOUN", "PROPN") or lower in ROLE_WORDS:
             words = {t.lower_ for t in subtree}
             # "the leader of the Iraqi Hezbollah groups", "the Kataib Hezbollah security official"

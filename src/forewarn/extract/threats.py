@@ -513,6 +513,9 @@ class ThreatExtractor:
         span = self.doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
         if span is None:
             return None, None
+        sufferer = self._pronoun_sufferer(stmt, start, end)
+        if sufferer is not None:
+            return sufferer
         speaker_orgs = set(self.actors.get(stmt.speaker).affiliations) if stmt.speaker else set()
         addressed = bool(ADDRESS.search(self.text[start:end]))
         best: tuple[tuple[float, ...], str, tuple[int, int]] | None = None
@@ -584,6 +587,33 @@ class ThreatExtractor:
                     if group is not None:
                         return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
         return None, None
+
+    def _pronoun_sufferer(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int] | None] | None:
+        """ "She will leave on a stretcher": the person the pronoun stands for, when it is not the speaker."""
+        sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        for tok in sentence if sentence is not None else []:
+            if tok.lower_ not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass") or not self._suffers(tok.head):
+                continue
+            # '"She will leave on a stretcher," X said, referring to Y'
+            after = self.text[stmt.end : stmt.sentence[1] + 1]
+            ref = re.search(r"\b(referring to|in reference to|reference to|meaning|a reference to)\s", after)
+            if ref is not None:
+                at = stmt.end + ref.end()
+                for s, _e, lid in self.actors.mention_tokens:
+                    if at <= self.doc[s].idx < at + 60 and self.actors.get(lid).type == "PERSON":
+                        return lid, (tok.idx, tok.idx + len(tok))
+            found = self.finder._antecedent(("PERSON",), stmt.start)
+            if found is not None and found[0] != stmt.speaker:
+                return found[0], (tok.idx, tok.idx + len(tok))
+            # the speaker is the latest person named: the one threatened was named before him
+            persons = [
+                lid
+                for s, _, lid in self.actors.mention_tokens
+                if self.doc[s].idx < stmt.start and lid != stmt.speaker and self.actors.get(lid).type == "PERSON"
+            ]
+            if persons:
+                return persons[-1], (tok.idx, tok.idx + len(tok))
+        return None
 
     def _quoted_addressee(self, stmt: Statement) -> tuple[str, tuple[int, int]] | None:
         """Whom a statement turns to in its own words: "We tell the shipping companies:", "To all the X,"."""
