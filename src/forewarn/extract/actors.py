@@ -9,6 +9,7 @@ Asa'ib Ahl al-Haq militia") read from the text around them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -98,6 +99,10 @@ NON_ACTORS = frozenset({"God", "Allah", "Almighty", "Almighty God", "Lord", "the
 _SECT_WORDS = frozenset("shi'ite shiite shia shi’ite sunni sufi armed pro-iranian iran-backed".split())
 _GROUP_HEADS = frozenset(
     "alliance gang gangs group militia movement party coalition cartel clan faction brigade brigades network".split()
+)
+# what a group's name modifies and a person's name does not: "Al-Shabaab fighters"
+_MEMBER_NOUNS = frozenset(
+    "fighters militants gunmen insurgents spokesman spokesperson spokeswoman commander commanders members".split()
 )
 _GENERIC_GROUPS = frozenset("militia militias group groups forces faction factions fighters".split())
 # small words inside organisation names: "Tehreek-e-Taliban", "Asa'ib Ahl al-Haq", "Ejército de Liberación"
@@ -217,24 +222,38 @@ def extract_actors(doc: Doc) -> ActorTable:
     # often tag a surname as GPE or ORG on its second mention.
     person_keys: dict[str, str] = {}
     person_surnames: set[str] = set()
+    # a lone word the tagger calls a person once and an organisation five times ("Al-Shabaab") is no surname
+    key_labels: dict[str, Counter[str]] = {}
+    for span, label in mentions:
+        key_labels.setdefault(name_key(span.text), Counter())[label] += 1
     for span, label in mentions:
         if label == "PERSON":
             key_tokens = name_key(span.text).split()
-            if key_tokens:
+            votes = key_labels.get(" ".join(key_tokens), Counter())
+            if key_tokens and (len(key_tokens) > 1 or votes["PERSON"] >= votes["ORG"]):
                 person_surnames.add(key_tokens[-1])
-            if len(span) > 1:
+            if len(key_tokens) > 1 or (key_tokens and votes["PERSON"] >= votes["ORG"]):
                 for tok in key_tokens:
                     person_keys.setdefault(tok, span.text)
 
     groups: list[DocActor] = []
+    label_votes: dict[str, Counter[str]] = {}
     for span, label in mentions:
         text = span.text
         key = name_key(text)
         if not key:
             continue
         following = doc[span.end].lower_ if span.end < len(doc) else ""
+        preceding = doc[span.start - 1].lower_ if span.start > 0 else ""
         if label in ("PERSON", "GPE", "GROUP") and following in _GROUP_HEADS:
             label = "ORG"  # "the Fòs Lakay alliance", "the Sinaloa cartel"
+        elif (
+            label == "PERSON"
+            and len(key.split()) == 1
+            and key not in person_keys
+            and (following in _MEMBER_NOUNS or (preceding == "the" and not _is_acronym(text)))
+        ):
+            label = "ORG"  # "Al-Shabaab fighters", "an Al-Shabaab spokesman", "the al-Shabab": a group, not a man
         elif re.search(
             r"\b(city|town|village|province|district|region|state|county|port) of\s*$",
             text_of(doc)[max(0, span.start_char - 20) : span.start_char],
@@ -250,6 +269,7 @@ def extract_actors(doc: Doc) -> ActorTable:
             actor = DocActor(local_id=f"L{len(groups) + 1}", name=text, type=label)
             groups.append(actor)
         actor.mentions.append(Span(span.start_char, span.end_char, text))
+        label_votes.setdefault(actor.local_id, Counter())[label] += 1
         if text not in actor.aliases and text != actor.name:
             actor.aliases.append(text)
         if _fuller(text, actor.name, label):
@@ -278,6 +298,11 @@ def extract_actors(doc: Doc) -> ActorTable:
             table.by_token[i] = actor.local_id
         table.mention_tokens.append((span.start, span.end, actor.local_id))
 
+    # the tagger changes its mind between mentions: the label most mentions carry wins
+    for actor in groups:
+        votes = label_votes.get(actor.local_id)
+        if votes and votes[actor.type] < max(votes.values()):
+            actor.type = votes.most_common(1)[0][0]
     table.actors = groups
     _persons_that_are_orgs(table)
     _find_more_mentions(doc, table)
@@ -667,7 +692,8 @@ def _bracketed_aliases(doc: Doc, table: ActorTable) -> None:
         alias_parts = [a.strip() for a in re.split(r",| or ", alias) if a.strip()]
         base = m.start(1) + doc[end - 1].idx + len(doc[end - 1])
         for part in alias_parts:
-            if not part[:1].isupper():
+            # "(al-Shabaab)": a lower-case article before a capitalised name
+            if not part[:1].isupper() and not re.match(r"(al|el|ad|an|as|ash|at|ar|az)[-‑’' ][A-Z]", part):
                 continue
             if part not in actor.aliases and part != actor.name:
                 actor.aliases.append(part)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from forewarn.extract.actors import ROLE_WORDS, ActorTable, group_from_np
+from forewarn.model import DocActor
 from forewarn.nlp.pipeline import text_of
 from forewarn.resolve.names import name_key
 
@@ -605,10 +606,10 @@ class StatementFinder:
         kinds = {
             c.lower_
             for c in head.children
-            if c.dep_ in ("compound", "amod") and not self.actors.at_token(c.i) and c.lower_ not in GENERIC_MODIFIERS
+            if c.dep_ in ("compound", "amod") and not self.actors.at_token(c.i) and c.lemma_.lower() in ARMED_KINDS
         }
         if kinds:
-            titled = [p for p in titled if any(k in " ".join(p.titles).lower() for k in kinds)]
+            titled = [p for p in titled if self._fits(p, kinds)]
         if orgs:
             # "the leader of the X groups": a member of X, else whoever speaks for X here
             members = [p for p in persons if set(p.affiliations) & set(orgs)]
@@ -643,11 +644,20 @@ class StatementFinder:
         if determiners & {"a", "an"}:
             return None  # "a commander of the separatists" introduces someone, it does not refer back
         # the description of someone already quoted: the document's main speaker, if it fits him
-        if main_speaker is not None and kinds:
-            titles = " ".join(self.actors.get(main_speaker).titles).lower()
-            if not any(k in titles for k in kinds):
-                return None
+        if main_speaker is not None and kinds and not self._fits(self.actors.get(main_speaker), kinds):
+            return None
         return main_speaker
+
+    def _fits(self, person: DocActor, kinds: set[str]) -> bool:
+        """Whether what a description says of someone ("militia", "bandit") is said of this person:
+        in his titles, his organisations' names or the words around his name."""
+        said = [*person.titles]
+        for org in person.affiliations:
+            said.extend(self.actors.get(org).surface_forms())
+        for m in person.mentions:
+            said.append(self.text[max(0, m.start - 60) : m.end + 60])
+        blob = " ".join(said).lower()
+        return any(re.search(rf"\b{re.escape(k)}", blob) for k in kinds)
 
     def person_by_title(self, words: set[str], at_char: int, exclude: str | None = None) -> str | None:
         """The person whose title matches one of `words` (with synonyms), nearest to a position."""
@@ -913,10 +923,10 @@ class StatementFinder:
         yield stmt
 
 
-# words that describe any office holder and say nothing about which one
-GENERIC_MODIFIERS = frozenset(
-    """senior top former local regional new deputy chief self-styled notorious powerful wanted alleged reputed
-    so-called prominent influential key veteran young old elderly main leading high-ranking""".split()
+# what a description says about the side someone is on: "the bandit leader" is not "the district head"
+ARMED_KINDS = frozenset(
+    """bandit militia rebel separatist jihadist militant insurgent gang cartel terrorist extremist guerrilla
+    paramilitary mafia vigilante warlord criminal drug smuggler pirate""".split()
 )
 
 
