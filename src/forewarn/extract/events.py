@@ -65,6 +65,9 @@ TRIGGERS: dict[str, str] = {
     "beat": "attack",
     "stab": "attack",
 }
+_LETHAL_VERBS = frozenset("kill shoot murder gun assassinate".split())
+_BOMB_WORDS = frozenset("bomb bombing explosion blast ied explosive grenade landmine mine suicide bomber".split())
+_ATTACK_WORDS = frozenset("attack ambush assault raid gunmen gunman offensive".split())
 # words that turn an attack word into something else: "attack ads", "ransomware attacks"
 _NOT_VIOLENT_MODIFIERS = frozenset(
     """ad ads cyber cyber- ransomware phishing hacker hacking verbal personal political heart panic asthma
@@ -119,7 +122,9 @@ class EventExtractor:
                     earlier[-1].evidence_spans.append(Span.of(text_of(self.doc), start, end))
                 continue
             actor, target = self._participants(tok)
-            if kind in ("killing", "airstrike", "attack") and target is not None and tok.lemma_ == "kill":
+            if kind == "killing":
+                kind = self._how_killed(tok) or kind
+            if kind in ("killing", "airstrike", "attack") and target is not None and tok.lemma_ in _LETHAL_VERBS:
                 if self.actors.get(target.local_id).type == "PERSON" and self._titled(target.local_id):
                     kind = "assassination"  # a named official or commander killed on purpose
             if kind in ("airstrike", "attack", "bombing") and self._kills_named_leader(tok):
@@ -135,6 +140,27 @@ class EventExtractor:
                 )
             )
         return events
+
+    def _how_killed(self, tok: Token) -> str | None:
+        """ "killed in an ambush", "a bomb ... killing 11": deaths told as the result of an attack
+        are that attack; the event's type is how it was done."""
+        found: set[str] = set()
+        for other in tok.sent:
+            if other.i == tok.i or self.in_quote(other.i):
+                continue
+            lemma = other.lemma_.lower()
+            if lemma in _BOMB_WORDS:
+                found.add("bombing")
+            elif lemma in _ATTACK_WORDS and other.pos_ in ("NOUN", "VERB"):
+                found.add("attack")
+            elif lemma in ("airstrike", "aircraft", "warplane", "jet") or (
+                lemma == "strike" and other.i > 0 and other.nbor(-1).lower_ in ("air", "drone")
+            ):
+                found.add("airstrike")
+        for kind in ("bombing", "airstrike", "attack"):
+            if kind in found:
+                return kind
+        return None
 
     def _kills_named_leader(self, tok: Token) -> bool:
         """A strike or attack whose own clause kills a named, titled person."""
@@ -172,6 +198,8 @@ class EventExtractor:
                 return "airstrike"
         if lemma == "strike" and not re.search(r"drone|air|missile|rocket|coalition|military", window):
             return None
+        if lemma == "strike" and not re.search(r"\bair|warplane|aircraft|jets?\b|coalition|drone strike", window):
+            return "attack"  # "missile strikes", "rocket and drone strikes" by armed groups: attacks
         if lemma == "charge" and not re.search(r"charged|charges", tok.text.lower()):
             return None
         if (
