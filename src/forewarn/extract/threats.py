@@ -212,7 +212,9 @@ FICTION = re.compile(
 LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
 _LEGISLATURES = frozenset("congress parliament senate assembly house knesset duma majlis legislature".split())
 _PLACE_PREPS = frozenset("in at near from across around inside outside throughout within".split())
-VICTIM_CONTEXT = re.compile(r"\b(blood of|martyrs?|killing of|assassination of|death of|memory of|funeral of|late)\s*$")
+VICTIM_CONTEXT = re.compile(
+    r"\b(blood of|martyrs?|killing of|assassination of|death of|memory of|funeral of|late)( the| our| their)?\s*$"
+)
 WEAK_CUES = frozenset({"warn", "warning", "vow", "pledge", "promise", "swear"})
 
 
@@ -909,8 +911,8 @@ class ThreatExtractor:
             # "the judge", "him": descriptions and pronouns as targets
             if tok.lower_ in ("him", "her"):
                 return self.finder._antecedent(("PERSON",), tok.idx)
-            if tok.lower_ in GROUP_NOUNS:
-                return None
+            if tok.lower_ in GROUP_NOUNS or tok.tag_ in ("NNS", "NNPS"):
+                return None  # "journalists", "the elders": many people, not one named person
             resolved = self.finder.resolve_np(tok, tok.idx)
             if resolved and resolved[0] != stmt.speaker and self.actors.get(resolved[0]).type == "PERSON":
                 return resolved
