@@ -899,4 +899,7 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     if existing is not None:
         table.add_mention(existing, span)
         return existing
-    return table.add_actor(span.text, "GROUP", span)
+    actor = table.add_actor(span.text, "GROUP", span)
+    # 'the "non-local" labourers': the name without the quotation marks the writer put around a word
+    actor.name = re.sub(r"\s+", " ", re.sub(r"[\"“”‘’]", "", span.text)).strip() or span.text
+    return actor

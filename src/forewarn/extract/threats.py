@@ -45,7 +45,9 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"end up like|(will|would) not live (to see|long)|won[’']t live (to see|long)|days are numbered|"
         r"treated (as|like) (an? |any other )?(enem(y|ies)|legitimate targets?|traitors?|combatants?|collaborators?|"
         r"spies|informers?|apostates?)|"
-        r"not (all|many|one) of (you|them) will (go|come|return)|(will|would) never (go|come|return) home)\b",
+        r"not (all|many|one) of (you|them) will (go|come|return)|(will|would) (never|not) (go|come|return) home|"
+        r"come back for (you|him|her|them)|(don't|don’t|do not) blame us|"
+        r"(blood|lives?) (is|are) (lawful|halal|permissible|permitted|forfeit)|swords)\b",
         "violence",
         True,
     ),
@@ -62,7 +64,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     ),
     # declaring people "military targets" marks them for killing
     (
-        r"\b(military|legitimate) targets?\b|"
+        r"\b(military|legitimate) (targets?|objectives?)\b|\bwith (guns|bullets|rifles|the gun|the sword|fire and)\b|"
         r"\b(considered|deemed|declared|treated as) (legitimate |military )?targets?\b",
         "violence",
         False,
@@ -153,6 +155,7 @@ PASSIVE_HARM = re.compile(
     r"\b(will|shall|would) (also )?be (\w+ )?(killed|burned|burnt|slaughtered|beheaded|executed|shot|"
     r"punished|whipped|flogged|hanged|attacked|targeted|eliminated|kidnapped|abducted|destroyed)\b"
 )
+ULTIMATUM = re.compile(r"^\W*(or|otherwise|or else)\b|[,;]\s*(or|otherwise|or else)\b[^.]*\b(will|would)\b")
 EDICT_FATE = re.compile(r"\b(treated as|meet the fate|share the fate|same fate|fate of)\b")
 GENERIC_YOU = re.compile(r"\byou (can|can't|can’t|cannot|could|couldn't|couldn’t|may|might|need|have to)\b")
 # the sentence speaks to its target: "you", "let this traitor know"
@@ -188,6 +191,9 @@ VOCATIVE = re.compile(
 RECEIVED = re.compile(
     r"\b(they|he|she|someone|somebody|the callers?|callers?|a man|men|the men|gunmen)\s+"
     r"(told|said to|warned|threatened|wrote to|messaged)\s+(me|us)\b"
+    # a quote inside the victim's account: 'One of them called me over and said: "..."'
+    r"|\b(one of them|they|he|she|someone|a man|the men|gunmen|the caller|a voice)\b[^.\"“”]{0,60}"
+    r"\b(said|says|told me|told us|shouted|wrote)\s*[:,]?\s*[‘'\"“]"
 )
 # whom one speaks to, not whom one threatens
 _AUDIENCES = frozenset(
@@ -463,6 +469,8 @@ class ThreatExtractor:
     def _agentive(self, stmt: Statement, start: int, end: int, low: str) -> bool:
         if AGENT.search(low):
             return True
+        if ULTIMATUM.search(low) and _harm(low)[0] == "violence":
+            return True  # '"... or their families will receive them in coffins"': an ultimatum's second half
         if (
             QUANTIFIED_VICTIM.search(low)
             and FUTURE.search(low)
