@@ -104,6 +104,13 @@ ORG_WORDS = frozenset(
         "mafia",
         "syndicate",
         "commission",
+        "duma",
+        "knesset",
+        "majlis",
+        "rada",
+        "legislature",
+        "ministry",
+        "holdings",
     ]
 )
 # platforms are where statements are made, not actors that make them
@@ -210,11 +217,19 @@ _PERSON_ROLES = frozenset(
 def _person_by_apposition(span: Span) -> Span:
     """A name the tagger took for a place (unfamiliar diacritics, "Petković") is a person when it
     stands in apposition to a description of a person: "the head of the association, Dragan Petković"."""
-    if span.label_ not in ("GPE", "LOC", "NORP") or len(span) < 2 or not all(t.is_title for t in span):
+    if span.label_ not in ("GPE", "LOC", "NORP", "ORG") or len(span) < 2 or not all(t.is_title for t in span):
+        return span
+    if span.label_ == "ORG" and _org_like(span):
         return span
     root = span.root
-    if root.dep_ == "appos" and root.head.lemma_.lower() in _PERSON_ROLES:
-        return Span(span.doc, span.start, span.end, label="PERSON")
+    # "the governor, this Sinitsa, Oleg Sinitsa": through a chain of appositions to the role
+    head = root
+    for _ in range(3):
+        if head.dep_ != "appos":
+            break
+        head = head.head
+        if head.lemma_.lower() in _PERSON_ROLES:
+            return Span(span.doc, span.start, span.end, label="PERSON")
     return span
 
 

@@ -610,6 +610,8 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     va, vb = a.vskel, b.vskel
     if va == vb:
         return 0.95, f"spelling variant ({va})"
+    if a.text.replace("g", "h") == b.text.replace("g", "h"):
+        return 0.9, "g/h transliteration (Russian Oleg, Ukrainian Oleh)"
     longest = max(len(va), len(vb))
     if min(len(va), len(vb)) >= 4:
         score = min(0.92, 1.0 - _edit_cost(va, vb) / longest)
