@@ -571,7 +571,8 @@ def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -
                     return g
             elif g.type in ("ORG", "GROUP") and label in ("ORG", "GROUP"):
                 # "Hezbollah" / "Brigades" inside "Kata'ib Hezbollah" / "Hezbollah Brigades"
-                if len(tokens) == 1 and tokens[0] in form_tokens and len(tokens[0]) > 3:
+                # (a people's adjective, "European" diplomats, is not the "European Union")
+                if len(tokens) == 1 and tokens[0] in form_tokens and len(tokens[0]) > 3 and label == "ORG":
                     return g
                 # "Pacific Meridian" / "Pacific Meridian Shipping", "Capitol Police" / "U.S. Capitol Police"
                 shorter, longer = sorted((tokens, form_tokens), key=len)
@@ -609,9 +610,19 @@ def _aliases_stated(doc: Doc, table: ActorTable) -> None:
             actor = table.get(local_id)
         except KeyError:
             continue
-        after = text[doc[end - 1].idx + len(doc[end - 1]) :][:40]
+        after = text[doc[end - 1].idx + len(doc[end - 1]) :][:70]
         m = re.match(
-            r"\s*,?\s*\(?\s*(alias|a\.k\.a\.?|aka|also known as|better known as|known as)\s+[\"“'‘]?", after, re.I
+            r"\s*(\([^()\n]{1,12}\))?\)?\s*,?\s*\(?\s*(alias|a\.k\.a\.?|aka|also known as|better known as|known as|"
+            r"also called|"
+            # "the Houthis, who call themselves Ansar Allah", "the AGC, which the government calls the Clan del Golfo"
+            r"(who|which|that) (call|calls|called) (themselves|itself|himself)|calling (themselves|itself)|"
+            r"(the )?(organisation|organization|group|movement|militia) (that |which )?(the )?"
+            r"(government|authorities|army|police|military|press|media) (calls?|calling|refers? to as)( as)?|"
+            r"(which|whom|that) (the )?(government|authorities|army|police|military|press|media) "
+            r"(calls?|refers? to as))"
+            r"\s+(the\s+)?[\"“'‘]?",
+            after,
+            re.I,
         )
         if not m:
             continue
