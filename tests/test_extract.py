@@ -297,3 +297,13 @@ def test_market_rallies_are_not_protests(analyse) -> None:
 def test_other_wordings_of_threats(analyse, text: str, speaker: str) -> None:
     analysis = analyse(text)
     assert [names(analysis, t)[0] for t in analysis.threats] == [speaker]
+
+
+def test_weekday_dates_count_back_from_the_publication_day() -> None:
+    from forewarn.extract.dates import parse_date
+
+    # a wire story of Monday 6 May 2024 that says "on Monday" means that day, not a week before
+    assert parse_date("on Monday", "2024-05-06") == "2024-05-06"
+    assert parse_date("Sunday night", "2024-05-06") == "2024-05-05"
+    assert parse_date("Wednesday", "2024-05-10") == "2024-05-08"
+    assert parse_date("on Monday", None) is None

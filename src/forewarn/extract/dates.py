@@ -41,6 +41,12 @@ def parse_date(text: str, base: str | None) -> str | None:
         return None  # "on Saturday" means nothing without the day the document was written
     if re.fullmatch(r"\W*\d{1,3}\W*", text):
         return None  # an age or a count, not a date
+    weekday = _BARE_WEEKDAY.fullmatch(text.strip())
+    day = settings.get("RELATIVE_BASE")
+    if weekday and isinstance(day, dt.datetime):
+        # "said on Monday" in a story of Monday is that day; dateparser would go a week back
+        wanted = _WEEKDAYS.index(weekday.group(1).lower())
+        return (day - dt.timedelta(days=(day.weekday() - wanted) % 7)).date().isoformat()
     attempts = [text, _NOISE.sub(" ", text).strip()]
     for attempt in attempts:
         if not attempt or not re.search(r"\w", attempt):
@@ -59,6 +65,11 @@ def parse_date(text: str, base: str | None) -> str | None:
     return None
 
 
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_BARE_WEEKDAY = re.compile(
+    r"(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?",
+    re.I,
+)
 _ABSOLUTE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
