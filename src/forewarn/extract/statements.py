@@ -496,6 +496,10 @@ class StatementFinder:
             if previous is not None:
                 return previous
             return self._antecedent(("PERSON",), head.idx)
+        if lower == "it":
+            author = self._message_author(head)
+            if author is not None:
+                return author
         if lower in GROUP_PRONOUNS:
             found = self._antecedent(("ORG", "GROUP"), head.idx)
             if found is not None and lower == "it":
@@ -525,6 +529,25 @@ class StatementFinder:
         if persons:
             tok = next(t for t, lid in named if lid == persons[0])
             return persons[0], self._mention_chars(tok.i)
+        return None
+
+    def _message_author(self, pronoun: Token) -> tuple[str, tuple[int, int] | None] | None:
+        """ "the message came from X, and it said: ...": "it" is the message, its author X."""
+        start = max(0, pronoun.sent.start - 60)
+        for tok in reversed(self.doc[start : pronoun.i]):
+            if tok.lemma_.lower() not in STATEMENT_NOUNS or self._in_quote[tok.i]:
+                continue
+            verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok
+            for child in verb.children:
+                if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "to"):
+                    for sub in child.subtree:
+                        lid = self.actors.at_token(sub.i)
+                        if lid and self.actors.get(lid).type in ("PERSON", "ORG"):
+                            return lid, self._mention_chars(sub.i)
+            author = self._author_of_earlier(tok) if tok.i < pronoun.i else None
+            if author is not None:
+                return self.actors.at_token(author.i) or "", self._mention_chars(author.i)
+            return None
         return None
 
     def _next_org(self, head: Token) -> tuple[str, None] | None:
