@@ -161,7 +161,7 @@ GENERIC_YOU = re.compile(r"\byou (can|can't|can’t|cannot|could|couldn't|couldn
 # the sentence speaks to its target: "you", "let this traitor know"
 ADDRESS = re.compile(r"\b(you|your|yourself|yourselves)\b|\blet (this|that) \w+ know\b", re.I)
 DEFIANCE = re.compile(r"\b(will|would|shall) (not|never)\b|\bwon[’']t\b")
-_HARM_VERBS = frozenset("kill destroy hit strike attack target crush bury punish burn shoot bomb slaughter".split())
+_HARM_VERBS = frozenset("kill destroy hit strike attack target crush bury punish burn shoot bomb slaughter fight".split())
 # acts threatened in ordinary politics and business: resigning, suing, striking, tariffs
 _HARMLESS_ACTS = frozenset(
     """resign quit leave sue strike walk boycott withdraw veto block delay cancel close cut raise impose halt
@@ -254,6 +254,11 @@ NOT_HARM = re.compile(
     r"kill\w*|sink\w*|torpedo\w*) (the |this |that |a |its |their |his |her )?([\w'‘’]+ ){0,2}"
     r"(government|opposition|coalition|party|parties|rivals?|incumbents?|challengers?|candidates?|ticket|campaign|"
     r"bill|motion|proposal|reform|tax|deal|merger|bid|plan)\b|"
+    # politics and business attack ideas and markets: "a direct attack on Alberta's economy"
+    r"attacks? on ([\w'’]+ ){0,3}(economy|economies|jobs|market share|democracy|freedoms?|rights|values|livelihoods|"
+    r"industry|prices|competition|constitution|rule of law|free speech|way of life|wages|pensions|middle class|"
+    r"families|workers|unions|budget|sovereignty|independence|institutions|farmers|consumers|taxpayers)|"
+    r"(prepared|ready|voted?|voting|threaten\w*|planning|plans?|decided?|going|right) to (go on )?strike\b|"
     r"(vote|voted|voting) to (shoot down|kill|sink|block|bury|scrap|reject)|shoot(ing)? down (a|the|this|that|any) "
     r"(\w+ ){0,2}(proposal|plan|bill|idea|increase|hike|motion|amendment|measure|bid|rumou?rs?|claims?|reports?)|"
     r"target(ed|ing|s)? (inflation|growth|audience|market|customers|"
@@ -273,9 +278,16 @@ NOT_HARM = re.compile(
 )
 
 
+# trade disputes retaliate with tariffs: there "retaliation" and "response" are economic
+TRADE = re.compile(r"\b(tariffs?|duties|import quotas?|anti-dumping|trade (war|dispute|measures)|exports?|imports?)\b")
+_TRADE_WORDS = re.compile(r"\b(retaliat\w*|respon(d|se|ses)|countermeasures?|counter-measures?|war)\b")
+
+
 def _harm(text: str) -> tuple[str | None, bool, int]:
     """Main harm type in a passage, whether only veiled terms occur, and how many terms."""
     text = NOT_HARM.sub(" ", text)
+    if TRADE.search(text):
+        text = _TRADE_WORDS.sub(" ", text)
     types: dict[str, int] = {}
     veiled_only = True
     hits = 0
@@ -447,6 +459,8 @@ class ThreatExtractor:
         """A noun naming a thing, not people, a group, a place or a military target."""
         if tok.lower_ in ("us", "me"):
             return True  # "they will punish us": what the speaker fears, not what he threatens
+        if tok.lower_ in ("it", "this", "that", "them all") and tok.pos_ == "PRON":
+            return True  # "if we can kill it, we will": a bill, a plan, a deal
         if tok.pos_ == "PRON" or self.actors.at_token(tok.i) or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return False
         if any(self.actors.at_token(t.i) for t in tok.subtree):
