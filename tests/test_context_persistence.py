@@ -5,11 +5,11 @@ same way in a later run as they would have within one run."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
+from sqlalchemy import inspect, text
 from typer.testing import CliRunner
 
 from forewarn.cli.app import app
@@ -65,15 +65,17 @@ def _analyze(folder: Path, db: str, out: Path) -> dict[str, dict[str, str]]:
     return _actor_ids(out)
 
 
-def test_translated_org_name_joins_in_a_later_cli_run_through_stored_context(tmp_path: Path) -> None:
+def test_translated_org_name_joins_in_a_later_cli_run_through_stored_context(
+    tmp_path: Path, db_url: str, new_db_url: Callable[[], str]
+) -> None:
     (tmp_path / "run1").mkdir()
     (tmp_path / "run1" / "mosul-threat.txt").write_text(MOSUL_THREAT + "\n", encoding="utf-8")
     (tmp_path / "run2").mkdir()
     (tmp_path / "run2" / "mosul-rockets.txt").write_text(MOSUL_ROCKETS + "\n", encoding="utf-8")
     (tmp_path / "control").mkdir()
     (tmp_path / "control" / "basra-parade.txt").write_text(BASRA_PARADE + "\n", encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'f.db'}"
-    control_db = f"sqlite:///{tmp_path / 'control.db'}"
+    db = db_url
+    control_db = new_db_url()
 
     first = _analyze(tmp_path / "run1", db, tmp_path / "1.jsonl")["mosul-threat"]
     liwa, mosul = first["Liwa al-Karama"], first["Mosul"]
@@ -116,8 +118,10 @@ JUDGE_LATER = "Judge Varga told reporters that the Supreme Court would rule on t
 MR_VARGA = "Mr Varga warned that the camp would be cleared by force."
 
 
-def test_bare_surname_joins_the_namesake_sharing_stored_context(tmp_path: Path, analyse: Analyse) -> None:
-    url = f"sqlite:///{tmp_path / 'v.db'}"
+def test_bare_surname_joins_the_namesake_sharing_stored_context(
+    db_url: str, new_db_url: Callable[[], str], analyse: Analyse
+) -> None:
+    url = db_url
     run1 = _run(url, [("minister", MINISTER_VARGA), ("judge", JUDGE_VARGA)])
     tamas, ilona = run1["minister"]["Tamas Varga"], run1["judge"]["Ilona Varga"]
     court = run1["judge"]["Supreme Court"]
@@ -148,7 +152,7 @@ def test_bare_surname_joins_the_namesake_sharing_stored_context(tmp_path: Path, 
         store.close()
 
     # control: after the same run 1, a bare "Mr Varga" sharing nothing with either stays apart
-    control = f"sqlite:///{tmp_path / 'control.db'}"
+    control = new_db_url()
     run1 = _run(control, [("minister", MINISTER_VARGA), ("judge", JUDGE_VARGA)])
     run2 = _run(control, [("mr-varga", MR_VARGA)])
     assert run2["mr-varga"]["Varga"] not in {run1["minister"]["Tamas Varga"], run1["judge"]["Ilona Varga"]}
@@ -168,8 +172,8 @@ KELLER_DOCS = [
 KELLER_LATER = "Mr Keller said on Thursday that the curfew would be lifted at the end of the month."
 
 
-def test_dominant_namesake_is_remembered_across_runs(tmp_path: Path, analyse: Analyse) -> None:
-    url = f"sqlite:///{tmp_path / 'k.db'}"
+def test_dominant_namesake_is_remembered_across_runs(db_url: str, analyse: Analyse) -> None:
+    url = db_url
     run1 = _run(url, KELLER_DOCS)
     david = {run1[d]["David Keller"] for d in ("keller-1", "keller-2", "keller-3")}
     assert len(david) == 1
@@ -226,8 +230,8 @@ def _analysis(doc_id: str, marsh_id: str = "A1") -> DocumentAnalysis:
     )
 
 
-def test_save_analysis_accumulates_context(tmp_path: Path) -> None:
-    store = Store(f"sqlite:///{tmp_path / 's.db'}")
+def test_save_analysis_accumulates_context(db_url: str) -> None:
+    store = Store(db_url)
     try:
         store.save_analysis(_analysis("d1"))  # no contexts: nothing stored, nothing breaks
         assert all(r.context == frozenset() for r in store.known_actors())
@@ -243,8 +247,8 @@ def test_save_analysis_accumulates_context(tmp_path: Path) -> None:
         store.close()
 
 
-def test_merge_carries_context_and_rewrites_merged_ids(tmp_path: Path) -> None:
-    store = Store(f"sqlite:///{tmp_path / 'm.db'}")
+def test_merge_carries_context_and_rewrites_merged_ids(db_url: str) -> None:
+    store = Store(db_url)
     try:
         store.save_analysis(_analysis("d1"), contexts={"L1": {"title:governor"}, "L2": {"with:A1", "org:A3"}})
         # resolution missed that this Elena Marsh is A1
@@ -261,18 +265,23 @@ def test_merge_carries_context_and_rewrites_merged_ids(tmp_path: Path) -> None:
         store.close()
 
 
-def test_migration_0002_keeps_existing_rows(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    url = f"sqlite:///{path}"
+def test_migration_0002_keeps_existing_rows(db_url: str) -> None:
+    url = db_url
     engine = make_engine(url)
-    upgrade(engine, "0001")  # a store written before actor context existed
-    engine.dispose()
-    with sqlite3.connect(path) as raw:
-        raw.execute(
-            "INSERT INTO actors (actor_id, name, type, titles, created_at)"
-            " VALUES ('A1', 'Elena Marsh', 'PERSON', '[]', '2025-01-01 00:00:00')"
-        )
-        raw.execute("INSERT INTO actor_aliases (actor_id, alias, key) VALUES ('A1', 'Elena Marsh', 'elena marsh')")
+    try:
+        upgrade(engine, "0001")  # a store written before actor context existed
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO actors (actor_id, name, type, titles, created_at)"
+                    " VALUES ('A1', 'Elena Marsh', 'PERSON', '[]', '2025-01-01 00:00:00')"
+                )
+            )
+            conn.execute(
+                text("INSERT INTO actor_aliases (actor_id, alias, key) VALUES ('A1', 'Elena Marsh', 'elena marsh')")
+            )
+    finally:
+        engine.dispose()
 
     store = Store(url)  # upgrades to head
     try:
@@ -287,8 +296,11 @@ def test_migration_0002_keeps_existing_rows(tmp_path: Path) -> None:
 
     # downgrading drops the column in place: no table copy, so no cascade empties aliases
     command.downgrade(alembic_config(url), "0001")
-    with sqlite3.connect(path) as raw:
-        columns = {r[1] for r in raw.execute("PRAGMA table_info(actors)")}
-        assert "context" not in columns
-        assert raw.execute("SELECT count(*) FROM actor_aliases").fetchone() == (3,)
-        assert raw.execute("SELECT count(*) FROM mentions").fetchone() == (3,)
+    engine = make_engine(url)
+    try:
+        assert "context" not in {c["name"] for c in inspect(engine).get_columns("actors")}
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM actor_aliases")).scalar() == 3
+            assert conn.execute(text("SELECT count(*) FROM mentions")).scalar() == 3
+    finally:
+        engine.dispose()

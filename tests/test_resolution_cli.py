@@ -21,8 +21,8 @@ def _actor_ids(out: Path, fragment: str) -> dict[str, set[str]]:
     return ids
 
 
-def test_kb_import_yaml_csv_and_followthemoney(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'kb.db'}"
+def test_kb_import_yaml_csv_and_followthemoney(tmp_path: Path, db_url: str) -> None:
+    db = db_url
     (tmp_path / "kb.yaml").write_text(
         "- name: Kata'ib al-Nasr\n  type: org\n  aliases: [KAN, Nasr Brigades]\n"
         "- name: Hadi al-Mansouri\n  type: person\n  aliases: [Abu Karrar]\n  affiliations: [Kata'ib al-Nasr]\n",
@@ -60,7 +60,7 @@ def test_kb_import_yaml_csv_and_followthemoney(tmp_path: Path) -> None:
     assert runner.invoke(app, ["kb", "import", str(bad), "--db", db]).exit_code == 2
 
 
-def test_analyst_merge_and_split_survive_reanalysis(tmp_path: Path) -> None:
+def test_analyst_merge_and_split_survive_reanalysis(tmp_path: Path, db_url: str) -> None:
     corpus = tmp_path / "docs"
     corpus.mkdir()
     (corpus / "a.txt").write_text(
@@ -71,7 +71,7 @@ def test_analyst_merge_and_split_survive_reanalysis(tmp_path: Path) -> None:
     )
     (corpus / "c.txt").write_text("Ali Hassan, a farmer from Hilla, said the harvest was poor.\n", encoding="utf-8")
     (corpus / "d.txt").write_text("Ali Hasan, a footballer from Basra, scored twice on Friday.\n", encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'c.db'}"
+    db = db_url
     out = tmp_path / "out.jsonl"
     assert runner.invoke(app, ["analyze", str(corpus), "--db", db, "--out", str(out)]).exit_code == 0
 

@@ -10,11 +10,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from forewarn.cli import views
-from forewarn.ingest import IngestOptions, iter_documents
-from forewarn.model import Document, IngestError
 from forewarn.store import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Early warning of targeted political violence.")
@@ -46,84 +43,6 @@ def example_corpus() -> Path:
     return Path(str(packaged))
 
 
-def _run_analysis(
-    paths: list[Path], db: str | None, out: Path | None, published: str | None, model: str | None, batch_size: int
-) -> int:
-    from forewarn.output.jsonl import open_jsonl
-    from forewarn.pipeline import analyse_documents
-
-    options = IngestOptions(published=published, newlines="universal", strip_bom=False)
-    store = _store(db)
-    # count first so the bar knows its length; ingest is cheap next to parsing
-    items: list[Document | IngestError] = list(iter_documents(paths, options))
-    handle = open_jsonl(out) if out else None
-    failures: list[IngestError] = []
-    try:
-        with Progress(
-            TextColumn("[bold]analysing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[doc]}"),
-            TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("analyse", total=len(items), doc="")
-
-            def done(item: Document | IngestError) -> None:
-                if isinstance(item, IngestError):
-                    failures.append(item)
-                    progress.console.print(f"[red]error[/red] {item.source}: {item.reason}")
-                progress.update(task, advance=1, doc=item.doc_id or "")
-
-            result = analyse_documents(items, store, out=handle, model=model, batch_size=batch_size, on_document=done)
-    finally:
-        if handle:
-            handle.close()
-        store.close()
-    console.print(views.threat_summary_table(result.analyses))
-    console.print(
-        f"{len(result.analyses)} documents analysed, {result.threat_count} threats, "
-        f"{sum(len(a.events) for a in result.analyses)} events, {len(result.errors)} errors"
-        + (f"; analysis written to {out}" if out else "")
-    )
-    return 1 if result.errors else 0
-
-
-@app.command()
-def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="files or folders (recursively)")],
-    out: Annotated[Path | None, typer.Option("--out", help="write the analysis JSONL here")] = None,
-    db: DbOption = None,
-    published: Annotated[
-        str | None, typer.Option("--published", help="publication date (YYYY-MM-DD) for documents that give none")
-    ] = None,
-    model: ModelOption = None,
-    batch_size: Annotated[int, typer.Option(help="documents per spaCy batch")] = 16,
-) -> None:
-    """Analyse documents: threats, events and actors, stored and optionally written as JSONL."""
-    raise typer.Exit(_run_analysis(paths, db, out, published, model, batch_size))
-
-
-@app.command()
-def demo(
-    db: DbOption = None,
-    out: Annotated[Path, typer.Option("--out", help="analysis JSONL of the demo")] = Path("demo-analysis.jsonl"),
-    model: ModelOption = None,
-) -> None:
-    """Run the whole pipeline on the bundled example corpus."""
-    corpus = example_corpus()
-    console.print(f"[bold]forewarn demo[/bold]: analysing the example corpus in {corpus}")
-    code = _run_analysis([corpus], db, out, None, model, 16)
-    store = _store(db)
-    try:
-        console.rule("Threats in the store")
-        views.show_threats(store, console, fmt="table", limit=30)
-    finally:
-        store.close()
-    raise typer.Exit(code)
-
-
 @app.command()
 def threats(
     target: Annotated[str | None, typer.Option(help="target name (any alias)")] = None,
@@ -133,11 +52,14 @@ def threats(
     limit: Annotated[int | None, typer.Option(help="at most this many")] = None,
     db: DbOption = None,
 ) -> None:
-    """List stored threats."""
+    """List stored threats; a threat reported by several documents is listed once."""
+    from forewarn.analyse.clusters import update_clusters
+
     if fmt not in ("table", "json", "csv"):
         raise typer.BadParameter("--format must be table, json or csv")
     store = _store(db)
     try:
+        update_clusters(store)  # threats saved by an older version or another tool
         views.show_threats(
             store,
             console,
@@ -275,6 +197,9 @@ def show(doc_id: str, db: DbOption = None) -> None:
 # Commands of the later stages live in their own modules (cli/<area>.py), each adding its
 # commands to `app`; they register here, one import each, so this file stays small.
 # --- command modules ---
+from forewarn.cli import analyze as _analyze  # noqa: E402, F401  (analyze, demo)
+from forewarn.cli import serve as _serve  # noqa: E402, F401  (serve, users, tokens)
+from forewarn.cli import warning as _warning  # noqa: E402, F401  (export, score, backtest, watch, brief...)
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from forewarn.model import ActorRef, DocumentAnalysis
 from forewarn.store import ActorProfile, ActorRow, DocumentView, MergeRecord, Store, ThreatRow
+from forewarn.store.warning import ClusterInfo
 
 ThreatFormat = Literal["table", "json", "csv"]
 
@@ -53,6 +54,10 @@ CSV_FIELDS = (
     "doc_title",
     "doc_published",
     "doc_url",
+    "cluster_id",
+    "report_count",
+    "sources",
+    "doc_ids",
 )
 
 _SPACES = re.compile(r"\s+")
@@ -89,19 +94,32 @@ def _date(row: ThreatRow) -> Text:
 # ---------------------------------------------------------------------- threats
 
 
-def threat_table(rows: list[ThreatRow], *, title: str | None = None, width: int = 100) -> Table:
+def threat_table(
+    rows: list[ThreatRow],
+    *,
+    title: str | None = None,
+    width: int = 100,
+    clusters: dict[int, ClusterInfo] | None = None,
+) -> Table:
+    """One line per threat; with `clusters` (threat id -> its cluster), the number of
+    documents that report it and their sources, the row standing for its cluster."""
     table = Table(title=title, title_justify="left")
-    table.add_column("Speaker", style="bold", max_width=24)
+    table.add_column("Speaker", style="bold", min_width=12, max_width=24)
     table.add_column("Org", max_width=24)
-    table.add_column("Target", style="bold", max_width=24)
+    table.add_column("Target", style="bold", min_width=12, max_width=24)
     table.add_column("Type", no_wrap=True)
     table.add_column("Form", no_wrap=True)
     table.add_column("Date", no_wrap=True)
     table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Doc", style="dim", overflow="fold", max_width=24)
+    if clusters is not None:
+        # the sources name the documents: no separate Doc column, so names keep their room
+        table.add_column("Reports", justify="right", no_wrap=True)
+        table.add_column("Sources", style="dim", overflow="fold", max_width=24)
+    else:
+        table.add_column("Doc", style="dim", overflow="fold", max_width=24)
     table.add_column("Evidence", overflow="fold")
     for r in rows:
-        table.add_row(
+        cells: list[str | Text] = [
             _name(r.speaker_name, r.speaker_mention),
             r.speaker_org_name or "",
             _name(r.target_name, r.target_mention),
@@ -109,9 +127,15 @@ def threat_table(rows: list[ThreatRow], *, title: str | None = None, width: int 
             r.form,
             _date(r),
             f"{r.score:.2f}",
-            r.doc_id,
-            Text(_quote(r.evidence.text, width), style="italic"),
-        )
+        ]
+        if clusters is not None:
+            info = clusters.get(r.threat_id)
+            cells.append(str(info.report_count) if info else "1")
+            cells.append(", ".join(info.sources) if info else (r.doc_source or r.doc_id))
+        else:
+            cells.append(r.doc_id)
+        cells.append(Text(_quote(r.evidence.text, width), style="italic"))
+        table.add_row(*cells)
     return table
 
 
@@ -140,16 +164,38 @@ def _csv_row(r: ThreatRow) -> dict[str, object]:
     }
 
 
-def threats_json(rows: list[ThreatRow]) -> str:
-    return json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2)
+def _cluster_fields(info: ClusterInfo | None) -> dict[str, object]:
+    if info is None:
+        return {}
+    return {
+        "cluster_id": info.cluster_id,
+        "report_count": info.report_count,
+        "earliest_published": info.earliest_published,
+        "sources": list(info.sources),
+        "doc_ids": list(info.doc_ids),
+    }
 
 
-def threats_csv(rows: list[ThreatRow]) -> str:
+def threats_json(rows: list[ThreatRow], clusters: dict[int, ClusterInfo] | None = None) -> str:
+    clusters = clusters or {}
+    return json.dumps(
+        [{**r.to_json(), **_cluster_fields(clusters.get(r.threat_id))} for r in rows], ensure_ascii=False, indent=2
+    )
+
+
+def threats_csv(rows: list[ThreatRow], clusters: dict[int, ClusterInfo] | None = None) -> str:
+    clusters = clusters or {}
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for r in rows:
-        writer.writerow(_csv_row(r))
+        row = _csv_row(r)
+        info = clusters.get(r.threat_id)
+        row["cluster_id"] = info.cluster_id if info and info.cluster_id is not None else ""
+        row["report_count"] = info.report_count if info else 1
+        row["sources"] = "; ".join(info.sources) if info else (r.doc_source or "")
+        row["doc_ids"] = "; ".join(info.doc_ids) if info else r.doc_id
+        writer.writerow(row)
     return buf.getvalue()
 
 
@@ -163,19 +209,28 @@ def show_threats(
     fmt: ThreatFormat = "table",
     limit: int | None = None,
 ) -> int:
-    """Print the matching threats; returns how many."""
-    rows = store.threats(target=target, speaker=speaker, since=since, limit=limit)
+    """Print the matching threats, a threat reported by several documents once (the
+    earliest report stands for it, with the count and the sources); returns how many."""
+    from forewarn.analyse.clusters import collapse_rows
+
+    grouped = collapse_rows(store, store.threats(target=target, speaker=speaker, since=since))
+    if limit is not None:
+        grouped = grouped[:limit]
+    rows = [row for row, _ in grouped]
+    clusters = {row.threat_id: info for row, info in grouped}
     if fmt == "json":
-        console.out(threats_json(rows), highlight=False)
+        console.out(threats_json(rows, clusters), highlight=False)
     elif fmt == "csv":
-        console.out(threats_csv(rows), highlight=False, end="")
+        console.out(threats_csv(rows, clusters), highlight=False, end="")
     elif fmt == "table":
         if not rows:
             console.print("[dim]No threats found.[/dim]")
         else:
             filters = [f"{k} {v!r}" for k, v in (("target", target), ("speaker", speaker), ("since", since)) if v]
-            title = f"Threats ({len(rows)})" + (f" — {', '.join(filters)}" if filters else "")
-            console.print(threat_table(rows, title=title))
+            reports = sum(info.report_count for info in clusters.values())
+            title = f"Threats ({len(rows)}" + (f", reported {reports} times" if reports > len(rows) else "") + ")"
+            title += f" — {', '.join(filters)}" if filters else ""
+            console.print(threat_table(rows, title=title, clusters=clusters))
     else:
         raise ValueError(f"unknown format {fmt!r}: table, json or csv")
     return len(rows)

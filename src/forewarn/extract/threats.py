@@ -161,7 +161,9 @@ GENERIC_YOU = re.compile(r"\byou (can|can't|can’t|cannot|could|couldn't|couldn
 # the sentence speaks to its target: "you", "let this traitor know"
 ADDRESS = re.compile(r"\b(you|your|yourself|yourselves)\b|\blet (this|that) \w+ know\b", re.I)
 DEFIANCE = re.compile(r"\b(will|would|shall) (not|never)\b|\bwon[’']t\b")
-_HARM_VERBS = frozenset("kill destroy hit strike attack target crush bury punish burn shoot bomb slaughter fight".split())
+_HARM_VERBS = frozenset(
+    "kill destroy hit strike attack target crush bury punish burn shoot bomb slaughter fight".split()
+)
 # acts threatened in ordinary politics and business: resigning, suing, striking, tariffs
 _HARMLESS_ACTS = frozenset(
     """resign quit leave sue strike walk boycott withdraw veto block delay cancel close cut raise impose halt

@@ -71,8 +71,10 @@ _LINE_PATTERNS = (
 )
 
 _INLINE_RE = re.compile("|".join(f"(?:{p})" for p in _INLINE_PATTERNS), re.IGNORECASE)
+# a debris line may start with a byte-order mark or with inline markers ("[ad_2] Advertisement")
 _LINE_RE = re.compile(
-    r"^[ \t\u00a0]*(?P<debris>(?:" + "|".join(f"(?:{p})" for p in _LINE_PATTERNS) + r"))[ \t\u00a0]*\r?$",
+    r"^[ \t\u00a0\ufeff]*(?:(?:" + "|".join(f"(?:{p})" for p in _INLINE_PATTERNS) + r")[ \t\u00a0]*)*"
+    r"(?P<debris>(?:" + "|".join(f"(?:{p})" for p in _LINE_PATTERNS) + r"))[ \t\u00a0]*\r?$",
     re.IGNORECASE | re.MULTILINE,
 )
 _MAX_LINE = 400

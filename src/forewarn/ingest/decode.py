@@ -76,6 +76,9 @@ _CANDIDATES = (
     "latin_1",
 )
 _SAMPLE_BYTES = 65_536
+# below this plausibility per non-ASCII character, the best decoding is still mojibake
+# (random bytes score -0.15 to -2; real legacy-encoded text scores above 0)
+_MIN_PLAUSIBILITY = -0.1
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -91,10 +94,13 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
+def decode_bytes(data: bytes, *, html: bool = False, charset: str | None = None) -> tuple[str, str]:
     """Decode `data` into `(text, encoding)`; raise DecodeError when it is not text.
 
-    The text is returned exactly as decoded: only a byte-order mark is removed.
+    `charset` is one declared out of band (an HTTP Content-Type parameter). The text is
+    returned exactly as decoded: only a byte-order mark is removed. UTF-8 with a few broken
+    sequences (a truncated or mis-pasted character) is decoded with U+FFFD in their place
+    and reported as encoding "utf-8 (N invalid bytes replaced)".
     """
     kind = sniff_binary(data)
     if kind:
@@ -107,19 +113,69 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
                 raise DecodeError(f"invalid {codec.upper()} despite its byte-order mark: {exc}") from None
             return text.removeprefix("\ufeff"), codec.replace("-sig", "")
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise DecodeError("binary file (contains NUL bytes), not a text document")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if html:
-        declared = _declared_html_charset(data)
+    for declared in (_normalised_charset(charset), _declared_html_charset(data) if html else None):
         if declared:
             try:
                 return data.decode(declared), codecs.lookup(declared).name
             except (LookupError, UnicodeDecodeError):
                 pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     return _detect(data)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte-order mark, recognised by the zero high bytes of its
+    ASCII characters (spaces, digits, punctuation, Latin letters) on one side of each pair."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[: min(len(data), _SAMPLE_BYTES)]
+    pairs = len(sample) // 2
+    even_zeros, odd_zeros = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_zeros >= 0.25 * pairs and even_zeros <= 0.02 * pairs:
+        codec = "utf-16-le"  # "A" is 41 00
+    elif even_zeros >= 0.25 * pairs and odd_zeros <= 0.02 * pairs:
+        codec = "utf-16-be"  # "A" is 00 41
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    if _control_ratio(text) > 0.01:
+        return None
+    return text, codec
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few invalid bytes, decoded with U+FFFD for them; None when the bytes
+    do not read as UTF-8 (no valid multi-byte characters, or too many invalid bytes)."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    # legacy-encoded text has an invalid byte at (nearly) every accented letter and almost no
+    # valid multi-byte sequence; damaged UTF-8 has valid ones and few invalid bytes
+    if non_ascii < 1 or invalid > max(3, non_ascii) or _control_ratio(text) > 0.01:
+        return None
+    return text, f"utf-8 ({invalid} invalid byte{'s' if invalid != 1 else ''} replaced)"
+
+
+def _normalised_charset(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    if name in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"}:
+        return "cp1252"  # what browsers do (WHATWG encoding standard)
+    return name or None
 
 
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -131,10 +187,7 @@ def _declared_html_charset(data: bytes) -> str | None:
     match = _META_CHARSET_RE.search(head) or _XML_ENCODING_RE.search(head)
     if not match:
         return None
-    name = match.group(1).decode("ascii", "replace").lower()
-    if name in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"}:
-        name = "cp1252"  # what browsers do (WHATWG encoding standard)
-    return name
+    return _normalised_charset(match.group(1).decode("ascii", "replace"))
 
 
 def _detect(data: bytes) -> tuple[str, str]:
@@ -159,13 +212,19 @@ def _detect(data: bytes) -> tuple[str, str]:
             ratios = coherence_ratio(text)
             rescored.append((score, max((r for _, r in ratios), default=0.0), rank, encoding))
         scored = sorted(rescored, reverse=True) + scored[len(tied) :]
-    for _score, _coherence, _rank, encoding in scored:
+    for score, _coherence, _rank, encoding in scored:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if _control_ratio(text) > 0.05:
             continue
+        decoded_sample = sample.decode(encoding, errors="ignore")
+        non_ascii = len(decoded_sample) - len(decoded_sample.encode("ascii", "ignore"))
+        if non_ascii >= 32 and score < _MIN_PLAUSIBILITY * non_ascii:
+            # the best reading is mojibake throughout: binary data without NUL bytes, or a
+            # text in an encoding we do not know; analysing it would only produce noise
+            raise DecodeError("binary or undecodable file: no text encoding gives readable text")
         return text, codecs.lookup(encoding).name
     raise DecodeError("binary or undecodable file: no text encoding fits its bytes")
 
@@ -275,6 +334,9 @@ def _plausibility(text: str) -> float:
     return score
 
 
+# control characters (category Cc) other than tab, line breaks, form feed and escape
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
-    bad = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v\x1b")
-    return bad / max(1, len(text))
+    return len(_CONTROL_RE.findall(text)) / max(1, len(text))

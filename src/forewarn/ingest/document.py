@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from typing import Any
+import re
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from forewarn.ingest.debris import find_ignored
 from forewarn.ingest.decode import DecodeError, decode_bytes
@@ -12,6 +14,7 @@ from forewarn.ingest.headers import detect_published, detect_title, parse_date
 from forewarn.model import Document
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 class IngestFailed(ValueError):
@@ -102,12 +105,15 @@ def read_html_document(
     default_published: str | None = None,
     title: str | None = None,
     source: str | None = None,
+    max_nesting: int = 0,
+    timeout: float = 0,
 ) -> Document:
     """A `Document` from an HTML page: main text via trafilatura, boilerplate removed.
 
     Paragraphs are separated by blank lines. Title, date, site name and canonical URL
     come from the page's metadata unless given. Raises `IngestFailed` when the page has
-    no extractable text.
+    no extractable text, when its elements nest deeper than `max_nesting`, or when the
+    extraction takes longer than `timeout` seconds (0: no limit).
     """
     if isinstance(html, bytes):
         try:
@@ -119,7 +125,11 @@ def read_html_document(
     html = html.removeprefix("\ufeff")
     if not html.strip():
         raise IngestFailed("empty HTML page")
-    extracted = _trafilatura(html, url)
+    if max_nesting:
+        depth = html_nesting(html, stop_above=max_nesting)
+        if depth > max_nesting:
+            raise IngestFailed(f"HTML nested too deeply: over {max_nesting:,} levels of elements (limit max_nesting)")
+    extracted = _with_timeout(lambda: _trafilatura(html, url), timeout, "extracting the text of the HTML page")
     body = extracted.get("text") or ""
     text = "\n\n".join(line.strip() for line in body.split("\n") if line.strip())
     if not text:
@@ -152,6 +162,68 @@ def read_html_document(
     if published is None and page_date and document.metadata.get("date_source") == "metadata":
         document.metadata["date_source"] = "html"
     return document
+
+
+# elements that never hold others, or whose end tag may be left out: they add no depth
+_FLAT_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen "
+    "p li dt dd tr td th thead tbody tfoot option optgroup rp rt colgroup caption html head body".split()
+)
+_HTML_SKIP_RE = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|textarea)\b.*?(?:</\1\s*>|\Z)", re.S | re.I)
+_HTML_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+
+
+def html_nesting(html: str, *, stop_above: int | None = None) -> int:
+    """How deep the elements of `html` nest, counted from its tags as written (elements
+    with optional end tags and void elements are not counted, unclosed ones are).
+
+    Computed before parsing: lxml silently cuts documents off at 255 levels and some
+    parsers recurse, so a page of 100,000 nested <div>s is refused up front. With
+    `stop_above`, counting stops once the depth exceeds it.
+    """
+    if html.count("<") <= (stop_above or 0):
+        return 0  # cannot nest deeper than it has tags
+    depth = deepest = 0
+    for match in _HTML_TAG_RE.finditer(_HTML_SKIP_RE.sub(" ", html)):
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _FLAT_ELEMENTS:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > deepest:
+            deepest = depth
+            if stop_above is not None and deepest > stop_above:
+                break
+    return deepest
+
+
+def _with_timeout(work: Callable[[], _T], timeout: float, what: str) -> _T:
+    """`work()`, or IngestFailed when it takes longer than `timeout` seconds (0: no limit).
+
+    The work runs in a daemon thread that is abandoned on timeout: Python cannot stop a
+    thread, but the run goes on with the next document and the thread ends when the
+    parser returns (or with the process)."""
+    if not timeout:
+        return work()
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as exc:  # handed to the caller's thread
+            outcome.append((False, exc))
+
+    worker = threading.Thread(target=run, name="forewarn-html-parse", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise IngestFailed(f"timed out {what}: over {timeout:g} s (limit parse_timeout)")
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
 
 
 def _trafilatura(html: str, url: str | None) -> dict[str, Any]:

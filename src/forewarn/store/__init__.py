@@ -5,6 +5,8 @@ SQLAlchemy 2.x on SQLite by default (PostgreSQL-ready types); the schema is mana
 Alembic migrations shipped in `forewarn/store/migrations`, applied on open.
 """
 
+from forewarn.store import schema_warning as schema_warning  # clusters, watchlists, alerts, monitoring
+from forewarn.store import schema_web as schema_web  # web workspace tables: users, tokens, reviews
 from forewarn.store.core import CORRECTION_KINDS, DB_ENV, MERGE_KINDS, MergeKind, Store
 from forewarn.store.views import (
     ActorProfile,

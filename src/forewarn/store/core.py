@@ -6,12 +6,12 @@ import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from forewarn.model import ActorRef, DocumentAnalysis, IngestError, Span
@@ -133,22 +133,45 @@ class Store:
                 .limit(1)
             ).first()
 
-    def save_analysis(self, analysis: DocumentAnalysis, contexts: dict[str, set[str]] | None = None) -> None:
+    def save_analysis(
+        self,
+        analysis: DocumentAnalysis,
+        contexts: dict[str, set[str]] | None = None,
+        auto_merges: Sequence[tuple[Sequence[str], Sequence[str], str]] = (),
+        new_actor_ids: Collection[str] = (),
+    ) -> dict[str, str]:
         """Store one analysed document in one transaction, replacing the facts of any
         previous analysis of the same doc_id (actors and their aliases accumulate).
 
         `contexts` maps local actor ids to the resolver's context tokens for this document;
         they are added to the actor's stored context (which, like aliases, accumulates).
+        `auto_merges` are the resolver's joins for this document (actor ids, names, reason),
+        recorded as 'auto' merge records in the same transaction, so a run killed at any
+        moment leaves the document with all of its records or none.
 
         Every `DocActor.actor_id` must be set (by resolution) and every `ActorRef` must
         name an actor of the analysis; otherwise ValueError and nothing is written.
         Review statuses of threats whose principal span is unchanged are kept.
+
+        `new_actor_ids` are the ids the resolver minted for this document. A resolver numbers
+        new actors from the store as it was when it was built, so two of them working at once
+        (an analysis run and the API, two servers) can mint the same id for two different
+        people: an id minted here that another writer has taken meanwhile is replaced by a
+        free one, in the analysis too. Returns {minted id: id used} for those (usually empty);
+        the caller's resolver should then learn both actors again.
         """
         doc = analysis.document
-        local_ids = _check_analysis(analysis)
+        _check_analysis(analysis)
         with self._sessions.begin() as s:
+            lock_for_write(s)  # before reading what the writes depend on
+            renumbered = _renumber_taken_ids(s, analysis, new_actor_ids)
+            local_ids = _check_analysis(analysis)
+            if renumbered and contexts:  # "with:A7" tokens name co-mentioned actors by id
+                contexts = {local: _live_context(tokens, renumbered, "") for local, tokens in contexts.items()}
             # ids of actors merged away since resolution ran point to the survivor
-            ids = {local: _live_id(s, actor_id) for local, actor_id in local_ids.items()}
+            ids = _live_ids(s, local_ids)
+            # and names an analyst split off an actor since then go to the split-off actor
+            ids, barred = _honour_splits(s, analysis, ids)
 
             row = s.get(DbDocument, doc.doc_id)
             if row is None:
@@ -180,7 +203,7 @@ class Store:
             }
             _delete_facts(s, doc.doc_id)
 
-            self._upsert_actors(s, analysis, ids, contexts or {})
+            self._upsert_actors(s, analysis, ids, contexts or {}, barred)
             s.flush()
 
             seen_aff: set[tuple[str, str]] = set()
@@ -255,15 +278,39 @@ class Store:
                         ],
                     )
                 )
+            for actor_ids, names, reason in auto_merges:
+                _record_merge(s, "auto", list(actor_ids), list(names), reason, None, None)
+            # analysts' reviews and corrections (web workspace) outlive re-analysis, as statuses do
+            from forewarn.store.browse import reapply_reviews
+
+            reapply_reviews(s, doc.doc_id)
+        return renumbered
 
     def _upsert_actors(
-        self, s: Session, analysis: DocumentAnalysis, ids: dict[str, str], contexts: dict[str, set[str]]
+        self,
+        s: Session,
+        analysis: DocumentAnalysis,
+        ids: dict[str, str],
+        contexts: dict[str, set[str]],
+        barred: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
     ) -> None:
-        rows: dict[str, DbActor] = {}
-        aliases: dict[str, set[str]] = {}
+        # the document's actors and their aliases in two queries, not two per actor (long runs
+        # spend much of the driver's time here)
+        wanted = sorted(set(ids.values()))
+        with s.no_autoflush:
+            rows: dict[str, DbActor] = {}
+            for chunk in _chunks(wanted):
+                found = s.scalars(select(DbActor).where(DbActor.actor_id.in_(chunk)))
+                rows.update((row.actor_id, row) for row in found)
+            aliases: dict[str, set[str]] = {actor_id: set() for actor_id in rows}
+            for chunk in _chunks(list(rows)):
+                for actor_id, alias in s.execute(
+                    select(DbAlias.actor_id, DbAlias.alias).where(DbAlias.actor_id.in_(chunk))
+                ):
+                    aliases[actor_id].add(alias)
         for actor in analysis.actors:
             actor_id = ids[actor.local_id]
-            row = rows.get(actor_id) or s.get(DbActor, actor_id)
+            row = rows.get(actor_id)
             if row is None:
                 row = DbActor(actor_id=actor_id, name=actor.name, type=actor.type, titles=[], context=[])
                 s.add(row)
@@ -283,7 +330,8 @@ class Store:
                 aliases[actor_id] = set(s.scalars(select(DbAlias.alias).where(DbAlias.actor_id == actor_id)))
             for form in actor.surface_forms():
                 form = form.strip()
-                if form and form not in aliases[actor_id]:
+                # (actor, alias key) pairs in `barred` were split apart by an analyst: never rejoined
+                if form and form not in aliases[actor_id] and (actor_id, alias_key(form)) not in barred:
                     aliases[actor_id].add(form)
                     s.add(DbAlias(actor_id=actor_id, alias=form, key=alias_key(form)))
 
@@ -297,6 +345,7 @@ class Store:
     ) -> None:
         """Create or enrich an actor from a knowledge base: names and affiliations, no document."""
         with self._sessions.begin() as s:
+            lock_for_write(s)
             actor_id = _live_id(s, actor_id)
             row = s.get(DbActor, actor_id)
             if row is None:
@@ -323,6 +372,7 @@ class Store:
     def set_threat_status(self, threat_id: int, status: str) -> bool:
         """Set an analyst's review status ('confirmed', 'rejected', ...); False if no such threat."""
         with self._sessions.begin() as s:
+            lock_for_write(s)  # a re-analysis replacing the threat cannot slip in between
             row = s.get(DbThreat, threat_id)
             if row is None:
                 return False
@@ -400,6 +450,7 @@ class Store:
         """Merge `drop_id` into `keep_id`: every fact, alias, affiliation and title moves to
         `keep_id`; `drop_id` stays as a tombstone (`merged_into`) so old ids still resolve."""
         with self._sessions.begin() as s:
+            lock_for_write(s)
             keep = _get_live(s, keep_id)
             drop = s.get(DbActor, drop_id)
             if drop is None:
@@ -447,6 +498,7 @@ class Store:
         """Move `alias` (every alias with the same normalised key) to a new actor, with the
         mentions, threats and events that name the actor by it; returns the new actor_id."""
         with self._sessions.begin() as s:
+            lock_for_write(s)
             src = _get_live(s, actor_id)
             key = alias_key(alias)
             all_aliases = list(s.scalars(select(DbAlias).where(DbAlias.actor_id == src.actor_id).order_by(DbAlias.id)))
@@ -538,6 +590,7 @@ class Store:
         speaker's organisation. `since` (ISO date) compares the threat's date, else the
         document's publication date."""
         with self._sessions() as s:
+            read_snapshot(s)  # its several queries see one state of the store
             conds: list[ColumnElement[bool]] = []
             if target is not None:
                 conds.append(DbThreat.target_actor_id.in_(_matching_ids(s, target)))
@@ -570,6 +623,7 @@ class Store:
     def actor_profile(self, actor_id: str) -> ActorProfile:
         """Everything about one actor (following merges); KeyError if unknown."""
         with self._sessions() as s:
+            read_snapshot(s)  # its several queries see one state of the store
             actor = _get_live(s, actor_id)
             aid = actor.actor_id
             rows = _actor_rows(s, [aid])
@@ -592,6 +646,7 @@ class Store:
 
     def document(self, doc_id: str) -> DocumentView | None:
         with self._sessions() as s:
+            read_snapshot(s)  # its several queries see one state of the store
             row = s.get(DbDocument, doc_id)
             if row is None:
                 return None
@@ -659,6 +714,33 @@ class Store:
                 "errors": s.scalar(select(func.count()).select_from(DbIngestError)) or 0,
             }
 
+    # ------------------------------------------------------------------ resuming runs
+
+    def analysed_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """doc_id -> content hash of those of `doc_ids` that are stored as analysed."""
+        with self._sessions() as s:
+            found: dict[str, str] = {}
+            for chunk in _chunks(list(dict.fromkeys(doc_ids))):
+                rows = s.execute(
+                    select(DbDocument.doc_id, DbDocument.content_hash).where(
+                        DbDocument.doc_id.in_(chunk), DbDocument.analysed_at.is_not(None)
+                    )
+                )
+                found.update((doc_id, content_hash) for doc_id, content_hash in rows)
+            return found
+
+    def has_error(self, source: str, reason: str) -> bool:
+        """Whether this error (same source, same reason) is recorded already."""
+        with self._sessions() as s:
+            return (
+                s.scalar(
+                    select(DbIngestError.id)
+                    .where(DbIngestError.source == source, DbIngestError.reason == reason)
+                    .limit(1)
+                )
+                is not None
+            )
+
 
 # ---------------------------------------------------------------------- helpers
 
@@ -694,6 +776,106 @@ def _check_analysis(analysis: DocumentAnalysis) -> dict[str, str]:
     return ids
 
 
+# any constant: the PostgreSQL advisory lock of `lock_for_write` (migrations use another)
+_WRITE_LOCK = 0x0F0E_5709
+
+
+def lock_for_write(s: Session) -> None:
+    """Take the store's write lock at the start of a write transaction, before anything it
+    writes is decided by what it reads; held until commit or rollback.
+
+    Writers that read first (the live id of a merged actor, the review statuses to keep, the
+    aliases an actor has) must not act on what another writer changes before they commit:
+    that loses updates (an analyst's status, facts left on a merged-away actor) or collides
+    (two transactions inserting the same new actor). SQLite has one writer at a time anyway,
+    but Python's sqlite3 opens the transaction only at the first write, after those reads;
+    BEGIN IMMEDIATE takes the lock up front (waiting up to busy_timeout). PostgreSQL runs
+    writers in parallel at READ COMMITTED; a transaction-level advisory lock queues the
+    store's writers instead (each is one document or one correction: milliseconds), while
+    readers never wait.
+    """
+    connection = s.connection()
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif dialect == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
+
+
+def read_snapshot(s: Session) -> None:
+    """Make the several queries of one read see one committed state of the store: without
+    it, a re-analysis committing between two of them shows threats without their evidence
+    spans. Call first in a read-only session. PostgreSQL: REPEATABLE READ, READ ONLY.
+    SQLite (WAL): an explicit deferred BEGIN, so the snapshot taken by the first query is
+    kept to the end (Python's sqlite3 runs reads outside a transaction, one snapshot each)."""
+    connection = s.connection()
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+            connection.exec_driver_sql("BEGIN")
+    elif dialect == "postgresql":
+        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+
+def _renumber_taken_ids(s: Session, analysis: DocumentAnalysis, new_actor_ids: Collection[str]) -> dict[str, str]:
+    """Give the actors of `analysis` whose newly minted id is already in use a free id."""
+    if not new_actor_ids:
+        return {}
+    candidates = sorted(set(new_actor_ids))
+    taken = set(s.scalars(select(DbActor.actor_id).where(DbActor.actor_id.in_(candidates))))
+    taken |= set(s.scalars(select(DbMergeMember.actor_id).where(DbMergeMember.actor_id.in_(candidates))))
+    if not taken:
+        return {}
+    minted = [m.group(1) for a in analysis.actors if (m := _ACTOR_NUMBER.fullmatch(a.actor_id or ""))]
+    number = max([_next_actor_number(s), *(int(n) + 1 for n in minted)])
+    renumbered: dict[str, str] = {}
+    for old in sorted(taken, key=lambda i: (len(i), i)):
+        renumbered[old] = f"A{number}"
+        number += 1
+    for actor in analysis.actors:
+        if actor.actor_id in renumbered:
+            actor.actor_id = renumbered[actor.actor_id]
+    return renumbered
+
+
+def _honour_splits(
+    s: Session, analysis: DocumentAnalysis, ids: dict[str, str]
+) -> tuple[dict[str, str], set[tuple[str, str]]]:
+    """Apply analysts' splits made after `analysis` was resolved (a run resolves with the
+    corrections it read when it started): a document actor known only by names split off the
+    actor it was resolved to goes to the split-off actor. Returns the new ids, and the
+    (actor id, alias key) pairs that must not be joined again."""
+    source, new = aliased(DbMergeMember), aliased(DbMergeMember)
+    splits = s.execute(
+        select(source.actor_id, new.actor_id, DbMerge.alias)
+        .join(source, (source.merge_id == DbMerge.id) & (source.position == 0))
+        .join(new, (new.merge_id == DbMerge.id) & (new.position == 1))
+        .where(DbMerge.kind == "split", DbMerge.alias.is_not(None), source.actor_id.in_(set(ids.values())))
+        .order_by(DbMerge.id)
+    ).all()
+    if not splits:
+        return ids, set()
+    split_off: dict[str, dict[str, str]] = defaultdict(dict)  # actor -> alias key -> split-off actor
+    for source_id, new_id, alias in splits:
+        split_off[source_id][alias_key(alias)] = new_id
+    barred = {(source_id, key) for source_id, keys in split_off.items() for key in keys}
+    kept_keys: dict[str, set[str]] = {
+        actor_id: {key for key in s.scalars(select(DbAlias.key).where(DbAlias.actor_id == actor_id))}
+        for actor_id in split_off
+    }
+    moved = dict(ids)
+    for actor in analysis.actors:
+        actor_id = ids[actor.local_id]
+        if actor_id not in split_off:
+            continue
+        keys = {alias_key(form) for form in actor.surface_forms()}
+        targets = [split_off[actor_id][key] for key in keys if key in split_off[actor_id]]
+        if targets and not keys & kept_keys[actor_id]:
+            moved[actor.local_id] = _live_id(s, targets[0])
+    return moved, barred
+
+
 def _distinct_spans(spans: Iterable[Span]) -> list[Span]:
     return list(dict.fromkeys(spans))
 
@@ -707,6 +889,21 @@ def _delete_facts(s: Session, doc_id: str) -> None:
     s.execute(delete(DbEvent).where(DbEvent.doc_id == doc_id))
     s.execute(delete(DbMention).where(DbMention.doc_id == doc_id))
     s.execute(delete(DbAffiliation).where(DbAffiliation.doc_id == doc_id))
+
+
+def _live_ids(s: Session, ids: dict[str, str]) -> dict[str, str]:
+    """`_live_id` of every value of `ids`: one query for the lot, then only merged ones followed."""
+    merged: dict[str, str] = {}
+    for chunk in _chunks(sorted(set(ids.values()))):
+        merged.update(
+            (actor_id, into)
+            for actor_id, into in s.execute(
+                select(DbActor.actor_id, DbActor.merged_into).where(
+                    DbActor.actor_id.in_(chunk), DbActor.merged_into.is_not(None)
+                )
+            )
+        )
+    return {key: _live_id(s, actor_id) if actor_id in merged else actor_id for key, actor_id in ids.items()}
 
 
 def _live_id(s: Session, actor_id: str) -> str:

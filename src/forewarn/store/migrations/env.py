@@ -20,6 +20,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 from sqlalchemy.engine import Connection
 
+from forewarn.store.migrate import include_schema_object, normalise_url
 from forewarn.store.schema import Base
 
 config = context.config
@@ -30,12 +31,18 @@ def _url() -> str:
     url = config.get_main_option("sqlalchemy.url") or os.environ.get("FOREWARN_DB")
     if not url:
         raise RuntimeError("no database: set sqlalchemy.url on the Alembic config or FOREWARN_DB")
-    return url
+    return normalise_url(url)
 
 
 def _configure(**kwargs: object) -> None:
     # render_as_batch: SQLite cannot ALTER most things, batch mode copies the table instead
-    context.configure(target_metadata=target_metadata, render_as_batch=True, compare_type=True, **kwargs)
+    context.configure(
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+        include_object=include_schema_object,
+        **kwargs,
+    )
 
 
 def run_migrations_offline() -> None:
