@@ -1,4 +1,4 @@
-"""An independent held-out set (tests/data/heldout), scored by the shared scorer.
+"""Independent held-out sets (tests/data/heldout, tests/data/heldout2), scored by the shared scorer.
 
 The documents were written apart from the development set to check that forewarn
 generalises: other countries, conflicts and attribution patterns, plus everyday news full
@@ -20,10 +20,14 @@ from pathlib import Path
 
 import pytest
 
-HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+DATA = Path(__file__).resolve().parent / "data"
 SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
-MAX_EVERYDAY_FALSE_ALARMS = 3
-FLOORS = {"threat_f1": 0.90, "full_f1": 0.75, "speaker_accuracy": 0.85, "target_accuracy": 0.85}
+# per set: the most false alarms allowed on its everyday-news documents, and the floors
+SETS = {
+    "heldout": (3, {"threat_f1": 0.90, "full_f1": 0.75, "speaker_accuracy": 0.85, "target_accuracy": 0.85}),
+    # written blind, beyond Iraq, much harder (see its README): floors from where session 2 left it
+    "heldout2": (1, {"threat_f1": 0.70, "full_f1": 0.24, "speaker_accuracy": 0.55, "target_accuracy": 0.42}),
+}
 FIGURES = (
     "threat_gold",
     "threat_pred",
@@ -57,8 +61,10 @@ def _everyday_doc_ids(gold: Path) -> set[str]:
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="shared/eval/score.py is not beside the repo")
-def test_heldout_set(tmp_path: Path) -> None:
-    docs, gold = HELDOUT / "docs", HELDOUT / "gold.jsonl"
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_heldout_set(name: str, tmp_path: Path) -> None:
+    max_everyday_false_alarms, floors = SETS[name]
+    docs, gold = DATA / name / "docs", DATA / name / "gold.jsonl"
     out = tmp_path / "out.jsonl"
     forewarn = Path(sys.executable).with_name("forewarn")
     run = subprocess.run(
@@ -88,8 +94,32 @@ def test_heldout_set(tmp_path: Path) -> None:
     assert result["evidence_not_matching_text"] == 0
     everyday = _everyday_doc_ids(gold)
     everyday_alarms = [line for line in result["false_alarms"] if line.split(":", 1)[0] in everyday]
-    assert len(everyday_alarms) <= MAX_EVERYDAY_FALSE_ALARMS, (
+    assert len(everyday_alarms) <= max_everyday_false_alarms, (
         f"{len(everyday_alarms)} false alarms on everyday news: {everyday_alarms}"
     )
-    for key, floor in FLOORS.items():
+    for key, floor in floors.items():
         assert result[key] >= floor, f"{key} = {result[key]} < {floor}"
+
+
+# everyday news with no threat in it: every threat raised there is a false alarm
+MAX_EVERYDAY_THREATS = 2
+
+
+def test_everyday_news_raises_almost_no_threats(tmp_path: Path) -> None:
+    docs = DATA / "everyday" / "docs"
+    out = tmp_path / "out.jsonl"
+    forewarn = Path(sys.executable).with_name("forewarn")
+    run = subprocess.run(
+        [str(forewarn), "analyze", str(docs), "--db", f"sqlite:///{tmp_path / 'x.db'}", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) == len(list(docs.iterdir()))
+    alarms = [
+        f"{row['doc_id']}: {threat['evidence']['text'][:100]!r}" for row in rows for threat in row.get("threats") or []
+    ]
+    print("\n".join(alarms))
+    assert len(alarms) <= MAX_EVERYDAY_THREATS, alarms

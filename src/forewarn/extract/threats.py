@@ -132,7 +132,7 @@ AGENT = re.compile(
     r"movement|militia|organization|organisation)\b"
 )
 CONDITIONAL = re.compile(
-    r"\b(if|unless|otherwise|or else|in the event|whoever|any (foolishness|targeting|attack|aggression))\b"
+    r"\b(if|unless|otherwise|or else|in the event|whoever(?! the\b)|any (foolishness|targeting|attack|aggression))\b"
 )
 # statements that talk about violence without threatening it
 REJECT = re.compile(
@@ -149,7 +149,9 @@ NON_HARM_THREATS = re.compile(
     r"\bthreat\w* (to|of) (resign|quit|leave|step down|walk out|sue|strike\b|veto|boycott the vote)"
     r"|\bthreat\w* (to )?(jobs|profits|growth|the economy|security|stability|democracy|peace)"
     r"|\b(biggest|greatest|main|major|serious|existential|real|potential) threats?\b"
+    r"|\bthreat\w* (legal|court) action|\bthreat\w* (a |an )?(lawsuit|legal proceedings|litigation|injunction)"
 )
+TITLE_CASE = re.compile(r"(?:[A-Z0-9][\w'’-]*\s+){1,5}[A-Z0-9][\w'’-]*")
 QUANTIFIED_VICTIM = re.compile(r"\b(any|every|whoever|anyone|anybody|those who|all those|each)\b")
 PASSIVE_HARM = re.compile(
     r"\b(will|shall|would) (also )?be (\w+ )?(killed|burned|burnt|slaughtered|beheaded|executed|shot|"
@@ -386,9 +388,13 @@ class ThreatExtractor:
     def _quoted(self, stmt: Statement) -> list[Candidate]:
         out: list[Candidate] = []
         # judge a long quote sentence by sentence: the evidence is the threatening sentence
+        if TITLE_CASE.fullmatch(self.text[stmt.start : stmt.end].strip(" ,.'\"‘’“”")):
+            return out  # 'Shoot Your Shot', "Kill Bill": the title of a song, a film, a show
         for start, end in self._sentences(stmt.start, stmt.end):
             low = self._literal_text(start, end)
             kind, veiled, hits = _harm(low)
+            if kind == "economic" and not (FUTURE.search(low) and re.search(r"\b(we|i)\b", low)):
+                continue  # "sanctions only work if we are united": talk about sanctions, not a threat
             if (self.sports or SPORTS_SENTENCE.search(low)) and not LETHAL.search(low):
                 continue
             if kind is None or REJECT.search(low) or NON_HARM_THREATS.search(low):
