@@ -307,3 +307,15 @@ def test_weekday_dates_count_back_from_the_publication_day() -> None:
     assert parse_date("Sunday night", "2024-05-06") == "2024-05-05"
     assert parse_date("Wednesday", "2024-05-10") == "2024-05-08"
     assert parse_date("on Monday", None) is None
+
+
+def test_event_target_in_the_phrase_of_its_head_noun(analyse) -> None:
+    text = (
+        "KUT, 9 March 2024 — Gunmen opened fire on the convoy of Governor Salim Hamdan on Friday in what police "
+        "called an assassination attempt against Governor Salim Hamdan. Two of his guards were wounded."
+    )
+    result = analyse(text)
+    names = {a.local_id: a.name for a in result.actors}
+    attempts = [e for e in result.events if e.type == "assassination_attempt"]
+    assert attempts, [(e.type, e.evidence.text) for e in result.events]
+    assert any(e.target is not None and names[e.target.local_id] == "Salim Hamdan" for e in attempts)

@@ -285,7 +285,9 @@ class EventExtractor:
 
     def _participants(self, tok: Token) -> tuple[ActorRef | None, ActorRef | None]:
         actor = target = None
-        for t in tok.subtree if tok.pos_ == "NOUN" else tok.children:
+        # "an assassination attempt against X", "a drone attack on X": the phrase hangs off the head noun
+        phrase = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "compound" else tok
+        for t in phrase.subtree if tok.pos_ == "NOUN" else tok.children:
             for sub in t.subtree if tok.pos_ == "VERB" else [t]:
                 lid = self.actors.at_token(sub.i)
                 if not lid:
