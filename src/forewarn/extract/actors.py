@@ -353,6 +353,12 @@ def _search_forms(actor: DocActor, surname_counts: dict[str, int]) -> set[str]:
                 last = re.sub(r"^(?:[Aa]l|[Ee]l)[-’']", "", parts[-1])
                 if len(last) >= 4 and last[:1].isupper() and surname_counts.get(last, 0) == 1:
                     forms.add(last)
+            # Spanish and Portuguese names carry two surnames: "Rubén Olvera Campos" is also
+            # "Olvera Campos" and "Rubén Olvera"
+            if len(parts) in (3, 4) and all(p[:1].isupper() and len(p) >= 3 for p in parts) and "-" not in form:
+                forms.add(f"{parts[-2]} {parts[-1]}")
+                if len(parts) == 3:
+                    forms.add(f"{parts[0]} {parts[1]}")
     return forms
 
 
