@@ -319,3 +319,49 @@ def test_event_target_in_the_phrase_of_its_head_noun(analyse) -> None:
     attempts = [e for e in result.events if e.type == "assassination_attempt"]
     assert attempts, [(e.type, e.evidence.text) for e in result.events]
     assert any(e.target is not None and names[e.target.local_id] == "Salim Hamdan" for e in attempts)
+
+
+def test_edict_against_a_class_of_people_names_that_class(analyse) -> None:
+    text = (
+        "Rebel commander orders clinics shut in Tombel\n\n"
+        "TOMBEL, 4 May 2024 — A commander of the Southern Liberation Front has ordered health centres in the "
+        "district to close. The commander, Paul Ekane Mbeng, who calls himself \u201cGeneral Thunder\u201d, spoke in "
+        "a video posted on Facebook.\n\n"
+        "\u201cAny nurse who works for the government will lose her hands. Any clinic that opens will be burned,\u201d "
+        "Mbeng said.\n"
+    )
+    analysis = analyse(text)
+    assert_spans_verbatim(analysis)
+    found = {names(analysis, t) for t in analysis.threats}
+    assert ("Paul Ekane Mbeng", "nurse") in found, found
+    # the headline's "rebel commander" is the speaker the story names, not a separate unknown
+    assert all(speaker == "Paul Ekane Mbeng" for speaker, _ in found), found
+
+
+def test_pronoun_that_will_suffer_is_the_person_referred_to(analyse) -> None:
+    text = (
+        "MOSTAR, 2 June 2024 — The leader of a veterans' association, Zoran Kovic, addressed a rally on Sunday.\n\n"
+        "\u201cLet her come here to arrest our men. She will leave on a stretcher,\u201d Kovic said, referring to "
+        "Ana Petrak, the prosecutor leading the case.\n"
+    )
+    analysis = analyse(text)
+    found = {names(analysis, t) for t in analysis.threats}
+    assert ("Zoran Kovic", "Ana Petrak") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition leader vows to bury 'tired' government at the ballot box\n\n"
+        "The opposition leader, Mark Doyle, promised on Saturday to wipe out the government's majority in the "
+        "election and said his party would crush its rivals at the polls.\n",
+        "Beijing said on Tuesday it would impose an additional 15% tariff on US soybeans and pork in retaliation "
+        "for Washington's new duties, and warned of a firm response if the measures were not withdrawn.\n",
+        "United manager Tom Reilly promised his side would destroy Castlebay Rovers in Sunday's derby and "
+        "avenge last season's defeat at the stadium.\n",
+        "\u201cIf we can kill it, we will,\u201d said Senator Ruth Alder of the tax bill, adding that her party would "
+        "fight it at every stage.\n",
+    ],
+)
+def test_everyday_figures_of_speech_are_not_threats(analyse, text: str) -> None:
+    assert analyse(text).threats == []

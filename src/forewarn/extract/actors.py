@@ -888,9 +888,12 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     words = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s"), tok.lower_.removesuffix("es")}
     if words & _THING_NOUNS:
         return None
-    if not words & PEOPLE_NOUNS and not re.search(
-        r"(er|or|ist|ian|ant|ent|ee|man)" + ("s?" if quantified else "s") + "$", tok.lower_
-    ):
+    # "any nurse who works for the government": whoever a "who" clause describes is people
+    described_by_who = quantified and any(
+        c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in tok.children
+    )
+    suffix = r"(er|or|ist|ian|ant|ent|ee|man)" + ("s?" if quantified else "s") + "$"
+    if not words & PEOPLE_NOUNS and not described_by_who and not re.search(suffix, tok.lower_):
         return None  # a threat is aimed at people: "journalists", "shipping companies", not "floods"
     if table.at_token(tok.i):
         return None

@@ -289,9 +289,9 @@ _TRADE_WORDS = re.compile(r"\b(retaliat\w*|respon(d|se|ses)|countermeasures?|cou
 
 def _harm(text: str) -> tuple[str | None, bool, int]:
     """Main harm type in a passage, whether only veiled terms occur, and how many terms."""
-    text = NOT_HARM.sub(" ", text)
     if TRADE.search(text):
         text = _TRADE_WORDS.sub(" ", text)
+    text = NOT_HARM.sub(" ", text)
     types: dict[str, int] = {}
     veiled_only = True
     hits = 0
