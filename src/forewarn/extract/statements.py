@@ -459,9 +459,12 @@ class StatementFinder:
 
     # ------------------------------------------------------------------ references
     def resolve_np(
-        self, head: Token, at_char: int, prefer: str = "PERSON"
+        self, head: Token, at_char: int, prefer: str = "PERSON", exclude: str | None = None
     ) -> tuple[str, tuple[int, int] | None] | None:
-        """The actor a noun phrase refers to: a name in it, a pronoun's antecedent, or a description."""
+        """The actor a noun phrase refers to: a name in it, a pronoun's antecedent, or a description.
+
+        `exclude` is an actor the phrase cannot be (the speaker, for a phrase naming whom he threatens);
+        with it, a description never falls back on the document's main speaker."""
         if self._is_dateline(head):
             return None
         # "the men, who said they spoke for Los Lobos": they speak for the group
@@ -514,7 +517,7 @@ class StatementFinder:
             # "the leader of the Iraqi Hezbollah groups", "the Kataib Hezbollah security official"
             if lower in PERSON_NOUNS or (words & ROLE_WORDS and lower not in GROUP_NOUNS):
                 orgs = [lid for _, lid in named if self.actors.get(lid).type == "ORG"]
-                person = self._person_by_description(head, subtree, orgs, at_char)
+                person = self._person_by_description(head, subtree, orgs, at_char, exclude)
                 if person:
                     return person, None
             if lower in GROUP_NOUNS:
@@ -563,11 +566,16 @@ class StatementFinder:
     def _previous_subject(self, pronoun: Token) -> tuple[str, tuple[int, int] | None] | None:
         """ "The gang leader ... . He also warned ...": the subject of the sentence before, named or described."""
         sent = pronoun.sent
-        if pronoun.i != sent.root.i and pronoun.head.i != sent.root.i:
-            return None  # only a pronoun subject of the main clause continues the previous subject
+        if pronoun.i != sent.root.i and pronoun.head.i != sent.root.i and pronoun.head.lemma_ not in SPEECH_VERBS:
+            return None  # only a pronoun subject of the main clause (or of "he said") continues the previous subject
         if sent.start == 0:
             return None
         before = self.doc[sent.start - 1].sent
+        # '"... will be slaughtered. Let them stay home," he said': step back over the quote's sentences
+        for _ in range(4):
+            if not self._in_quote[before.root.i] or before.start == 0:
+                break
+            before = self.doc[before.start - 1].sent
         subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lower_ in PERSON_PRONOUNS or self._in_quote[subj.i]:
             return None
@@ -617,13 +625,17 @@ class StatementFinder:
                 return lid, None
         return candidates[-1][2], None
 
-    def _person_by_description(self, head: Token, subtree: list[Token], orgs: list[str], at_char: int) -> str | None:
+    def _person_by_description(
+        self, head: Token, subtree: list[Token], orgs: list[str], at_char: int, exclude: str | None = None
+    ) -> str | None:
         words = {t.lower_ for t in subtree} | {head.lower_}
         wanted = {w for w in words if w in ROLE_WORDS}
         for w in list(wanted):
             wanted |= TITLE_SYNONYMS.get(w, frozenset())
-        persons = [a for a in self.actors.actors if a.type == "PERSON"]
+        persons = [a for a in self.actors.actors if a.type == "PERSON" and a.local_id != exclude]
         main_speaker = self._speaker_counts.most_common(1)[0][0] if self._speaker_counts else None
+        if exclude is not None:
+            main_speaker = None
         titled = [p for p in persons if any(_title_matches(t, wanted) for t in p.titles)]
         # "the bandit leader" is not "the district head": a descriptive word must fit the person too
         kinds = {

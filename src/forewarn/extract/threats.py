@@ -12,6 +12,7 @@ document, carrying every span that states or reports it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -372,12 +373,15 @@ class ThreatExtractor:
             mention = h.statement.speaker_mention
             if speaker_type in ("PERSON", "ORG") and mention is not None and mention[1] <= end:
                 continue  # the headline names who threatens: "TTP warns party rallies are targets"
+            speakers = Counter(b.speaker for b in body)
+            if h.target in speakers:
+                h.target, h.target_mention = None, None  # the one who threatens is not his own target
             same_target = [b for b in body if h.target is not None and b.target == h.target]
-            speakers = {b.speaker for b in body}
+            main, count = speakers.most_common(1)[0] if speakers else (None, 0)
             if same_target:
                 pick = same_target[0]
-            elif len(speakers) == 1:
-                pick = body[0]
+            elif main is not None and count * 2 > len(body):
+                pick = next(b for b in body if b.speaker == main)
             else:
                 continue
             h.speaker = pick.speaker
@@ -943,7 +947,7 @@ class ThreatExtractor:
                 return self.finder._antecedent(("PERSON",), tok.idx)
             if tok.lower_ in GROUP_NOUNS or tok.tag_ in ("NNS", "NNPS"):
                 return None  # "journalists", "the elders": many people, not one named person
-            resolved = self.finder.resolve_np(tok, tok.idx)
+            resolved = self.finder.resolve_np(tok, tok.idx, exclude=stmt.speaker)
             if resolved and resolved[0] != stmt.speaker and self.actors.get(resolved[0]).type == "PERSON":
                 return resolved
         return None
