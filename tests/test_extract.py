@@ -365,3 +365,14 @@ def test_pronoun_that_will_suffer_is_the_person_referred_to(analyse) -> None:
 )
 def test_everyday_figures_of_speech_are_not_threats(analyse, text: str) -> None:
     assert analyse(text).threats == []
+
+
+def test_pronoun_object_of_a_conditional_threat_is_the_condition_subject(analyse) -> None:
+    text = (
+        "SAN MARCOS, 12 July 2024 — The mayor of San Marcos, Ana Ruiz, ordered municipal guards to clear the "
+        "roadblocks on Monday.\n\n"
+        "\u201cIf the mayor's guards come to our village again, we will answer them with bullets,\u201d said "
+        "Hector Villa, a local commander of the Frente del Sur.\n"
+    )
+    found = {names(analyse(text), t) for t in analyse(text).threats}
+    assert ("Hector Villa", "Ana Ruiz") in found, found

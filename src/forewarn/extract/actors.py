@@ -753,6 +753,11 @@ def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
         m = _TITLE_BEFORE.search(before)
         if m:
             _add_title(actor, m.group(1))
+        # "the mayor of San Marcos, Ana Ruiz": a description put before the name
+        described = re.search(r"\b([a-z-]+)(?: of (?:the )?[A-Z][^,;:]{0,40})?,\s*$", before)
+        if described and described.group(1) in ROLE_WORDS:
+            _add_title(actor, described.group(1))
+            _affiliate(table, actor, (sent.start_char + described.start(), sent.start_char + described.end()))
         # appositive after the name: ", the Secretary-General of the X militia,"
         # the parser may cut a sentence inside an Arabic name ("Asai'b"): read to the line's end
         line_end = text.find("\n", doc[end - 1].idx)

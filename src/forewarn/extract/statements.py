@@ -646,6 +646,9 @@ class StatementFinder:
         if kinds:
             titled = [p for p in titled if self._fits(p, kinds)]
         if orgs:
+            # "the commander of X" is not a commander known to serve another organisation
+            titled = [p for p in titled if not p.affiliations or set(p.affiliations) & set(orgs)]
+        if orgs:
             # "the leader of the X groups": a member of X, else whoever speaks for X here
             members = [p for p in persons if set(p.affiliations) & set(orgs)]
             if members:

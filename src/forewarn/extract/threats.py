@@ -549,7 +549,7 @@ class ThreatExtractor:
         span = self.doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
         if span is None:
             return None, None
-        sufferer = self._pronoun_sufferer(stmt, start, end)
+        sufferer = self._pronoun_sufferer(stmt, start, end) or self._conditional_antecedent(stmt, start, end)
         if sufferer is not None:
             return sufferer
         speaker_orgs = set(self.actors.get(stmt.speaker).affiliations) if stmt.speaker else set()
@@ -649,6 +649,42 @@ class ThreatExtractor:
             ]
             if persons:
                 return persons[-1], (tok.idx, tok.idx + len(tok))
+        return None
+
+    def _conditional_antecedent(
+        self, stmt: Statement, start: int, end: int
+    ) -> tuple[str, tuple[int, int] | None] | None:
+        """ "If the governor's men come again, we will answer them with guns": "them" are the men of the
+        condition, and men named by whose they are stand for him."""
+        sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        if sentence is None:
+            return None
+        pronouns = [t for t in sentence if t.lower_ in ("him", "them", "her") and t.dep_ in ("dobj", "pobj")]
+        if not pronouns:
+            return None
+        for clause in sentence:
+            if clause.dep_ != "advcl" or not any(m.lower_ in ("if", "unless", "when") for m in clause.children):
+                continue
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in ("we", "i", "you", "they", "he", "she", "it"):
+                continue
+            lid = self.actors.at_token(subj.i)
+            if lid and lid != stmt.speaker:
+                return lid, self.finder._mention_chars(subj.i)
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                owner_id = self.actors.at_token(owner.i)
+                if owner_id is None and owner.lower_ in ("his", "her"):
+                    found = self.finder._antecedent(("PERSON",), stmt.start)
+                    owner_id = found[0] if found else None
+                elif owner_id is None:
+                    owner_id = self.finder.person_by_title({owner.lower_}, owner.idx, exclude=stmt.speaker)
+                if owner_id and owner_id != stmt.speaker:
+                    return owner_id, self.finder._mention_chars(owner.i)
+                return None  # whose men they are decides; the ranking of names below knows more
+            group = group_from_np(subj, self.actors)
+            if group is not None:
+                return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
         return None
 
     def _quoted_addressee(self, stmt: Statement) -> tuple[str, tuple[int, int]] | None:

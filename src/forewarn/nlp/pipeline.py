@@ -201,8 +201,29 @@ def fix_entities(doc: Doc) -> Doc:
         else:
             merged.append(span)
     spans = [_person_by_apposition(span) for span in merged]
+    spans += _untagged_names(doc, spans)
     doc.ents = spacy.util.filter_spans(spans)
     return doc
+
+
+_NAME = r"[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2}"
+# "the mayor of San Marcos, Ana Ruiz," and "Mayor Ana Ruiz": a name the tagger missed, placed by its role
+_NAMED_BY_ROLE = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z-]+ )?(?:{{roles}})(?: of (?:the )?[A-Z][\w'’-]*"
+    rf"(?: [A-Z][\w'’-]*)*)?, (?P<a>{_NAME}),|"
+    rf"\b(?:Mayor|Governor|Judge|Senator|Prosecutor|Commander|Colonel|Captain|Sheikh|Mullah|Imam) (?P<b>{_NAME})\b"
+)
+
+
+def _untagged_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    found: list[Span] = []
+    for match in _NAMED_BY_ROLE_RE.finditer(text_of(doc)):
+        group = "a" if match.group("a") else "b"
+        span = doc.char_span(match.start(group), match.end(group), label="PERSON")
+        if span is None or any(span.start < e.end and e.start < span.end for e in ents):
+            continue
+        found.append(span)
+    return found
 
 
 # descriptions a name stands in apposition to: "the head of the association, Dragan Petkovic,"
@@ -212,6 +233,9 @@ _PERSON_ROLES = frozenset(
     captain sheikh cleric imam priest activist journalist reporter editor principal teacher farmer resident
     candidate lawmaker senator deputy councillor councilor""".split()
 )
+
+
+_NAMED_BY_ROLE_RE = re.compile(_NAMED_BY_ROLE.pattern.replace("{roles}", "|".join(sorted(_PERSON_ROLES))))
 
 
 def _person_by_apposition(span: Span) -> Span:
