@@ -214,7 +214,8 @@ SPORTS = re.compile(
 # words that put a single sentence on the sports pages whatever the rest of the document is about
 SPORTS_SENTENCE = re.compile(
     r"\b(derby|fixture|kick-off|league|cup final|championship|tournament|play-?offs?|semi-finals?|stadium|coach|"
-    r"striker|referee|title fight|innings|away game|home game|on the pitch|on the field|on the court)\b"
+    r"striker|referee|title fight|innings|away game|home game|on the pitch|on the field|on the court|"
+    r"(the|that|this) ring|boxing|undercard|weigh-in|knockout|heavyweight|middleweight|welterweight)\b"
 )
 FICTION = re.compile(
     r"\b(film|movie|novel|villain|character|plot|episode|sequel|trailer|starring|screenplay|box office|"
@@ -833,8 +834,15 @@ class ThreatExtractor:
             return None
         form = "conditional" if CONDITIONAL.search(low) else ("veiled" if veiled else "direct")
         score = (0.8 if strong else 0.4) + 0.05 * min(hits, 3)
+        # a headline's clause ends with its line: "... threatened by gang after raids\n\nGUAYAQUIL, ..."
+        end = stmt.end
+        for brk in ("\n\n", "\n"):
+            cut = self.text.find(brk, stmt.start, stmt.end)
+            if cut > stmt.start:
+                end = min(end, cut)
+        end = len(self.text[stmt.start : end].rstrip()) + stmt.start
         cand = Candidate(
-            stmt, (stmt.start, stmt.end), stmt.speaker, target, mention, kind, form, score, strong, stmt.cue or ""
+            stmt, (stmt.start, end), stmt.speaker, target, mention, kind, form, score, strong, stmt.cue or ""
         )
         cand.extra_targets = extras
         cand.date_char = verb.idx
