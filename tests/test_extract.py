@@ -376,3 +376,14 @@ def test_pronoun_object_of_a_conditional_threat_is_the_condition_subject(analyse
     )
     found = {names(analyse(text), t) for t in analyse(text).threats}
     assert ("Hector Villa", "Ana Ruiz") in found, found
+
+
+def test_two_people_sharing_a_surname_stay_two(analyse) -> None:
+    text = (
+        "DAVAO, 3 May 2024 — Village chief Rodrigo Cabahug said rebels had threatened him twice this year. "
+        "Cabahug said his brother, Eduardo Cabahug, a teacher, had moved to the city after a warning letter.\n"
+    )
+    persons = [a for a in analyse(text).actors if a.type == "PERSON"]
+    rodrigo = [a for a in persons if "Rodrigo" in a.name]
+    eduardo = [a for a in persons if "Eduardo" in a.name]
+    assert rodrigo and eduardo and rodrigo[0].local_id != eduardo[0].local_id, [(a.name, a.aliases) for a in persons]

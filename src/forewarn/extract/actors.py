@@ -549,7 +549,10 @@ def _fuller(text: str, current: str, label: str) -> bool:
 
 def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -> DocActor | None:
     compatible = [g for g in groups if _compatible(g.type, label)]
-    for g in compatible:
+    # the same words tagged once a place and once a group ("the Los Lobos gang", "spoke for Los Lobos")
+    # are one actor; the label most mentions carry decides its type
+    same_words = [g for g in groups if {g.type, label} <= {"ORG", "GPE", "GROUP"}]
+    for g in compatible + same_words:
         if any(name_key(form) == key for form in g.surface_forms()):
             return g
     if _is_acronym(text):
@@ -569,6 +572,10 @@ def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -
                 if len(tokens) < len(form_tokens) and tokens == form_tokens[-len(tokens) :]:
                     return g
                 if len(form_tokens) < len(tokens) and form_tokens == tokens[-len(form_tokens) :]:
+                    # "Eduardo Cabahug" does not join "Rodrigo Cabahug" through the bare "Cabahug"
+                    fuller = [f for f in g.surface_forms() if len(name_key(f).split()) >= len(tokens)]
+                    if any(not compare_names(text, f, "person").same for f in fuller):
+                        continue
                     return g
                 # Spanish and Portuguese names carry two surnames: "Salcido" is "Rigoberto Salcido Ibarra"
                 if len(tokens) == 1 and len(form_tokens) >= 3 and tokens[0] in form_tokens[1:]:
