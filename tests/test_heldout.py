@@ -24,9 +24,9 @@ DATA = Path(__file__).resolve().parent / "data"
 SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
 # per set: the most false alarms allowed on its everyday-news documents, and the floors
 SETS = {
-    "heldout": (3, {"threat_f1": 0.90, "full_f1": 0.75, "speaker_accuracy": 0.85, "target_accuracy": 0.85}),
+    "heldout": (3, {"threat_f1": 0.90, "full_f1": 0.80, "speaker_accuracy": 0.85, "target_accuracy": 0.85}),
     # written blind, beyond Iraq, much harder (see its README): floors from where session 2 left it
-    "heldout2": (1, {"threat_f1": 0.70, "full_f1": 0.24, "speaker_accuracy": 0.55, "target_accuracy": 0.42}),
+    "heldout2": (1, {"threat_f1": 0.69, "full_f1": 0.30, "speaker_accuracy": 0.62, "target_accuracy": 0.52}),
 }
 FIGURES = (
     "threat_gold",
