@@ -477,6 +477,21 @@ class StatementFinder:
                     lid = self.actors.at_token(t.i)
                     if lid and self.actors.get(lid).type == "ORG":
                         return lid, self._mention_chars(t.i)
+        # "Kata'ib al-Ghadab, whose leader threatened ...": the group's leader, else the group itself
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children) and head.head.dep_ == "relcl":
+            owner_lid = self.actors.at_token(head.head.head.i)
+            if owner_lid and self.actors.get(owner_lid).type == "ORG":
+                wanted = {head.lower_} | TITLE_SYNONYMS.get(head.lower_, frozenset())
+                members = [
+                    a
+                    for a in self.actors.actors
+                    if a.type == "PERSON"
+                    and owner_lid in a.affiliations
+                    and any(_title_matches(t, wanted) for t in a.titles)
+                ]
+                if members:
+                    return self._nearest(members, at_char), None
+                return owner_lid, self._mention_chars(head.head.head.i)
         # the phrase without its clauses: "a group that says it holds the journalist X" does not name X
         clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in c.subtree}
         subtree = [t for t in head.subtree if t.i not in clauses] if not self._in_quote[head.i] else [head]

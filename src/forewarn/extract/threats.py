@@ -138,6 +138,9 @@ CONDITIONAL = re.compile(
 # statements that talk about violence without threatening it
 REJECT = re.compile(
     r"\b(condemn\w*|denounc\w*|deplor\w*|cowardly|terrorist (act|attack)|held accountable|brought to justice|"
+    # the state's promise of justice: "will be hunted down and brought before the courts"
+    r"brought before (the |a )?(courts?|judges?|justice|a judge)|face (the )?(full force of the )?law|face justice|"
+    r"not escape justice|"
     r"will not be tolerated|not tolerate|restraint|de-?escalat\w*|calm\b|deny|denied|denies|not responsible|"
     r"pray\w*|thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|stands? (firmly )?with)\b"
 )
@@ -660,7 +663,13 @@ class ThreatExtractor:
         sentence = self.doc.char_span(start, end, alignment_mode="expand")
         if sentence is None:
             return None
-        pronouns = [t for t in sentence if t.lower_ in ("him", "them", "her") and t.dep_ in ("dobj", "pobj")]
+        pronouns = [
+            t
+            for t in sentence
+            if (t.lower_ in ("him", "them", "her") and t.dep_ in ("dobj", "pobj"))
+            # "we will turn their bases into graveyards"
+            or (t.lower_ in ("their", "his") and t.dep_ == "poss" and t.head.dep_ in ("dobj", "pobj"))
+        ]
         if not pronouns:
             return None
         for clause in sentence:
@@ -894,6 +903,12 @@ class ThreatExtractor:
                 if a.i in allowed
             ) and tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue  # "unless the government frees fighters held in X": X provokes, it is not threatened
+            if any(
+                a.dep_ == "advcl" and any(m.lower_ in ("after", "since", "following", "because") for m in a.children)
+                for a in tok.ancestors
+                if a.i in allowed
+            ):
+                continue  # "vows revenge after a drone strike kills commander X": X is the cause, not the target
             resolved = self._np_actor(tok, stmt)
             own = set(self.actors.get(stmt.speaker).affiliations) if stmt.speaker else set()
             if resolved and resolved[0] in own:
