@@ -9,6 +9,7 @@ from types import TracebackType
 from spacy.language import Language
 
 from forewarn.engine.base import Outcome
+from forewarn.engine.deadline import doc_timeout, time_limit
 from forewarn.extract import analyse_document
 from forewarn.model import Document
 from forewarn.nlp.pipeline import load_nlp, parse_documents
@@ -26,9 +27,12 @@ def _extract(documents: list[Document], nlp: Language, batch_size: int) -> Itera
             yield document, doc
             continue
         try:
-            yield document, analyse_document(document, doc)
-        except Exception as exc:  # one broken document must not stop the run
+            with time_limit(doc_timeout()):
+                analysis = analyse_document(document, doc)
+        except Exception as exc:  # one broken (or endless) document must not stop the run
             yield document, exc
+            continue
+        yield document, analysis
 
 
 def extract_documents(documents: Iterable[Document], nlp: Language, *, batch_size: int = 16) -> Iterator[Outcome]:
