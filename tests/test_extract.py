@@ -387,3 +387,13 @@ def test_two_people_sharing_a_surname_stay_two(analyse) -> None:
     rodrigo = [a for a in persons if "Rodrigo" in a.name]
     eduardo = [a for a in persons if "Eduardo" in a.name]
     assert rodrigo and eduardo and rodrigo[0].local_id != eduardo[0].local_id, [(a.name, a.aliases) for a in persons]
+
+
+def test_threat_reported_inside_a_transcript_turn_is_the_reported_side(analyse) -> None:
+    text = (
+        "HOST: What did they tell the traders?\n\n"
+        "MAYOR SEKOU DIALLO: Amadou Sow's fighters said that any trader who sells to soldiers would lose his hand.\n"
+    )
+    analysis = analyse(text)
+    found = {names(analysis, t) for t in analysis.threats}
+    assert ("Amadou Sow", "trader") in found, found

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
 from forewarn.extract.actors import PEOPLE_NOUNS, ActorTable, group_from_np
-from forewarn.extract.statements import GROUP_NOUNS, PERSON_NOUNS, Statement, StatementFinder
+from forewarn.extract.statements import GROUP_NOUNS, PERSON_NOUNS, SPEECH_VERBS, Statement, StatementFinder
 from forewarn.model import ActorRef, Span, Threat
 from forewarn.nlp.pipeline import text_of
 
@@ -442,10 +442,38 @@ class ThreatExtractor:
             if kind == "military" and hits < 2 and not CONDITIONAL.search(low):
                 continue
             form = "conditional" if CONDITIONAL.search(low) else ("veiled" if veiled else "direct")
-            target, mention = self._target_in_passage(stmt, start, end)
+            speaker = self._reporting_within(stmt, start, end)
+            if speaker != stmt.speaker:
+                # a threat the turn reports: whom it is aimed at is in its own sentence
+                inner = replace(stmt, start=start, end=end, speaker=speaker, addressee=None, addressee_mention=None)
+                target, mention = self._target_in_passage(inner, start, end)
+            else:
+                target, mention = self._target_in_passage(stmt, start, end)
+            if target is not None and target == speaker:
+                target, mention = None, None
             score = min(0.95, 0.55 + 0.1 * hits + (0.1 if target else 0))
-            out.append(Candidate(stmt, (start, end), stmt.speaker, target, mention, kind, form, score, True, "quote"))
+            out.append(Candidate(stmt, (start, end), speaker, target, mention, kind, form, score, True, "quote"))
         return out
+
+    def _reporting_within(self, stmt: Statement, start: int, end: int) -> str | None:
+        """Who makes the threat a turn or quote reports: 'MAYOR: The same men said that any woman ...
+        would be whipped' is the men's threat, told by the mayor."""
+        if stmt.kind not in ("turn", "quote"):
+            return stmt.speaker
+        sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        if sentence is None:
+            return stmt.speaker
+        root = sentence.root
+        if root.lemma_.lower() not in SPEECH_VERBS or not any(c.dep_ == "ccomp" for c in root.children):
+            return stmt.speaker
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in ("i", "we"):
+            return stmt.speaker
+        owner = next((c for c in subject.children if c.dep_ == "poss" and self.actors.at_token(c.i)), None)
+        if owner is not None:
+            return self.actors.at_token(owner.i)  # "Hamadou Sangare's fighters said": his side speaks
+        resolved = self.finder.resolve_np(subject, subject.idx, exclude=stmt.speaker)
+        return resolved[0] if resolved else None
 
     def _literal_text(self, start: int, end: int) -> str:
         """Lower-cased text with harm verbs used as metaphors blanked: "kill the bill", "hit exports"."""
@@ -617,6 +645,8 @@ class ThreatExtractor:
             sentence = self.doc.char_span(start, end, alignment_mode="expand")
             for tok in sentence if sentence is not None else []:
                 head = tok.head
+                if tok.dep_ == "nsubj" and head.dep_ in ("csubj", "csubjpass") and head.head.i != head.i:
+                    head = head.head  # "any woman found at the market ... would be whipped", parsed as a clause
                 aimed = head.lemma_.lower() in _HARM_VERBS | {"declare", "consider", "mark", "list", "name", "treat"}
                 # "the government would not survive it", "the traitors will pay": those who suffer it
                 sufferer = (
@@ -777,7 +807,7 @@ class ThreatExtractor:
             return True
         # "would be whipped", "will be killed": the passive subject suffers the harm
         passive = any(c.dep_ == "auxpass" for c in verb.children)
-        return passive and _harm(verb.text.lower())[0] == "violence"
+        return passive and (_harm(verb.text.lower())[0] == "violence" or _harm(clause_text)[0] == "violence")
 
     def _np_mention(self, lid: str, chars: tuple[int, int]) -> tuple[int, int]:
         """A group or country target is named by its noun phrase: "U.S. troops", "the American embassy"."""
