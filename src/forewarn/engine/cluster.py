@@ -58,6 +58,7 @@ class DaskExtractor:
         window: int | None = None,
         connect_timeout: float | None = None,
     ) -> None:
+        import dask
         from distributed import Client, LocalCluster
 
         self.model = model
@@ -69,13 +70,20 @@ class DaskExtractor:
             self.description = f"Dask cluster at {scheduler}"
         else:
             n = workers or os.cpu_count() or 1
-            self.cluster = LocalCluster(
-                n_workers=n,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
+            # the workers' statistical profiler samples every 10 ms: CPU taken from parsing,
+            # for a dashboard nobody looks at here (a cluster of your own keeps its settings)
+            # and Dask's default MALLOC_TRIM_THRESHOLD_ (64 KiB) makes spaCy's many allocations
+            # trim memory back to the system over and over; glibc's own adaptive threshold is kept
+            environ = {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1}
+            settings = {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}
+            with dask.config.set(settings):
+                self.cluster = LocalCluster(
+                    n_workers=n,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
             self.client = Client(self.cluster)
             self.description = f"local Dask cluster of {n} worker{'s' if n != 1 else ''}"
         try:
