@@ -14,6 +14,7 @@ from forewarn.resolve.names import (
     compare_names,
     compare_pairs_csv,
     consonant_skeleton,
+    fold,
     name_key,
     strip_titles,
     token_similarity,
@@ -330,3 +331,140 @@ def test_legal_forms_do_not_separate_companies(a: str, b: str) -> None:
 
 def test_legal_forms_do_not_join_different_companies() -> None:
     assert not compare_names("Norvex AG", "Valtera AG", "org").same
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules added for pair matching: each with names that must and must not match
+# ---------------------------------------------------------------------------------------------
+
+WEAK_EVIDENCE = 0.8  # the resolver's STRONG bar: a match under it needs context to join
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("Yahya Sinwar", "Yahya Sinwat", "person"),  # r/t typed wrong
+        ("Mohammed Deif", "Mohammed Deifh", "person"),  # h added at the end of a 5-letter word
+        ("Sergei Lavrov", "Sergei Lavorv", "person"),  # neighbours swapped
+        ("Hakan Fidan", "Hakan Fidam", "person"),
+        ("Wagner Group", "Wagmer Group", "org"),
+        ("Костянтин Пулин", "Костянтин Путін", "person"),  # Cyrillic, after transliteration
+    ],
+)
+def test_typing_slip_matches_as_weak_evidence(a: str, b: str, kind: str) -> None:
+    m = compare_names(a, b, kind)  # type: ignore[arg-type]
+    assert m.same, m
+    assert m.score < WEAK_EVIDENCE, m  # the resolver needs context before it merges on a typo
+    assert any("typing slip" in r for r in m.reasons), m
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Nasser Hamdan", "Yasser Hamdan"),  # first letter: two different given names
+        ("Kamal Hassan", "Jamal Hassan"),
+        ("Jamil Karimi", "Jamal Karimi"),  # a vowel: two different names
+        ("Rashid Khalil", "Rashad Khalil"),
+        ("Omar Abdel Rahman", "Omar Abdel Rahim"),  # two letters: different people
+        ("Sara Amini", "Sara Amani"),
+        ("Hamid Hamdi", "Hamid Hamid"),  # a letter swapped in a short word
+    ],
+)
+def test_typing_slip_does_not_merge_different_names(a: str, b: str) -> None:
+    assert not compare_names(a, b, "person").same
+    assert not compare_names(b, a, "person").same
+
+
+def test_surnames_one_consonant_apart_are_only_weak_evidence() -> None:
+    # Karimi and Kazimi are two Iranian family names: as names alone they may be a slip of the
+    # keyboard, but the resolver must not merge on that without shared context
+    m = compare_names("Mohammad Karimi", "Mohammad Kazimi", "person")
+    assert m.score < WEAK_EVIDENCE, m
+
+
+def test_typing_slip_leaves_short_words_and_digits_alone() -> None:
+    assert not compare_names("Brigade 44", "Brigade 45", "org").same
+    assert not compare_names("Tim Cook", "Tom Cook", "person").same
+    assert not compare_names("Unit 8200", "Unit 8100", "org").same
+
+
+def test_other_scripts_are_transliterated_whole() -> None:
+    # decomposing katakana first used to drop the voicing marks: バ became ハ ("ha", not "ba")
+    assert fold("バラク") == "baraku"
+    assert compare_names("Kamala Harris", "カマラ・ハリス", "person").same
+    assert compare_names("Kyriakos Mitsotakis", "Κυριάκος Μητσοτάκης", "person").same
+    assert not compare_names("Kamala Harris", "ドナルド・トランプ", "person").same
+
+
+def test_chinese_korean_japanese_names_compare_by_character() -> None:
+    assert compare_names("王伟", "王伟", "person").same
+    assert compare_names("김정은", "김정은", "person").same
+    # same romanisation (Wang Wei / Gao Shi), different characters: different people
+    assert not compare_names("王伟", "王薇", "person").same
+    assert not compare_names("高石", "高市", "person").same
+    assert not compare_names("김정은", "김정일", "person").same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Brigade Forty-Four", "Brigade 44", True),
+        ("Third Infantry Division", "3rd Infantry Division", True),
+        ("Twenty-Two Brigade", "22nd Brigade", True),
+        ("Fourty Four Battalion", "44 Battalion", True),
+        ("Brigade Forty-Four", "Brigade 45", False),
+        ("Third Infantry Division", "Fourth Infantry Division", False),
+        ("Twenty-Two Brigade", "Twenty-Three Brigade", False),
+    ],
+)
+def test_numbers_written_as_words_in_organisations(a: str, b: str, same: bool) -> None:
+    assert compare_names(a, b, "org").same is same
+
+
+def test_ship_prefixes_are_not_part_of_the_name() -> None:
+    assert compare_names("MV Galaxy Leader", "Galaxy Leader", "org").same
+    assert compare_names("M.V. Galaxy Leader", "MV Galaxy Leader", "org").same
+    assert compare_names("MT Marlin Luanda", "Marlin Luanda", "org").same
+    assert not compare_names("MV Galaxy Leader", "MV Galaxy Trader", "org").same
+    assert not compare_names("MV Galaxy Leader", "MV Rubymar", "org").same
+
+
+def test_same_names_in_another_order_match_weakly() -> None:
+    m = compare_names("Rotenberg Boris", "Boris Romanovich Rotenberg", "person")
+    assert m.same and m.score < WEAK_EVIDENCE, m
+    assert compare_names("Тимченко Геннадий", "Gennady Nikolayevich Timchenko", "person").same
+    assert compare_names("Salman Mohammed bin", "Mohammed bin Salman", "person").same
+    # who is whose son: a patronymic chain reversed is another man
+    assert not compare_names("Hasan bin Ali al-Tamimi", "Ali bin Hasan al-Tamimi", "person").same
+    assert not compare_names("Rotenberg Boris", "Arkady Rotenberg", "person").same
+
+
+def test_shorter_name_keeps_first_name_and_later_names_in_order() -> None:
+    m = compare_names("Imran Khan", "Imran Ahmed Khan Niazi", "person")
+    assert m.same and m.score < WEAK_EVIDENCE, m
+    assert compare_names("Jamal Sultan al-Tikriti", "Jamal Mustafa Abdallah Sultan al-Tikriti", "person").same
+    assert not compare_names("Imran Khan", "Imran Farooq Siddiqui", "person").same
+    assert not compare_names("Ahmad Khan", "Imran Ahmed Khan Niazi", "person").same  # first names differ
+
+
+def test_middle_name_left_out_is_a_short_form_but_middle_initials_must_agree() -> None:
+    assert compare_names("Hadi Abdallah al-Amiri", "Hadi Farhan Abdallah al-Amiri", "person").same
+    assert not compare_names("George W. Bush", "George H. W. Bush", "person").same
+    assert not compare_names("John A. B. Smith", "John C. B. Smith", "person").same
+
+
+def test_letters_written_apart_keep_their_order() -> None:
+    assert compare_names("A.B.C. Trading", "ABC Trading", "org").same
+    assert compare_names("H and M Logistics", "H&M Logistics", "org").same
+    assert not compare_names("X.Y.Z. Holdings", "Z.Y.X. Holdings", "org").same
+
+
+def test_slash_names_are_alternatives() -> None:
+    assert compare_names("Hayat Tahrir al-Sham/Jabhat al-Nusra", "Jabhat al-Nusra", "org").same
+    assert compare_names("Jabhat Fatah al-Sham", "Jabhat al-Nusra / Jabhat Fatah al-Sham", "org").same
+    assert not compare_names("Hayat Tahrir al-Sham/Jabhat al-Nusra", "Hurras al-Din", "org").same
+
+
+def test_polish_limited_company_form() -> None:
+    assert compare_names("Orlen Trading Sp. z o.o.", "Orlen Trading", "org").same
+    assert not compare_names("Orlen Trading Sp. z o.o.", "Orlen Logistics Sp. z o.o.", "org").same
