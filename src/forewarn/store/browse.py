@@ -38,6 +38,7 @@ from forewarn.store.core import (
     _merge_records,
     _spans_by_owner,
     read_snapshot,
+    threat_row,
 )
 from forewarn.store.schema import (
     DbActor,
@@ -308,29 +309,16 @@ def _threat_items(s: Session, ids: Sequence[int]) -> list[ThreatItem]:
                 # every stored threat has its evidence: none means a re-analysis replaced the
                 # document's threats between the two reads (SQLite reads are not one snapshot)
                 continue
-            row = ThreatRow(
-                threat_id=t.id,
-                doc_id=t.doc_id,
-                type=t.type,
-                form=t.form,
-                date=t.date,
-                score=t.score,
-                status=t.status,
-                cue=t.cue,
-                evidence=tspans[0],
-                spans=tuple(tspans),
-                speaker_id=t.speaker_actor_id,
+            row = threat_row(
+                t,
+                tspans,
                 speaker_name=speaker_name,
-                speaker_mention=t.speaker_mention,
-                speaker_org_id=t.speaker_org_actor_id,
-                speaker_org_name=org_name,
-                target_id=t.target_actor_id,
+                org_name=org_name,
                 target_name=target_name,
-                target_mention=t.target_mention,
-                doc_title=title,
-                doc_published=published,
-                doc_url=url,
-                doc_source=source,
+                title=title,
+                published=published,
+                url=url,
+                source=source,
             )
             found[t.id] = ThreatItem(
                 row=row,

@@ -1102,32 +1102,59 @@ def _threat_rows(
     for t, doc, speaker_name, org_name, target_name in results:
         tspans = spans.get(t.id) or [Span(0, 0, "")]
         rows.append(
-            ThreatRow(
-                threat_id=t.id,
-                doc_id=t.doc_id,
-                type=t.type,
-                form=t.form,
-                date=t.date,
-                score=t.score,
-                status=t.status,
-                cue=t.cue,
-                evidence=tspans[0],
-                spans=tuple(tspans),
-                speaker_id=t.speaker_actor_id,
+            threat_row(
+                t,
+                tspans,
                 speaker_name=speaker_name,
-                speaker_mention=t.speaker_mention,
-                speaker_org_id=t.speaker_org_actor_id,
-                speaker_org_name=org_name,
-                target_id=t.target_actor_id,
+                org_name=org_name,
                 target_name=target_name,
-                target_mention=t.target_mention,
-                doc_title=doc.title,
-                doc_published=doc.published,
-                doc_url=doc.url,
-                doc_source=doc.source,
+                title=doc.title,
+                published=doc.published,
+                url=doc.url,
+                source=doc.source,
             )
         )
     return rows
+
+
+def threat_row(
+    t: DbThreat,
+    spans: Sequence[Span],
+    *,
+    speaker_name: str | None,
+    org_name: str | None,
+    target_name: str | None,
+    title: str | None,
+    published: str | None,
+    url: str | None,
+    source: str | None,
+) -> ThreatRow:
+    """One stored threat as a row, with its spans (the first is the evidence) and the names and
+    document fields its query joined in; the CLI, the API and the pages all read threats this way."""
+    return ThreatRow(
+        threat_id=t.id,
+        doc_id=t.doc_id,
+        type=t.type,
+        form=t.form,
+        date=t.date,
+        score=t.score,
+        status=t.status,
+        cue=t.cue,
+        evidence=spans[0],
+        spans=tuple(spans),
+        speaker_id=t.speaker_actor_id,
+        speaker_name=speaker_name,
+        speaker_mention=t.speaker_mention,
+        speaker_org_id=t.speaker_org_actor_id,
+        speaker_org_name=org_name,
+        target_id=t.target_actor_id,
+        target_name=target_name,
+        target_mention=t.target_mention,
+        doc_title=title,
+        doc_published=published,
+        doc_url=url,
+        doc_source=source,
+    )
 
 
 def _event_rows(s: Session, doc_id: str) -> list[EventRow]:
