@@ -210,6 +210,8 @@ class EventExtractor:
             return None  # "charged in a series of tweets that ..." accuses; it arrests no one
         if lemma == "march" and tok.pos_ != "NOUN":
             return None
+        if tok.dep_ == "amod" and kind in ("arrest", "kidnapping"):
+            return None  # "the detained fighters", "kidnapped engineers": who they are, not an event told here
         if lemma in ("rally", "march") and not re.search(
             r"\b(protest\w*|against|demand\w*|demonstrat\w*|chant\w*|placards?|banners?|oppos\w*)\b",
             tok.sent.text.lower(),
