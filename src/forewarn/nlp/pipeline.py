@@ -343,4 +343,7 @@ def _parse_long(text: str, nlp: Language) -> Doc:
             end = cut + 1 if cut != -1 else end
         pieces.append(text[start:end])
         start = end
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    docs = list(nlp.pipe(pieces))
+    for doc in docs:
+        doc.user_data.pop("forewarn_text", None)  # each piece's cached text; the joined Doc builds its own
+    return Doc.from_docs(docs, ensure_whitespace=False)
