@@ -91,7 +91,10 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"\b(lose|lost) (his|her|their|your|its) (hands?|heads?|lives?|life|legs?|eyes?|tongues?|fingers?)\b|"
             r"\bwith (his|her|their|your|its) (skin|blood|lives?|life|heads?|necks?)\b|"
             r"\b(be|get) (targeted|hunted|hunted down|eliminated|punished|executed|liquidated)\b"
-            r"(?! (at|to|for|by the market))"
+            r"(?! (at|to|for|by the market))|"
+            r"\b(will|would|shall) (not|never) (go|come|return) home\b|"
+            r"\b(will|would|shall) (not|never) escape (the |our )?(swords?|bullets?|guns?|punishment|revenge|wrath)\b|"
+            r"\b(is|are) on (our|the) (hit |death |kill )?list\b(?! of)"
         ),
         "violence",
         True,
@@ -156,6 +159,11 @@ NON_HARM_THREATS = re.compile(
     r"|\bthreat\w* (legal|court) action|\bthreat\w* (a |an )?(lawsuit|legal proceedings|litigation|injunction)"
 )
 TITLE_CASE = re.compile(r"(?:[A-Z0-9][\w'’-]*\s+){1,5}[A-Z0-9][\w'’-]*")
+# harm said with a negation: "will not go home to his mother", "will not escape the swords"
+NEGATED_FATE = re.compile(
+    r"\b(will|would|shall) (not|never) (go|come|return) home|\b(will|would) not (live|survive) (to see|long|the)|"
+    r"\b(will|would|shall) (not|never) escape (the |our )?(swords?|bullets?|guns?|punishment|revenge|vengeance|wrath)"
+)
 QUANTIFIED_VICTIM = re.compile(r"\b(any|every|whoever|anyone|anybody|those who|all those|each)\b")
 PASSIVE_HARM = re.compile(
     r"\b(will|shall|would) (also )?be (\w+ )?(killed|burned|burnt|slaughtered|beheaded|executed|shot|"
@@ -226,7 +234,7 @@ FICTION = re.compile(
 )
 LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
 _LEGISLATURES = frozenset("congress parliament senate assembly house knesset duma majlis legislature".split())
-_PLACE_PREPS = frozenset("in at near from across around inside outside throughout within".split())
+_PLACE_PREPS = frozenset("in at near from across around inside outside throughout within into onto through along".split())
 VICTIM_CONTEXT = re.compile(
     r"\b(blood of|martyrs?|killing of|assassination of|death of|memory of|funeral of|late)( the| our| their)?\s*$"
 )
@@ -407,7 +415,11 @@ class ThreatExtractor:
                 continue
             if kind is None or REJECT.search(low) or NON_HARM_THREATS.search(low):
                 continue
-            if DEFIANCE.search(low) and not re.search(r"\bwill(?! not| never)|\bwould(?! not| never)|\bif\b", low):
+            if (
+                DEFIANCE.search(low)
+                and not re.search(r"\bwill(?! not| never)|\bwould(?! not| never)|\bif\b", low)
+                and not NEGATED_FATE.search(low)
+            ):
                 continue  # "we will not be intimidated": refusal, not a threat
             if RECEIVED.search(low):
                 # "They told me they would kill my children": a threat the speaker received
