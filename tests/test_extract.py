@@ -397,3 +397,14 @@ def test_threat_reported_inside_a_transcript_turn_is_the_reported_side(analyse) 
     analysis = analyse(text)
     found = {names(analysis, t) for t in analysis.threats}
     assert ("Amadou Sow", "trader") in found, found
+
+
+def test_harm_said_with_a_negation_is_a_threat_not_defiance(analyse) -> None:
+    text = (
+        "PORT-AU-PRINCE, 2 April 2024 — Gang leader Wilson Joseph warned the police on Sunday.\n\n"
+        "\u201cAny police officer who crosses into our streets will not go home to his mother,\u201d Joseph said.\n\n"
+        "\u201cWe will not be intimidated,\u201d the police chief, Marc Duval, replied.\n"
+    )
+    analysis = analyse(text)
+    speakers = {names(analysis, t)[0] for t in analysis.threats}
+    assert speakers == {"Wilson Joseph"}, speakers
