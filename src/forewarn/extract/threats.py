@@ -234,7 +234,9 @@ FICTION = re.compile(
 )
 LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
 _LEGISLATURES = frozenset("congress parliament senate assembly house knesset duma majlis legislature".split())
-_PLACE_PREPS = frozenset("in at near from across around inside outside throughout within into onto through along".split())
+_PLACE_PREPS = frozenset(
+    "in at near from across around inside outside throughout within into onto through along".split()
+)
 VICTIM_CONTEXT = re.compile(
     r"\b(blood of|martyrs?|killing of|assassination of|death of|memory of|funeral of|late)( the| our| their)?\s*$"
 )
@@ -1097,6 +1099,14 @@ class ThreatExtractor:
                 speakers = {o.speaker for o in candidates if o.target == c.target and o.speaker and o.strong}
                 if len(speakers) == 1:
                     c.speaker = speakers.pop()
+        # an unattributed quote in a document where one speaker makes every attributed threat: his
+        # ("KEY QUOTES ... On clan elders: '...'" in a brief on one statement)
+        speakers = {c.speaker for c in candidates if c.speaker and c.strong}
+        if len(speakers) == 1:
+            only = next(iter(speakers))
+            for c in candidates:
+                if c.speaker is None and c.cue == "quote" and c.target != only:
+                    c.speaker = only
         groups: dict[tuple[str | None, str | None], list[Candidate]] = {}
         for c in candidates:
             groups.setdefault((c.speaker, c.target), []).append(c)
