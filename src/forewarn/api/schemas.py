@@ -6,22 +6,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-ThreatTypeName = Literal["violence", "military", "legal", "political", "economic", "other"]
-ThreatFormName = Literal["direct", "conditional", "veiled"]
+from forewarn.model import ActorType, EventType, ThreatForm, ThreatType
+
+# the API speaks the shared data model's vocabulary
+ThreatTypeName = ThreatType
+ThreatFormName = ThreatForm
 ReviewStatus = Literal["unreviewed", "confirmed", "rejected"]
-EventTypeName = Literal[
-    "attack",
-    "airstrike",
-    "bombing",
-    "assassination",
-    "assassination_attempt",
-    "killing",
-    "kidnapping",
-    "protest",
-    "arrest",
-    "other",
-]
-ActorTypeName = Literal["PERSON", "ORG", "GPE", "GROUP"]
+EventTypeName = EventType
+ActorTypeName = ActorType
 ActorId = Field(pattern=r"^A\d{1,12}$", max_length=13, description="an actor id such as A12")
 
 
