@@ -408,3 +408,18 @@ def test_harm_said_with_a_negation_is_a_threat_not_defiance(analyse) -> None:
     analysis = analyse(text)
     speakers = {names(analysis, t)[0] for t in analysis.threats}
     assert speakers == {"Wilson Joseph"}, speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'TLAPA, Mexico — Ramiro Ochoa Villegas, known as "El Gavilan", runs the Costa Chica Cartel. Police said '
+        "Ochoa ordered the attack.\n",
+        "El Gavilan is the nickname of Ramiro Ochoa Villegas, the reputed head of the Costa Chica Cartel. "
+        "Ochoa denied it.\n",
+    ],
+)
+def test_a_stated_nickname_is_an_alias_of_the_named_man(analyse, text: str) -> None:
+    persons = [a for a in analyse(text).actors if a.type == "PERSON"]
+    owners = [a for a in persons if "El Gavilan" in a.aliases or a.name == "El Gavilan"]
+    assert len(owners) == 1 and "Ochoa" in owners[0].name, [(a.name, a.aliases) for a in persons]

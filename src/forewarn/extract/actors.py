@@ -615,6 +615,9 @@ def _compatible(a: str, b: str) -> bool:
     return {a, b} <= {"ORG", "GROUP"}
 
 
+_NICKNAME = re.compile(r"((?:[A-Z][\w'’-]*|el|la|al|of|the)(?: (?:[A-Z][\w'’-]*|el|la|al|of|the)){0,3})")
+
+
 def _aliases_stated(doc: Doc, table: ActorTable) -> None:
     """ "Jaswinder Singh Dhillon, alias Jassa Dhillon", "X, also known as Y": one actor, two names."""
     text = text_of(doc)
@@ -626,7 +629,8 @@ def _aliases_stated(doc: Doc, table: ActorTable) -> None:
         after = text[doc[end - 1].idx + len(doc[end - 1]) :][:70]
         m = re.match(
             r"\s*(\([^()\n]{1,12}\))?\)?\s*,?\s*\(?\s*(alias|a\.k\.a\.?|aka|also known as|better known as|known as|"
-            r"also called|"
+            r"also called|nicknamed|dubbed|who goes by( the name)?|whose (nickname|nom de guerre|alias) is|"
+            r"known by (the|his|her) (nickname|nom de guerre|alias)|"
             # "the Houthis, who call themselves Ansar Allah", "the AGC, which the government calls the Clan del Golfo"
             r"(who|which|that) (call|calls|called) (themselves|itself|himself)|calling (themselves|itself)|"
             r"(the )?(organisation|organization|group|movement|militia) (that |which )?(the )?"
@@ -638,9 +642,26 @@ def _aliases_stated(doc: Doc, table: ActorTable) -> None:
             re.I,
         )
         if not m:
+            # "El Tordo is the nickname of Jose Angel Trujillo": the nickname joins the named man
+            named = re.match(r"\s+is the (nick)?name (of|for|used by)\s+", after)
+            if named:
+                at = doc[end - 1].idx + len(doc[end - 1]) + named.end()
+                owner_id = next((lid for s, e, lid in table.mention_tokens if doc[s].idx == at), None)
+                if owner_id and owner_id != local_id and table.get(owner_id).type == "PERSON":
+                    actor.type = "PERSON"
+                    _absorb(table, table.get(owner_id), actor)
             continue
         at = doc[end - 1].idx + len(doc[end - 1]) + m.end()
         other_id = next((lid for s, e, lid in table.mention_tokens if doc[s].idx == at), None)
+        if other_id is None and actor.type == "PERSON":
+            # a nickname the tagger did not take for a name: "known as 'El Tordo'"
+            nick = _NICKNAME.match(text[at:])
+            if nick and (nick.group(1)[:1].isupper() or re.match(r"(el|la|al) [A-Z]", nick.group(1))):
+                alias = nick.group(1).strip()
+                if alias and alias not in actor.aliases and alias != actor.name and len(alias) >= 3:
+                    actor.aliases.append(alias)
+                    actor.mentions.append(Span(at, at + len(alias), alias))
+            continue
         if other_id is None or other_id == local_id:
             continue
         other = table.get(other_id)
