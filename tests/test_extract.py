@@ -423,3 +423,28 @@ def test_a_stated_nickname_is_an_alias_of_the_named_man(analyse, text: str) -> N
     persons = [a for a in analyse(text).actors if a.type == "PERSON"]
     owners = [a for a in persons if "El Gavilan" in a.aliases or a.name == "El Gavilan"]
     assert len(owners) == 1 and "Ochoa" in owners[0].name, [(a.name, a.aliases) for a in persons]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            'In a video, the group\'s spokesman Abu Khalid said the journalist Rania Aziz "has signed her own '
+            'death warrant."\n',
+            ("Abu Khalid", "Rania Aziz"),
+        ),
+        (
+            'Commander Idris Bako warned that the governor, Musa Lawal, "will be dealt with" if he continued to '
+            "arrest his men.\n",
+            ("Idris Bako", "Musa Lawal"),
+        ),
+    ],
+)
+def test_marking_someone_for_death_is_a_threat(analyse, text: str, pair: tuple[str, str]) -> None:
+    analysis = analyse(text)
+    assert pair in {names(analysis, t) for t in analysis.threats}
+
+
+def test_a_language_is_not_an_actor(analyse) -> None:
+    text = "The group released a statement in Urdu on Friday, its spokesman Qari Hamid said.\n"
+    assert all(a.name != "Urdu" for a in analyse(text).actors)

@@ -216,6 +216,10 @@ def extract_actors(doc: Doc) -> ActorTable:
         span = _clean(ent)
         if span is None or span.text.lower() in PLATFORMS:
             continue
+        if span.start > 0 and doc[span.start - 1].lower_ in ("in", "into", "from") and len(span) == 1 and (
+            span.text.lower() in _LANGUAGES
+        ):
+            continue  # "a statement in Urdu", "translated from Pashto": a language, not an actor
         mentions.append((span, label))
 
     # Person names take precedence over other labels for the same key: the small models
@@ -312,6 +316,12 @@ def extract_actors(doc: Doc) -> ActorTable:
     return table
 
 
+_LANGUAGES = frozenset(
+    """arabic persian farsi dari pashto urdu hindi bengali punjabi somali hausa swahili amharic tigrinya french
+    english spanish portuguese russian ukrainian turkish kurdish kurmanji sorani hebrew bambara fula wolof
+    tagalog bahasa malay indonesian chinese mandarin cantonese serbian croatian bosnian albanian georgian
+    armenian azeri azerbaijani uzbek tajik""".split()
+)
 _PARTICLE = re.compile(r"(?:\b[Aa]l|\b[Ee]l|\b[Aa]d|\b[Aa]s|\b[Aa]sh)[-\s’']?$")
 
 

@@ -99,8 +99,18 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         "violence",
         True,
     ),
+    # incitement and marking for death: a fatwa, a bounty, "has signed his own death warrant"
+    (
+        r"\b(call\w*|demand\w*) for (the )?(death|killing|execution|beheading|assassination|murder) of\b|"
+        r"\bfatwa\b|\bbount(y|ies) (on|for) (the )?(head|life|killing|capture)\b|\bprice on (his|her|their) heads?\b|"
+        r"\b(signed|sealed) (his|her|their) (own )?death warrant\b",
+        "violence",
+        False,
+    ),
     # veiled warnings: the fate of a predecessor, a family's safety, a name on a list
     (
+        r"\b(will|would|is|are) (be )?(the )?next\b(?! (week|month|year|day|time|step|stage|round|election|season))|"
+        r"\b(will|would|shall) be dealt with\b|"
         r"\b(know|knows|remember|remembers) what happened to\b|"
         r"\b(think|worry) about (his|her|their|your) (own )?(safety|famil(y|ies)|children|wife|husband|loved ones)\b|"
         r"\b(death|hit|kill) lists?\b|\brevolutionary justice\b",
@@ -127,7 +137,7 @@ MILITARY_OBJECTS = re.compile(
 INTENT = re.compile(
     r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|is on me|on me\b|are waiting|"
     r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|"
-    r"(we|i) (hereby )?(declare|warn|give|order))\b"
+    r"(we|i) (hereby )?(declare|warn|give|order)|death warrant|fatwa|bount(y|ies)|price on)\b"
 )
 FUTURE = re.compile(r"\b(will|shall|'ll|’ll|going to|gonna|is on me)\b")
 # the harm must come from the speaker's side or be addressed to someone: "we", "you", "the brigades"
@@ -539,8 +549,8 @@ class ThreatExtractor:
         return subj.lemma_.lower() not in PEOPLE_NOUNS and not any(self.actors.at_token(t.i) for t in subj.subtree)
 
     def _agentive(self, stmt: Statement, start: int, end: int, low: str) -> bool:
-        if AGENT.search(low):
-            return True
+        if AGENT.search(low) or re.match(r"\W*(tell|let) \w+", low):
+            return True  # "Tell Mayor Vega he will be next": the speaker sends the message
         if ULTIMATUM.search(low) and _harm(low)[0] == "violence":
             return True  # '"... or their families will receive them in coffins"': an ultimatum's second half
         if (
