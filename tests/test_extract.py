@@ -448,3 +448,12 @@ def test_marking_someone_for_death_is_a_threat(analyse, text: str, pair: tuple[s
 def test_a_language_is_not_an_actor(analyse) -> None:
     text = "The group released a statement in Urdu on Friday, its spokesman Qari Hamid said.\n"
     assert all(a.name != "Urdu" for a in analyse(text).actors)
+
+
+def test_a_fatwa_calling_for_a_death_is_a_threat_without_a_reporting_verb(analyse) -> None:
+    text = (
+        "The cleric Abdul Rahim Mansour issued a fatwa calling for the death of the writer Samir Haddad, "
+        "accusing him of blasphemy.\n"
+    )
+    analysis = analyse(text)
+    assert ("Abdul Rahim Mansour", "Samir Haddad") in {names(analysis, t) for t in analysis.threats}

@@ -179,6 +179,11 @@ PASSIVE_HARM = re.compile(
     r"\b(will|shall|would) (also )?be (\w+ )?(killed|burned|burnt|slaughtered|beheaded|executed|shot|"
     r"punished|whipped|flogged|hanged|attacked|targeted|eliminated|kidnapped|abducted|destroyed)\b"
 )
+INCITEMENT = re.compile(
+    r"\b(fatwa|bount(y|ies)|price) (on|for|calling for) (the )?(head|life|death|killing|capture|execution)\b|"
+    r"\bfatwa\b[^.;]{0,40}\b(death|killing|execution)\b|"
+    r"\bcall(ed|s|ing)? for (the )?(death|killing|execution|beheading|assassination) of\b"
+)
 ULTIMATUM = re.compile(r"^\W*(or|otherwise|or else)\b|[,;]\s*(or|otherwise|or else)\b[^.]*\b(will|would)\b")
 EDICT_FATE = re.compile(r"\b(treated as|meet the fate|share the fate|same fate|fate of)\b")
 GENERIC_YOU = re.compile(r"\byou (can|can't|can’t|cannot|could|couldn't|couldn’t|may|might|need|have to)\b")
@@ -371,9 +376,54 @@ class ThreatExtractor:
                     candidates.append(cand)
             else:
                 candidates.extend(self._quoted(stmt))
+        if not self.fiction:
+            candidates.extend(self._incitements(candidates))
         self._adopt_in_headline(candidates)
         self._fill_targets(candidates)
         return self._group(candidates)
+
+    def _incitements(self, found: list[Candidate]) -> list[Candidate]:
+        """Marking someone for death needs no reporting verb: "the cleric issued a fatwa calling for
+        the death of X", "the gang put a bounty on the head of Judge Y"."""
+        out: list[Candidate] = []
+        for sent in self.doc.sents:
+            low = self.text[sent.start_char : sent.end_char].lower()
+            match = INCITEMENT.search(low)
+            if match is None or self.finder.in_quote(sent.root.i) or REJECT.search(low):
+                continue
+            if any(c.span[0] < sent.end_char and sent.start_char < c.span[1] for c in found):
+                continue  # already read as a statement
+            subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            resolved = self.finder.resolve_np(subject, subject.idx) if subject is not None else None
+            if resolved is None:
+                continue
+            speaker = resolved[0]
+            at = sent.start_char + match.start()
+            target = next(
+                (
+                    (lid, (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])))
+                    for s, e, lid in self.actors.mention_tokens
+                    if self.doc[s].idx >= at
+                    and self.doc[s].idx < sent.end_char
+                    and lid != speaker
+                    and self.actors.get(lid).type in ("PERSON", "ORG")
+                ),
+                None,
+            )
+            if target is None:
+                continue
+            stmt = Statement(
+                kind="reported",
+                start=sent.start_char,
+                end=sent.end_char,
+                speaker=speaker,
+                speaker_mention=resolved[1],
+                cue="incite",
+                sentence=(sent.start_char, sent.end_char),
+            )
+            span = (sent.start_char, len(self.text[: sent.end_char].rstrip()))
+            out.append(Candidate(stmt, span, speaker, target[0], target[1], "violence", "direct", 0.8, True, "incite"))
+        return out
 
     def _headline_end(self) -> int:
         """Where a headline ends: the first line, when it is short and more text follows."""
