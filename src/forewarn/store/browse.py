@@ -37,6 +37,7 @@ from forewarn.store.core import (
     _matching_ids,
     _merge_records,
     _spans_by_owner,
+    event_row,
     read_snapshot,
     threat_row,
 )
@@ -620,21 +621,7 @@ def _event_rows_by_id(s: Session, ids: Sequence[int]) -> list[EventRow]:
         espans = spans.get(e.id)
         if not espans:  # replaced by a re-analysis between the two reads
             continue
-        found[e.id] = EventRow(
-            event_id=e.id,
-            doc_id=e.doc_id,
-            type=e.type,
-            date=e.date or published,
-            location=e.location,
-            evidence=espans[0],
-            spans=tuple(espans),
-            actor_id=e.actor_actor_id,
-            actor_name=actor_name,
-            actor_mention=e.actor_mention,
-            target_id=e.target_actor_id,
-            target_name=target_name,
-            target_mention=e.target_mention,
-        )
+        found[e.id] = event_row(e, espans, actor_name=actor_name, target_name=target_name, date=published)
     return [found[i] for i in ids if i in found]
 
 

@@ -1170,21 +1170,26 @@ def _event_rows(s: Session, doc_id: str) -> list[EventRow]:
     rows = []
     for e, actor_name, target_name in results:
         espans = spans.get(e.id) or [Span(0, 0, "")]
-        rows.append(
-            EventRow(
-                event_id=e.id,
-                doc_id=e.doc_id,
-                type=e.type,
-                date=e.date,
-                location=e.location,
-                evidence=espans[0],
-                spans=tuple(espans),
-                actor_id=e.actor_actor_id,
-                actor_name=actor_name,
-                actor_mention=e.actor_mention,
-                target_id=e.target_actor_id,
-                target_name=target_name,
-                target_mention=e.target_mention,
-            )
-        )
+        rows.append(event_row(e, espans, actor_name=actor_name, target_name=target_name))
     return rows
+
+
+def event_row(
+    e: DbEvent, spans: Sequence[Span], *, actor_name: str | None, target_name: str | None, date: str | None = None
+) -> EventRow:
+    """One stored event as a row (the first span is the evidence); `date` stands in when the event has none."""
+    return EventRow(
+        event_id=e.id,
+        doc_id=e.doc_id,
+        type=e.type,
+        date=e.date or date,
+        location=e.location,
+        evidence=spans[0],
+        spans=tuple(spans),
+        actor_id=e.actor_actor_id,
+        actor_name=actor_name,
+        actor_mention=e.actor_mention,
+        target_id=e.target_actor_id,
+        target_name=target_name,
+        target_mention=e.target_mention,
+    )
