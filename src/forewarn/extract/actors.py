@@ -680,6 +680,30 @@ def _aliases_stated(doc: Doc, table: ActorTable) -> None:
             _absorb(table, actor, other)
 
 
+_SPELLED = re.compile(
+    r"\b(name is|names are|is|are)? ?(also |sometimes |variously |often )?(spelled|spelt|transliterated|rendered)"
+    r"( as| in English as)?\s+[\"“]?$"
+)
+
+
+def _spellings_stated(doc: Doc, table: ActorTable) -> None:
+    """ "Sheikh Cabdi Xuseen Guure, a spokesman ... whose name is also spelled Abdi Hussein Gure": one person."""
+    text = text_of(doc)
+    for start, _end, local_id in list(table.mention_tokens):
+        before = text[max(0, doc[start].idx - 60) : doc[start].idx]
+        if not _SPELLED.search(before):
+            continue
+        sentence_start = doc[start].sent.start
+        live = {a.local_id for a in table.actors}
+        if local_id not in live:
+            continue
+        earlier = [lid for s, _e, lid in table.mention_tokens if sentence_start <= s < start and lid not in (local_id,)]
+        variant = table.get(local_id)
+        owners = [lid for lid in earlier if lid in live and table.get(lid).type == variant.type]
+        if owners:
+            _absorb(table, table.get(owners[-1]), variant)
+
+
 def _expand_acronyms(doc: Doc, table: ActorTable) -> None:
     """`Popular Mobilisation Units (PMU)`: NER found only the acronym; the words before spell it."""
     for start, end, local_id in list(table.mention_tokens):
@@ -729,6 +753,7 @@ def _bracketed_aliases(doc: Doc, table: ActorTable) -> None:
     """`Name (ALIAS)` right after a mention defines an acronym or translation of it."""
     _expand_acronyms(doc, table)
     _aliases_stated(doc, table)
+    _spellings_stated(doc, table)
     text = text_of(doc)
     for _start, end, local_id in list(table.mention_tokens):
         try:
@@ -849,7 +874,17 @@ def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
                 near,
                 flags=re.I,
             )
-            if re.search(pattern + r"\W*$", near, re.I) or re.match(r"\s*,\s*" + pattern, after, re.I):
+            # "X, a spokesman for the militant group": the role first, the group described after it
+            role_first = (
+                r"(a|an|the|its|senior) (\w+ )?(spokesman|spokesperson|spokeswoman|leader|commander|chief|head|"
+                r"official|emir|founder) (for|of) (the|this|that) ([\w-]+ ){0,2}(group|movement|militia|faction|"
+                r"organi[sz]ation|gang|cartel|insurgency|insurgents|militants|rebels)\b"
+            )
+            if (
+                re.search(pattern + r"\W*$", near, re.I)
+                or re.match(r"\s*,\s*" + pattern, after, re.I)
+                or re.match(r"\s*,\s*" + role_first, after, re.I)
+            ):
                 main_org = _salient_org(table, doc[start].idx)
                 if main_org is not None:
                     actor.affiliations.append(main_org)

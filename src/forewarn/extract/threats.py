@@ -116,6 +116,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(will|would|is|are) (be )?(the )?next\b(?! (week|month|year|day|time|step|stage|round|election|season))|"
         r"\b(will|would|shall) be dealt with\b|"
         r"\b(know|knows|remember|remembers) what happened to\b|"
+        r"\b(not|never) (die of old age|grow old|live to (see|grow) old)\b|\bcount (his|her|their|your) days\b|"
+        r"\b(has|have|had) chosen death\b|"
         r"\b(think|worry) about (his|her|their|your) (own )?(safety|famil(y|ies)|children|wife|husband|loved ones)\b|"
         r"\b(death|hit|kill) lists?\b|\brevolutionary justice\b",
         "violence",
@@ -187,6 +189,11 @@ INCITEMENT = re.compile(
     r"\b(fatwa|bount(y|ies)|price) (on|for|calling for) (the )?(head|life|death|killing|capture|execution)\b|"
     r"\bfatwa\b[^.;]{0,40}\b(death|killing|execution)\b|"
     r"\bcall(ed|s|ing)? for (the )?(death|killing|execution|beheading|assassination) of\b"
+)
+# set phrases that promise a named person his end without saying who will bring it
+FATE_IDIOM = re.compile(
+    r"\b(days are numbered|count (his|her|their|your) days|(not|never) (die of old age|grow old)|"
+    r"(remember|know|knows|remembers) what happened to|end up like|(meet|share) the (same )?fate)\b"
 )
 ULTIMATUM = re.compile(r"^\W*(or|otherwise|or else)\b|[,;]\s*(or|otherwise|or else)\b[^.]*\b(will|would)\b")
 EDICT_FATE = re.compile(r"\b(treated as|meet the fate|share the fate|same fate|fate of)\b")
@@ -541,7 +548,7 @@ class ThreatExtractor:
                 continue
             if not FUTURE.search(low) and PAST_TIME.search(low):
                 continue  # "your supporters burned their cane last week": an accusation about the past
-            if not INTENT.search(low) and not re.search(r"\b(you|your)\b", low):
+            if not INTENT.search(low) and not re.search(r"\b(you|your)\b", low) and not FATE_IDIOM.search(low):
                 continue
             if GENERIC_YOU.search(low) and not FUTURE.search(low) and not CONDITIONAL.search(low):
                 continue  # "you can't fight a war without soldiers": a saying, addressed to no one
@@ -621,7 +628,12 @@ class ThreatExtractor:
         if tok.lower_ in ("one", "ones", "all", "each", "both", "some", "many", "few"):
             # "every one of them": whoever the "of" names; "two old ones" stands for the last thing named
             of = [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-            return bool(of) and all(self._thing(g) for g in of)
+            if of:
+                return all(self._thing(g) for g in of)
+            if tok.lower_ == "ones":
+                nouns = [t for t in tok.sent if t.i < tok.i and t.pos_ == "NOUN" and t.lower_ != "ones"]
+                return bool(nouns) and self._thing(nouns[0])
+            return False
         if tok.pos_ not in ("NOUN", "NUM") or tok.tag_ == "NNP":
             return False
         # "kill two old ones", "blow up a century of tradition", "kill the government's flagship bill":
@@ -647,6 +659,8 @@ class ThreatExtractor:
     def _agentive(self, stmt: Statement, start: int, end: int, low: str) -> bool:
         if AGENT.search(low) or re.match(r"\W*(tell|let) \w+", low):
             return True  # "Tell Mayor Vega he will be next": the speaker sends the message
+        if FATE_IDIOM.search(low) and re.search(r"\b(he|his|him|she|her)\b", low):
+            return True  # "His days are numbered": the speaker marks a man, no "we" needed
         if ULTIMATUM.search(low) and _harm(low)[0] == "violence":
             return True  # '"... or their families will receive them in coffins"': an ultimatum's second half
         if (

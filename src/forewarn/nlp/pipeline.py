@@ -201,7 +201,8 @@ def fix_entities(doc: Doc) -> Doc:
         else:
             merged.append(span)
     spans = [_person_by_apposition(span) for span in merged]
-    spans += _untagged_names(doc, spans)
+    untagged = _untagged_names(doc, spans)
+    spans = [s for s in spans if not any(s.start < u.end and u.start < s.end for u in untagged)] + untagged
     spans = _places_by_context(doc, spans)
     doc.ents = spacy.util.filter_spans(spans)
     return doc
@@ -221,10 +222,17 @@ def _untagged_names(doc: Doc, ents: list[Span]) -> list[Span]:
     for match in _NAMED_BY_ROLE_RE.finditer(text_of(doc)):
         group = "a" if match.group("a") else "b"
         span = doc.char_span(match.start(group), match.end(group), label="PERSON")
-        if span is None or any(span.start < e.end and e.start < span.end for e in ents):
+        # "Sheikh Cabdi Xuseen Guure" tagged PRODUCT: a title or role places a person over such labels
+        if span is None or any(
+            span.start < e.end and e.start < span.end and (e.label_ not in _NOT_NAMES or _org_like(e)) for e in ents
+        ):
             continue
         found.append(span)
     return found
+
+
+# labels the small taggers give unfamiliar personal names ("Cabdi Xuseen Guure" as a PRODUCT)
+_NOT_NAMES = frozenset(["PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "LANGUAGE", "NORP", "LOC", "GPE"])
 
 
 # descriptions a name stands in apposition to: "the head of the association, Dragan Petkovic,"
@@ -242,7 +250,7 @@ _NAMED_BY_ROLE_RE = re.compile(_NAMED_BY_ROLE.pattern.replace("{roles}", "|".joi
 def _person_by_apposition(span: Span) -> Span:
     """A name the tagger took for a place (unfamiliar diacritics, "Petković") is a person when it
     stands in apposition to a description of a person: "the head of the association, Dragan Petković"."""
-    if span.label_ not in ("GPE", "LOC", "NORP", "ORG") or len(span) < 2 or not all(t.is_title for t in span):
+    if span.label_ not in _NOT_NAMES | {"ORG"} or len(span) < 2 or not all(t.is_title for t in span):
         return span
     if span.label_ == "ORG" and _org_like(span):
         return span
