@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from forewarn.extract.actors import PEOPLE_NOUNS, ActorTable, group_from_np
 from forewarn.extract.statements import GROUP_NOUNS, PERSON_NOUNS, SPEECH_VERBS, Statement, StatementFinder
 from forewarn.model import ActorRef, Span, Threat
-from forewarn.nlp.pipeline import ORG_NAME_RE, text_of
+from forewarn.nlp.pipeline import ORG_NAME_RE, country_names, text_of
 
 # Harm terms, declared as data: (pattern, threat type, veiled?). Patterns run on lower-case text.
 HARM_TERMS: list[tuple[str, str, bool]] = [
@@ -204,6 +204,8 @@ DEFIANCE = re.compile(r"\b(will|would|shall) (not|never)\b|\bwon[’']t\b")
 _HARM_VERBS = frozenset(
     "kill destroy hit strike attack target crush bury punish burn shoot bomb slaughter fight blow wipe murder".split()
 )
+# past harm a relative clause tells of: its victims are why a threat is made, not whom it is aimed at
+_PAST_HARM = frozenset("kill wound injure murder assassinate hit target strike bomb attack shoot behead".split())
 # what harm is done to when it is done to people: themselves, their homes and places, armed forces
 _HARMABLE_NOUNS = frozenset(
     """house home houses homes family families child children wife husband son daughter mother father village
@@ -484,7 +486,7 @@ class ThreatExtractor:
         for h in headline:
             speaker_type = self.actors.get(h.speaker).type if h.speaker else None
             mention = h.statement.speaker_mention
-            if speaker_type in ("PERSON", "ORG") and mention is not None and mention[1] <= end:
+            if speaker_type in ("PERSON", "ORG", "GPE") and mention is not None and mention[1] <= end:
                 continue  # the headline names who threatens: "TTP warns party rallies are targets"
             speakers = Counter(b.speaker for b in body)
             if h.target in speakers:
@@ -1055,6 +1057,12 @@ class ThreatExtractor:
                 or (tok.dep_ == "compound" and tok.head.dep_ in ("dobj", "pobj", "dative", "appos"))
                 # "... if X visits Baghdad": the subject of the condition is who it is aimed at
                 or (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl")
+                # "vowed that Israel would pay a heavy price": the one who will suffer it
+                or (
+                    tok.dep_ in ("nsubj", "nsubjpass")
+                    and tok.head.i != verb.i
+                    and (tok.head.lemma_.lower() in ("pay", "suffer", "regret", "face") or self._suffers(tok.head))
+                )
             )
             # "warning Iraqi contractors", "bases where American forces are housed": a group named by its adjective
             group_word = tok.dep_ in ("amod", "compound", "nmod") and tok.head.dep_ in (
@@ -1082,6 +1090,12 @@ class ThreatExtractor:
                 if a.i in allowed
             ):
                 continue  # "vows revenge after a drone strike kills commander X": X is the cause, not the target
+            if any(
+                a.dep_ in ("relcl", "acl") and a.tag_ in ("VBD", "VBN") and a.lemma_.lower() in _PAST_HARM
+                for a in tok.ancestors
+                if a.i in allowed
+            ):
+                continue  # "a price for an airstrike that killed X": X is the victim of what is avenged
             resolved = self._np_actor(tok, stmt)
             own = set(self.actors.get(stmt.speaker).affiliations) if stmt.speaker else set()
             if resolved and resolved[0] in own:
@@ -1095,8 +1109,9 @@ class ThreatExtractor:
                     self.actors.get(resolved[0]).type == "GPE"
                     and tok.dep_ == "pobj"
                     and tok.head.lower_ in _PLACE_PREPS
+                    and self.actors.get(resolved[0]).name.lower() not in country_names()
                 ):
-                    continue  # "journalists in Khyber": where, not whom
+                    continue  # "journalists in Khyber": where, not whom ("strike deep inside Israel" is whom)
                 mention = self._np_mention(resolved[0], resolved[1]) if resolved[1] else None
                 targets.append((resolved[0], mention, tok))
         group = self._group_target(verb, allowed)
@@ -1120,6 +1135,10 @@ class ThreatExtractor:
                 node = node.head
             if node.dep_ in ("dobj", "dative", "nsubjpass") and node.head.i in heads:
                 return 0
+            if node.dep_ in ("nsubj", "nsubjpass") and (
+                node.head.lemma_.lower() in ("pay", "suffer", "regret", "face") or self._suffers(node.head)
+            ):
+                return 0  # "vowed that Israel would pay a heavy price": the one who will pay
             if node.dep_ == "pobj" and node.head.head.i in heads:
                 return 1
             return 2

