@@ -586,12 +586,16 @@ class StatementFinder:
         if sent.start == 0:
             return None
         before = self.doc[sent.start - 1].sent
-        # '"... will be slaughtered. Let them stay home," he said': step back over the quote's sentences
-        for _ in range(4):
-            if not self._in_quote[before.root.i] or before.start == 0:
+        # '"... will be slaughtered. Let them stay home," he said': step back over the quote's sentences,
+        # and over the blank line between paragraphs, which the parser makes a sentence of its own
+        for _ in range(6):
+            blank = all(t.is_space for t in before)
+            if (not blank and not self._in_quote[before.root.i]) or before.start == 0:
                 break
             before = self.doc[before.start - 1].sent
         subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and before.root.pos_ == "PROPN" and self.actors.at_token(before.root.i):
+            subj = before.root  # "Gary Lee Whitcomb, 61, admitted ...", parsed with the name as the root
         if subj is None or subj.lower_ in PERSON_PRONOUNS or self._in_quote[subj.i]:
             return None
         if subj.pos_ == "NOUN" and subj.lower_ not in PERSON_NOUNS:
