@@ -97,6 +97,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"\b(be|get) (targeted|hunted|hunted down|eliminated|punished|executed|liquidated)\b"
             r"(?! (at|to|for|by the market))|"
             r"\b(will|would|shall) (not|never) (go|come|return) home\b|"
+            r"\b(won[’']t|will not|would not|wouldn[’']t|never) make it (home|back|out alive)\b|"
             r"\b(will|would|shall) (not|never) escape (the |our )?(swords?|bullets?|guns?|punishment|revenge|wrath)\b|"
             r"\b(is|are) on (our|the) (hit |death |kill )?list\b(?! of)"
         ),
@@ -178,6 +179,7 @@ TITLE_CASE = re.compile(r"(?:[A-Z0-9][\w'’-]*\s+){1,5}[A-Z0-9][\w'’-]*")
 # harm said with a negation: "will not go home to his mother", "will not escape the swords"
 NEGATED_FATE = re.compile(
     r"\b(will|would|shall) (not|never) (go|come|return) home|\b(will|would) not (live|survive) (to see|long|the)|"
+    r"\b(won[’']t|will not|would not|wouldn[’']t|never) make it (home|back|out alive)|"
     r"\b(will|would|shall) (not|never) escape (the |our )?(swords?|bullets?|guns?|punishment|revenge|vengeance|wrath)"
 )
 QUANTIFIED_VICTIM = re.compile(r"\b(any|every|whoever|anyone|anybody|those who|all those|each)\b")

@@ -29,7 +29,7 @@ MODEL_ENV = "FOREWARN_SPACY_MODEL"
 _ORG_HEAD = (
     r"(?:kata?['’ʼ`]?a?i?['’ʼ`]?e?b|asa?['’ʼ`]?a?i?['’ʼ`]?b|saraya|sarayat|harakat|harakah|hizb|alwiy[ae]t?|liwa|"
     r"jaysh|jaish|jabhat|ansar|jund|firqat|tanzim|majlis|quwat|munazzamat|tajammu|ittihad|hashd|"
-    r"fasa['’]?il|kataeb|kataib)"
+    r"fasa['’]?il|kataeb|kataib|jama['’]?a?t|jamaat|jamiat|tehreek|tehrik|lashkar)"
 )
 _NAME_PART = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|wal|wa)[-\s])?[A-Z][\w'’ʼ`-]*"
 _ORG_PART = rf"(?:{_NAME_PART}|(?i:ahl|al-\w+|el-\w+)\b)"
@@ -176,7 +176,8 @@ def fix_entities(doc: Doc) -> Doc:
         while end > ent.start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’"):
             end -= 1
         start = ent.start
-        while start < end - 1 and (doc[start].lower_ in ("the", "oh") or doc[start].is_punct):
+        # "Tell Wanjiru this is not her home": an imperative that opens a sentence is not part of the name
+        while start < end - 1 and (doc[start].lower_ in ("the", "oh", "tell", "let", "dear") or doc[start].is_punct):
             start += 1
         while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
             end -= 1
@@ -277,6 +278,8 @@ _TITLES = frozenset(
     """mr mrs ms miss dr prof professor sir lady lord president minister senator judge general gen colonel col
     captain capt sgt rev reverend father sheikh mullah imam""".split()
 )
+# countries whose names are also given names: these need the words around them to decide
+_GIVEN_NAME_COUNTRIES = frozenset(["Jordan", "Chad", "Georgia", "India", "Israel", "Niger", "Kenya"])
 _LATIN_PLACE = re.compile(r"^[A-Z][A-Za-zÀ-ɏ'’ .-]{3,}$")
 
 
@@ -343,7 +346,11 @@ def _places_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
     person_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
     places = _place_names()
     relabel: set[str] = set()
+    countries = country_names()
     for text, mentions in candidates.items():
+        if text.lower() in countries and text not in _GIVEN_NAME_COUNTRIES:
+            relabel.add(text)  # "Burkina Faso" is never a person
+            continue
         if any(_person_evidence(m, person_words) for m in mentions):
             continue
         known = text in places
