@@ -206,6 +206,12 @@ DEFIANCE = re.compile(r"\b(will|would|shall) (not|never)\b|\bwon[’']t\b")
 _HARM_VERBS = frozenset(
     "kill destroy hit strike attack target crush bury punish burn shoot bomb slaughter fight blow wipe murder".split()
 )
+# "a letter signed by a group calling itself 'Heimatschutz Franken'", "emails signed 'NSU 2.0'"
+SIGNED = re.compile(
+    r"\bsigned (?:by |in the name of |with the name )?(?:(?:a|an|the) (?:[\w-]+ ){0,4}?"
+    r"(?:calling (?:itself|himself|themselves) |called |named |known as ))?[\"“]?"
+    r"(?P<name>[A-Z][\w'’.-]*(?: (?:[A-Z0-9][\w'’.-]*|al|el|de|la|of|the))*)"
+)
 # past harm a relative clause tells of: its victims are why a threat is made, not whom it is aimed at
 _PAST_HARM = frozenset("kill wound injure murder assassinate hit target strike bomb attack shoot behead".split())
 # what harm is done to when it is done to people: themselves, their homes and places, armed forces
@@ -417,8 +423,39 @@ class ThreatExtractor:
         if not self.fiction:
             candidates.extend(self._incitements(candidates))
         self._adopt_in_headline(candidates)
+        self._sign_unattributed(candidates)
         self._fill_targets(candidates)
         return self._group(candidates)
+
+    def _signer(self) -> str | None:
+        """The one name letters, leaflets or messages in the document are signed with, as an actor."""
+        signers: set[str] = set()
+        for match in SIGNED.finditer(self.text):
+            name_start, name_end = match.span("name")
+            span = self.doc.char_span(name_start, name_end, alignment_mode="expand")
+            if span is None:
+                continue
+            named = next((lid for s, e, lid in self.actors.mention_tokens if s <= span.start < e), None)
+            if named is None:
+                existing = next((a for a in self.actors.actors if a.name == span.text), None)
+                named = (existing or self.actors.add_actor(span.text, "ORG", span)).local_id
+            if self.actors.get(named).type in ("ORG", "PERSON"):
+                signers.add(named)
+        return signers.pop() if len(signers) == 1 else None
+
+    def _sign_unattributed(self, candidates: list[Candidate]) -> None:
+        """ "a letter signed 'NSU 2.0' ... One message read: '...'": the quotes no one is said to speak
+        in a document about signed letters or leaflets are the signer's."""
+        unattributed = [c for c in candidates if c.speaker is None and c.cue == "quote"]
+        if not unattributed:
+            return
+        signer = self._signer()
+        if signer is None:
+            return
+        for c in unattributed:
+            c.speaker = signer
+            if c.target == signer:
+                c.target, c.target_mention = None, None
 
     def _paragraph(self, chars: tuple[int, int]) -> str:
         start = self.text.rfind("\n\n", 0, chars[0]) + 1

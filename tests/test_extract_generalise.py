@@ -1,0 +1,105 @@
+"""Extraction beyond the documents it was built on: metaphors of everyday politics and business,
+place names the tagger takes for people, signed letters, veiled idioms and paragraph-initial "he said"."""
+
+from __future__ import annotations
+
+import pytest
+
+from forewarn.model import DocumentAnalysis, Threat
+
+
+def names(analysis: DocumentAnalysis, threat: Threat) -> tuple[str | None, str | None]:
+    speaker = analysis.actor(threat.speaker.local_id).name if threat.speaker else None
+    target = analysis.actor(threat.target.local_id).name if threat.target else None
+    return speaker, target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # harm done to a bill, a law, a tradition: politics, not violence
+        "Opposition bloc threatens tax bill\n\nBRASILIA — Leaders of the centrist bloc threatened on Monday to kill "
+        "the government's flagship tax reform bill in the lower house unless states receive more money.\n",
+        "\"Every regulation that lands on my desk will have to kill two old ones,\" Chancellor candidate Petra "
+        "Vogel told business owners in Stuttgart on Friday.\n",
+        "Senate leader Tom Reyes said the majority would not let a handful of members hold the entire "
+        "government hostage over an unrelated spending fight. \"We will not be held hostage,\" he said.\n",
+        # a fight in politics is not a war
+        "\"If my opponent wants that fight, bring it on,\" said Councillor Maria Lund. \"I am ready to fight "
+        "dirty against waste and red tape.\"\n",
+        # a scam warning: paying a fine is no heavy price
+        "\"No genuine council will ask you to pay a fine by clicking on a link in a text,\" said Inspector "
+        "Lisa Harrow of the county police.\n",
+        # a book review retells its plot
+        "Book review: a revenge saga on the moors\n\n\"I will kill you, Edmund Hale, if it takes me the rest "
+        "of my life.\" So vows young Ada Birch in the opening chapter of Clara Moss's new novel.\n\n"
+        "The novel follows Ada for thirty years; readers will find the last chapter hard to forget.\n",
+        # a mayor's joke about potholes: no one named is threatened
+        "\"Attention every pothole in Millbrook: your days are numbered,\" Mayor Dana Price wrote on Monday "
+        "beside a photo of a new asphalt truck.\n",
+    ],
+)
+def test_everyday_metaphors_are_not_threats(analyse, text: str) -> None:
+    assert analyse(text).threats == []
+
+
+def test_place_the_tagger_calls_a_person_is_not_the_target(analyse) -> None:
+    text = (
+        "Gang leader warns police away from his district\n\n"
+        "PORT-AU-PRINCE — In a video posted on Sunday, gang leader Wilson Toussaint warned officers of the "
+        "Haitian National Police against entering the neighbourhoods his men control.\n\n"
+        "\"Any police officer who crosses into Martissant will not go home to his mother,\" Toussaint said.\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert pairs, "the threat is found"
+    assert all(target != "Martissant" for _, target in pairs)
+    assert all(speaker == "Wilson Toussaint" for speaker, _ in pairs)
+
+
+def test_known_place_is_relabelled(analyse) -> None:
+    analysis = analyse(
+        "Residents of Kharkiv spent another night in shelters. Drones struck a depot near Kharkiv, "
+        "the regional governor said.\n"
+    )
+    kinds = {a.name: a.type for a in analysis.actors}
+    assert kinds.get("Kharkiv") == "GPE"
+
+
+def test_signed_letter_speaks_for_its_signer(analyse) -> None:
+    text = (
+        "Councillor receives bullet in the post\n\n"
+        "LEIPZIG — Police are investigating after city councillor Jana Weber received a letter containing a "
+        "cartridge and a threat signed by a far-right group calling itself \"Sturm Sachsen\".\n\n"
+        "The letter read: \"Frau Weber, you are a traitor to your people. This bullet is for you. The next one "
+        "will not come by post.\"\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert any(speaker == "Sturm Sachsen" and target and "Weber" in target for speaker, target in pairs)
+
+
+def test_days_are_numbered_marks_the_man_named(analyse) -> None:
+    text = (
+        "CALAPAN — A recording played on local radio after the killing of broadcaster Ramon Dela Paz has "
+        "put the town's mayor under scrutiny.\n\n"
+        "In the recording, Mayor Ernesto Villanueva can be heard saying: \"That loudmouth on the radio thinks "
+        "he is untouchable. His days are numbered.\"\n\n"
+        "Dela Paz was shot dead outside his home in October. Villanueva denied any role.\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Ernesto Villanueva", "Ramon Dela Paz") in pairs
+
+
+def test_he_said_after_a_paragraph_break_is_the_previous_subject(analyse) -> None:
+    text = (
+        "Ohio man pleads guilty to threatening state senator\n\n"
+        "COLUMBUS — A Dayton man pleaded guilty on Tuesday to leaving threatening voicemails for State "
+        "Senator Laura Keane, prosecutors said.\n\n"
+        "Brian Earl Madsen, 58, admitted that he called Keane's office four times in March.\n\n"
+        "In one message, he said: \"If you vote for that bill, you won't make it home to your family.\"\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Brian Earl Madsen", "Laura Keane") in pairs
