@@ -1,4 +1,4 @@
-"""Independent held-out sets (tests/data/heldout, tests/data/heldout2), scored by the shared scorer.
+"""Independent held-out sets (tests/data/heldout*, everyday*), scored by the shared scorer.
 
 The documents were written apart from the development set to check that forewarn
 generalises: other countries, conflicts and attribution patterns, plus everyday news full
@@ -27,6 +27,9 @@ SETS = {
     "heldout": (3, {"threat_f1": 0.90, "full_f1": 0.80, "speaker_accuracy": 0.85, "target_accuracy": 0.85}),
     # written blind, beyond Iraq, much harder (see its README): floors from where session 2 left it
     "heldout2": (1, {"threat_f1": 0.69, "full_f1": 0.30, "speaker_accuracy": 0.62, "target_accuracy": 0.52}),
+    # session 3's blind sets (see their READMEs): heldout3 was then worked on, heldout4 only measured
+    "heldout3": (1, {"threat_f1": 0.67, "full_f1": 0.34, "speaker_accuracy": 0.60, "target_accuracy": 0.57}),
+    "heldout4": (1, {"threat_f1": 0.56, "full_f1": 0.12, "speaker_accuracy": 0.52, "target_accuracy": 0.30}),
 }
 FIGURES = (
     "threat_gold",
@@ -105,8 +108,9 @@ def test_heldout_set(name: str, tmp_path: Path) -> None:
 MAX_EVERYDAY_THREATS = 2
 
 
-def test_everyday_news_raises_almost_no_threats(tmp_path: Path) -> None:
-    docs = DATA / "everyday" / "docs"
+@pytest.mark.parametrize("name", ["everyday", "everyday2"])
+def test_everyday_news_raises_almost_no_threats(name: str, tmp_path: Path) -> None:
+    docs = DATA / name / "docs"
     out = tmp_path / "out.jsonl"
     forewarn = Path(sys.executable).with_name("forewarn")
     run = subprocess.run(
