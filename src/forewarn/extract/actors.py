@@ -265,8 +265,12 @@ def extract_actors(doc: Doc) -> ActorTable:
         ):
             label = "GPE"  # "the city of Uvira"
         elif label in ("ORG", "GPE", "GROUP") and not _is_acronym(text) and not _org_words(text):
-            # "Hadi al-Mansouri" tagged as a place, "al-Mansouri" as a person elsewhere
-            if key in person_keys or key.split()[-1] in person_surnames:
+            # "Hadi al-Mansouri" tagged as a place, "al-Mansouri" as a person elsewhere; "Yesenia Mosquera
+            # Palacios" tagged as an organisation, "Mosquera" (the first of two surnames) as a person
+            words = key.split()
+            if key in person_keys or words[-1] in person_surnames or (
+                len(words) >= 3 and len(span) >= 3 and any(w in person_surnames for w in words[1:])
+            ):
                 label = "PERSON"
         actor = _find_group(groups, text, key, label)
         if actor is None:
@@ -312,8 +316,38 @@ def extract_actors(doc: Doc) -> ActorTable:
     _find_more_mentions(doc, table)
     _bracketed_aliases(doc, table)
     _titles_and_affiliations(doc, table)
+    _titled_forms(doc, table)
     table.mention_tokens.sort()
     return table
+
+
+def _titled_forms(doc: Doc, table: ActorTable) -> None:
+    """ "Brigadier General Hamid Sardarzadeh", "Sheikh Hussein al-Moussawi": the name as written with the
+    titles before it is a form of the name too (readers and other documents write it so)."""
+    text = text_of(doc)
+    for start, end, local_id in table.mention_tokens:
+        actor = table.get(local_id)
+        if actor.type != "PERSON":
+            continue
+        name = text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+        longest = None
+        for k in range(1, 5):
+            first = start - k
+            if first < 0 or not (doc[first].text[:1].isupper() or doc[first].text == "."):
+                break
+            form = text[doc[first].idx : doc[end - 1].idx + len(doc[end - 1])]
+            if "\n" in form:
+                break
+            bare, titles = strip_titles(form)
+            if titles and name_key(bare) == name_key(name):
+                longest = (form, titles)
+        if longest is None:
+            continue
+        form, titles = longest
+        if form != actor.name and form not in actor.aliases:
+            actor.aliases.append(form)
+        for title in titles:
+            _add_title(actor, title)
 
 
 _LANGUAGES = frozenset(
@@ -587,6 +621,23 @@ def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -
                     if any(not compare_names(text, f, "person").same for f in fuller):
                         continue
                     return g
+                # "Dankarami" / "Dan Karami Shehu": one name written with and without its space
+                joined = "".join(tokens)
+                if len(joined) >= 6 and len(tokens) != len(form_tokens) and any(
+                    "".join(form_tokens[i:j]) == joined
+                    for i in range(len(form_tokens))
+                    for j in range(i + 2, len(form_tokens) + 1)
+                ):
+                    return g
+                # "Viktor Nikolayevich": the Russian address by first name and patronymic
+                if (
+                    len(tokens) == 2
+                    and _PATRONYMIC.search(tokens[1])
+                    and len(form_tokens) >= 2
+                    and form_tokens[0] == tokens[0]
+                    and not _PATRONYMIC.search(form_tokens[-1])
+                ):
+                    return g
                 # Spanish and Portuguese names carry two surnames: "Salcido" is "Rigoberto Salcido Ibarra"
                 if len(tokens) == 1 and len(form_tokens) >= 3 and tokens[0] in form_tokens[1:]:
                     return g
@@ -619,6 +670,9 @@ def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -
     return best[1] if best else None
 
 
+_PATRONYMIC = re.compile(r"(ovich|evich|yevich|ovych|ovna|evna|yevna|ovn|ich)$")
+
+
 def _compatible(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -639,6 +693,7 @@ def _aliases_stated(doc: Doc, table: ActorTable) -> None:
         after = text[doc[end - 1].idx + len(doc[end - 1]) :][:70]
         m = re.match(
             r"\s*(\([^()\n]{1,12}\))?\)?\s*,?\s*\(?\s*(alias|a\.k\.a\.?|aka|also known as|better known as|known as|"
+            r"formally known as|officially known as|whose full name is|full name|"
             r"also called|nicknamed|dubbed|who goes by( the name)?|whose (nickname|nom de guerre|alias) is|"
             r"known by (the|his|her) (nickname|nom de guerre|alias)|"
             # "the Houthis, who call themselves Ansar Allah", "the AGC, which the government calls the Clan del Golfo"

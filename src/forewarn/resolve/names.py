@@ -80,6 +80,8 @@ TITLES: tuple[str, ...] = (
     "seyyed", "syed", "sayyida", "hajj", "haj", "haji", "hajji", "imam", "ayatollah", "grand ayatollah",
     "hojatoleslam", "hojjat al-islam", "mullah", "mufti", "grand mufti", "mawlana", "maulana", "cleric",
     "reverend", "rev", "father", "pope", "rabbi", "archbishop", "bishop", "cardinal", "patriarch",
+    "allama", "maulvi", "mahant", "swami", "pastor", "ustaz", "ustadh", "mallam", "alhaji", "qari", "hafiz",
+    "frau", "herr", "monsieur", "madame", "hon", "honourable", "honorable",
     # military
     "general", "gen", "lieutenant general", "lt gen", "major general", "maj gen", "brigadier general",
     "brig gen", "brigadier", "colonel", "col", "lieutenant colonel", "lt col", "lieutenant", "lt",
@@ -191,6 +193,8 @@ CHEAP_EDITS: dict[frozenset[str], float] = {
     frozenset("JG"): 0.5,  # j / g: Jamal / Gamal
     frozenset("JY"): 0.5,
     frozenset("FV"): 0.5,
+    frozenset("BV"): 0.3,  # b / v, one sound in Spanish: Sabala / Zavala, Cordoba / Cordova
+    frozenset("DS"): 0.5,  # z / s, one sound in Latin American Spanish: Zavala / Sabala, Vasquez / Vazquez
     frozenset("FP"): 0.5,
     frozenset("BP"): 0.5,
     frozenset("A"): 0.4,  # an inserted vowel: Vladimir / Volodymyr
