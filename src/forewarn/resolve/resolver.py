@@ -162,9 +162,20 @@ def _forms(names: Iterable[str], group: str) -> list[str]:
         key = name_key(bare)
         if not key or key in seen:
             continue
+        if group != "P" and key in GENERIC_ORG_WORDS:
+            continue  # "Tehreek" ("movement") cut from two different movements' names names neither
         seen.add(key)
         out.append(bare)
     return out
+
+
+# words that name a kind of organisation in the languages of the field, not one organisation
+GENERIC_ORG_WORDS = frozenset(
+    """tehreek tehrik harakat harakah hizb jamaat jamaat jamiat jama'at lashkar jaish jabhat sena dal sangh
+    morcha parishad samiti ittihad majlis kataib kataeb saraya liwa ansar front movement party army brigade
+    brigades militia cartel clan gang group council union alliance coalition forces police government
+    partido frente movimiento ejercito comando brigada mara""".split()
+)
 
 
 def _is_full(form: str, group: str) -> bool:
