@@ -103,3 +103,38 @@ def test_he_said_after_a_paragraph_break_is_the_previous_subject(analyse) -> Non
     analysis = analyse(text)
     pairs = {names(analysis, t) for t in analysis.threats}
     assert ("Brian Earl Madsen", "Laura Keane") in pairs
+
+
+def test_transcript_turn_labelled_by_role_is_the_person_with_that_role(analyse) -> None:
+    text = (
+        "Press conference of the military government, excerpts\n\n"
+        "The briefing was given by the military's spokesman, Brigadier General Kyaw Zeya Htun.\n\n"
+        "QUESTION: What is your message to the exiled minister Daw Khin Lay?\n\n"
+        "SPOKESMAN: Daw Khin Lay gives orders from abroad to burn our offices. She should know that our arm is "
+        "long. Those who order such crimes will not die of old age.\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert any(speaker == "Kyaw Zeya Htun" and target == "Daw Khin Lay" for speaker, target in pairs), pairs
+
+
+def test_hunting_down_people_is_a_threat_but_police_hunting_killers_is_not(analyse) -> None:
+    threat = analyse(
+        "Bandit leader Musa Garba vowed to hunt down members of the village vigilante force after the killing "
+        "of his brother, according to a video seen by reporters.\n"
+    )
+    assert [names(threat, t)[0] for t in threat.threats] == ["Musa Garba"]
+    justice = analyse(
+        "Police commissioner Ade Bello vowed to hunt down the killers of the two farmers and bring them "
+        "before the courts.\n"
+    )
+    assert justice.threats == []
+
+
+def test_an_ultimatum_to_choose_between_tribute_and_the_sword(analyse) -> None:
+    analysis = analyse(
+        "In an audio message, the insurgent commander Abu Yasir al-Barnawi warned villagers in the south of "
+        "the state to \"choose between the tax and the sword.\"\n"
+    )
+    assert [names(analysis, t)[0] for t in analysis.threats] == ["Abu Yasir al-Barnawi"]
+    assert analysis.threats[0].form == "conditional"

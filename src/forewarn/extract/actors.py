@@ -996,7 +996,10 @@ PEOPLE_NOUNS = frozenset(
     enemies traitor traitors family families judge minister president governor mayor police army group
     militia faction company companies government regime dealer dealers pusher pushers agent agents resistance
     brigade brigades movement mujahideen gang gangs cartel rebels insurgents jihadists militants guards
-    sons brothers youth youths supporters followers""".split()
+    sons brothers youth youths supporters followers vigilantes villagers militiamen partisans collaborators
+    informers informants spies apostates infidels settlers migrants refugees pilgrims elders chiefs clerics
+    priests monks nuns christians muslims hindus sikhs jews councillors councilors candidates lawmakers
+    legislators administrators truckers drivers herders traders students teachers nurses doctors""".split()
 )
 _THING_NOUNS = frozenset(
     """threat attack strike measure consequence step action weapon rocket missile drone operation sanction

@@ -127,6 +127,8 @@ TITLE_SYNONYMS: dict[str, frozenset[str]] = {
     "gov": frozenset({"governor", "gov"}),
 }
 
+# words that qualify a role in a transcript label: "MILITARY SPOKESMAN:", "JUNTA CHIEF:"
+_ROLE_QUALIFIERS = frozenset({"military", "army", "police", "junta", "group", "chief", "deputy"})
 # transcript labels that are roles, not names
 _NON_SPEAKER_LABELS = frozenset(
     "interviewer host moderator anchor reporter presenter question answer q a narrator caller voice "
@@ -756,6 +758,16 @@ class StatementFinder:
                 stmt.speaker_mention = self._mention_chars(t.i)
                 stmt.how.append("speaker turn")
                 return True
+        # "SPOKESMAN:", "THE COMMANDER:": a role names the person the document gave that role
+        role = label.lower().strip(". ")
+        role_words = set(role.removeprefix("the ").split())
+        if role_words and role_words <= ROLE_WORDS | _ROLE_QUALIFIERS:
+            holder = self.person_by_title(role_words & ROLE_WORDS, line_start)
+            if holder is None:
+                return False
+            stmt.speaker = holder
+            stmt.how.append("speaker turn by role")
+            return True
         # a label NER did not tag ("AL-SAIDI", "Nizar Obeid"): a known actor's name, or a new person
         words = label.split()
         if (

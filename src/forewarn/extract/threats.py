@@ -25,7 +25,14 @@ from forewarn.nlp.pipeline import ORG_NAME_RE, country_names, text_of
 
 # Harm terms, declared as data: (pattern, threat type, veiled?). Patterns run on lower-case text.
 HARM_TERMS: list[tuple[str, str, bool]] = [
-    (r"\b(kill|murder|slaughter|behead|decapitat|execut|assassinat|eliminat|liquidat)\w*", "violence", False),
+    # "the killers", "the murderers": who did it, hunted by the police, is no threat of harm
+    (
+        r"\b(kill(?!ers?\b)|murder(?!ers?\b)|slaughter|behead|decapitat|execut|assassinat(?!s?\b)|eliminat|liquidat)\w*",
+        "violence",
+        False,
+    ),
+    # "in our own, non-peaceful way": force announced against people
+    (r"\bnon-?peaceful[\"”’']? (way|ways|means|methods|response)\b", "violence", False),
     (r"\bcut(ting)? off\b|\bchop\w* off\b|\bslit\w* (his|her|their|your) throats?\b", "violence", False),
     (
         r"\b(shoot|shot|gun(ned)? down|bullets?|hang(ed|ing)?|burn\w*|bury|buried|blow\w* up|bomb\w*)\b",
@@ -41,11 +48,14 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         True,
     ),
     (
-        r"\b(hunt (you|him|them) down|come for (you|him|them)|not be safe|your (end|fate|turn)|"
+        r"\b(hunt (you|him|them) down|hunt\w* down (?!(the |those )?(killers|perpetrators|culprits|attackers|"
+        r"gunmen|suspects|fugitives?|those responsible|people responsible|criminals|terrorists))|"
+        r"come for (you|him|them)|not be safe|your (end|fate|turn)|"
         r"(?<!able to )(?<!unable to )(?<!not )(?<!cannot )(?<!can't )(?<!can’t )reach (you|him|them)|"
         r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|"
         r"(share|meet|suffer) the (same )?fate( of)?|"
-        r"end up like|(will|would) not live (to see|long)|won[’']t live (to see|long)|days are numbered|"
+        r"end up like|(will|would) not live (to see|long)|won[’']t live (to see|long)|"
+        r"days( in [\w ]{1,30}?)? are numbered|"
         r"treated (as|like) (an? |any other )?(enem(y|ies)|legitimate targets?|traitors?|combatants?|collaborators?|"
         r"spies|informers?|apostates?)|"
         r"not (all|many|one) of (you|them) will (go|come|return)|(will|would) (never|not) (go|come|return) home|"
@@ -97,6 +107,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"\b(be|get) (targeted|hunted|hunted down|eliminated|punished|executed|liquidated)\b"
             r"(?! (at|to|for|by the market))|"
             r"\b(will|would|shall) (not|never) (go|come|return) home\b|"
+            r"\b(he|she|they|you) will be carried out\b|"
             r"\b(won[’']t|will not|would not|wouldn[’']t|never) make it (home|back|out alive)\b|"
             r"\b(will|would|shall) (not|never) escape (the |our )?(swords?|bullets?|guns?|punishment|revenge|wrath)\b|"
             r"\b(is|are) on (our|the) (hit |death |kill )?list\b(?! of)"
@@ -144,7 +155,8 @@ MILITARY_OBJECTS = re.compile(
 INTENT = re.compile(
     r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|is on me|on me\b|are waiting|"
     r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|"
-    r"(we|i) (hereby )?(declare|warn|give|order)|death warrant|fatwa|bount(y|ies)|price on)\b"
+    r"(we|i) (hereby )?(declare|warn|give|order)|death warrant|fatwa|bount(y|ies)|price on|choose between|"
+    r"(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?))\b"
 )
 FUTURE = re.compile(r"\b(will|shall|'ll|’ll|going to|gonna|is on me)\b")
 # the harm must come from the speaker's side or be addressed to someone: "we", "you", "the brigades"
@@ -153,7 +165,8 @@ AGENT = re.compile(
     r"movement|militia|organization|organisation)\b"
 )
 CONDITIONAL = re.compile(
-    r"\b(if|unless|otherwise|or else|in the event|whoever(?! the\b)|any (foolishness|targeting|attack|aggression))\b"
+    r"\b(if|unless|otherwise|or else|in the event|whoever(?! the\b)|any (foolishness|targeting|attack|aggression)|"
+    r"choose between|or face)\b"
 )
 # statements that talk about violence without threatening it
 REJECT = re.compile(
@@ -180,6 +193,7 @@ TITLE_CASE = re.compile(r"(?:[A-Z0-9][\w'’-]*\s+){1,5}[A-Z0-9][\w'’-]*")
 NEGATED_FATE = re.compile(
     r"\b(will|would|shall) (not|never) (go|come|return) home|\b(will|would) not (live|survive) (to see|long|the)|"
     r"\b(won[’']t|will not|would not|wouldn[’']t|never) make it (home|back|out alive)|"
+    r"\b(not|never) (die of old age|grow old)|"
     r"\b(will|would|shall) (not|never) escape (the |our )?(swords?|bullets?|guns?|punishment|revenge|vengeance|wrath)"
 )
 QUANTIFIED_VICTIM = re.compile(r"\b(any|every|whoever|anyone|anybody|those who|all those|each)\b")
@@ -194,9 +208,11 @@ INCITEMENT = re.compile(
 )
 # set phrases that promise a named person his end without saying who will bring it
 FATE_IDIOM = re.compile(
-    r"\b(days are numbered|count (his|her|their|your) days|(not|never) (die of old age|grow old)|"
+    r"\b(days( in [\w ]{1,30}?)? are numbered|count (his|her|their|your) days|(not|never) (die of old age|grow old)|"
     r"(remember|know|knows|remembers) what happened to|end up like|(meet|share) the (same )?fate)\b"
 )
+# the speaker declares someone a target: "he is a legitimate target"
+DECLARED_TARGET = re.compile(r"\b(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?)\b")
 ULTIMATUM = re.compile(r"^\W*(or|otherwise|or else)\b|[,;]\s*(or|otherwise|or else)\b[^.]*\b(will|would)\b")
 EDICT_FATE = re.compile(r"\b(treated as|meet the fate|share the fate|same fate|fate of)\b")
 GENERIC_YOU = re.compile(r"\byou (can|can't|can’t|cannot|could|couldn't|couldn’t|may|might|need|have to)\b")
@@ -700,7 +716,7 @@ class ThreatExtractor:
     def _agentive(self, stmt: Statement, start: int, end: int, low: str) -> bool:
         if AGENT.search(low) or re.match(r"\W*(tell|let) \w+", low):
             return True  # "Tell Mayor Vega he will be next": the speaker sends the message
-        if FATE_IDIOM.search(low) and re.search(r"\b(he|his|him|she|her)\b", low):
+        if (FATE_IDIOM.search(low) or DECLARED_TARGET.search(low)) and re.search(r"\b(he|his|him|she|her)\b", low):
             return True  # "His days are numbered": the speaker marks a man, no "we" needed
         if ULTIMATUM.search(low) and _harm(low)[0] == "violence":
             return True  # '"... or their families will receive them in coffins"': an ultimatum's second half
