@@ -138,3 +138,29 @@ def test_an_ultimatum_to_choose_between_tribute_and_the_sword(analyse) -> None:
     )
     assert [names(analysis, t)[0] for t in analysis.threats] == ["Abu Yasir al-Barnawi"]
     assert analysis.threats[0].form == "conditional"
+
+
+def test_threat_idioms_addressed_by_first_name(analyse) -> None:
+    text = (
+        "CARACAS — On his weekly television programme, ruling-party deputy Gerardo Salas Mujica turned to the "
+        "journalist Andrés Pineda, who had reported on abuses at a military prison.\n\n"
+        "\"Andrés, if you keep publishing these lies about our soldiers, there is a little room waiting for you "
+        "at the prison,\" Salas said.\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Gerardo Salas Mujica", "Andrés Pineda") in pairs, pairs
+
+
+@pytest.mark.parametrize(
+    "idiom",
+    ["You're a dead man, Carl.", "We know where your children go to school, Carl.", "Watch your back, Carl."],
+)
+def test_threat_idioms(analyse, idiom: str) -> None:
+    text = (
+        "DENVER — A man accused of threatening county clerk Carl Jensen appeared in federal court on Monday.\n\n"
+        f"Prosecutors say Wayne Doyle Harmon, 49, left a voicemail for Jensen in which he said: \"{idiom}\"\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Wayne Doyle Harmon", "Carl Jensen") in pairs, pairs

@@ -35,7 +35,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     (r"\bnon-?peaceful[\"”’']? (way|ways|means|methods|response)\b", "violence", False),
     (r"\bcut(ting)? off\b|\bchop\w* off\b|\bslit\w* (his|her|their|your) throats?\b", "violence", False),
     (
-        r"\b(shoot|shot|gun(ned)? down|bullets?|hang(ed|ing)?|burn\w*|bury|buried|blow\w* up|bomb\w*)\b",
+        r"\b(shoot|shot|gun(ned)? down|bullets?|hang(ed|ing|s)?|burn\w*|bury|buried|blow\w* up|bomb\w*)\b|"
+        r"\bput (one|a bullet|a round|two|three) (in|into|through) (him|her|you|them|his|her|your)\b",
         "violence",
         False,
     ),
@@ -124,6 +125,18 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         False,
     ),
     # veiled warnings: the fate of a predecessor, a family's safety, a name on a list
+    (
+        r"\b(you're|you are|he's|he is|she's|she is|you'll be|he'll be|they're) (a )?dead (man|woman|men)\b|"
+        r"\bdead (man|men|woman) walking\b|\bwatch (your|his|her|their) backs?\b|"
+        r"\b(we|i) know where (you|he|she|they|your|his|her|their) (\w+ )?(live|lives|sleep|sleeps|kids|children|"
+        r"family|families|daughter|son|wife|husband|mother|parents)\b|"
+        r"\b(room|cell|grave|bullet|coffin|hole) (is )?waiting for (you|him|her|them)\b|"
+        r"\b(something|anything|accidents?) (could|might|will|may|can) happen to (you|him|her|them|your|his)\b|"
+        r"\baccidents happen\b|\bno longer (be )?protected\b|\bteach (him|her|you|them) a lesson\b|"
+        r"\b(you|he|she|they) (will|would|could) (just )?disappear\b|\b(won[’']t|will not) be around\b",
+        "violence",
+        True,
+    ),
     (
         r"\b(will|would|is|are) (be )?(the )?next\b(?! (week|month|year|day|time|step|stage|round|election|season))|"
         r"\b(will|would|shall) be dealt with\b|"
@@ -764,6 +777,9 @@ class ThreatExtractor:
             and (stmt.kind == "indirect" or (addressee_name.split()[-1:] and addressee_name.split()[-1] in _AUDIENCES))
             and not re.search(r"\b(them|you|your)\b", self.text[start:end], re.I)
         )
+        called = self._called_by_first_name(stmt, start, end)
+        if called is not None:
+            return called  # "Andrés, if you keep publishing ...": whom the words turn to, whoever was told
         if stmt.addressee and stmt.addressee != stmt.speaker and not audience:
             return stmt.addressee, stmt.addressee_mention
         addressee = self._quoted_addressee(stmt)
@@ -772,7 +788,10 @@ class ThreatExtractor:
         span = self.doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
         if span is None:
             return None, None
-        sufferer = self._pronoun_sufferer(stmt, start, end) or self._conditional_antecedent(stmt, start, end)
+        sufferer = (
+            self._pronoun_sufferer(stmt, start, end)
+            or self._conditional_antecedent(stmt, start, end)
+        )
         if sufferer is not None:
             return sufferer
         speaker_orgs = set(self.actors.get(stmt.speaker).affiliations) if stmt.speaker else set()
@@ -848,6 +867,26 @@ class ThreatExtractor:
                     if group is not None:
                         return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
         return None, None
+
+    def _called_by_first_name(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """ "Andrés, if you keep publishing these lies ...": a quote that turns to someone by first name."""
+        quote = self.text[start:end]
+        m = re.match(r"\W*(?:(?:Mr|Mrs|Ms|Señora|Señor|Senora|Senor|Dottoressa|Dottore|Madame|Monsieur|Frau|Herr)\.? )?"
+                     r"([A-ZÀ-Ý][\w'’-]+),", quote)
+        if m is None or not re.search(r"\b(you|your)\b", quote, re.I):
+            return None
+        called = m.group(1).lower()
+        people = [
+            a
+            for a in self.actors.actors
+            if a.type == "PERSON"
+            and a.local_id != stmt.speaker
+            and any(called in (form.lower().split()[0], form.lower().split()[-1]) for form in a.surface_forms())
+        ]
+        if len(people) != 1:
+            return None
+        at = start + m.start(1)
+        return people[0].local_id, (at, at + len(m.group(1)))
 
     def _pronoun_sufferer(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int] | None] | None:
         """ "She will leave on a stretcher": the person the pronoun stands for, when it is not the speaker."""
