@@ -259,12 +259,11 @@ def list_threats(store: Store, f: ThreatFilter, *, limit: int = 50, cursor: str 
         if len(picked) <= limit:
             # then threats without a date of their own (dated by their document), newest id first
             stmt = select(DbThreat.id).where(DbThreat.date.is_(None), *conds)
-            if f.date_from or f.date_to:
-                stmt = stmt.join(DbDocument, DbDocument.doc_id == DbThreat.doc_id)
-                if f.date_from:
-                    stmt = stmt.where(DbDocument.published >= f.date_from)
-                if f.date_to:
-                    stmt = stmt.where(DbDocument.published <= f.date_to)
+            # an undated threat's sort_date is its document's publication date: no join
+            if f.date_from:
+                stmt = stmt.where(DbThreat.sort_date >= f.date_from)
+            if f.date_to:
+                stmt = stmt.where(DbThreat.sort_date <= f.date_to)
             if after_id is not None:
                 stmt = stmt.where(DbThreat.id < after_id)
             more = limit + 1 - len(picked)

@@ -11,12 +11,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, delete, func, or_, select, text, update
+from sqlalchemy import ColumnElement, Select, bindparam, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from forewarn.model import ActorRef, DocumentAnalysis, IngestError, Span
 from forewarn.store.migrate import make_engine, upgrade
 from forewarn.store.schema import (
+    Base,
     DbActor,
     DbAffiliation,
     DbAlias,
@@ -63,8 +64,9 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]
 def _merge_context(old: Iterable[str] | None, new: Iterable[str]) -> list[str]:
     """Stored context plus new tokens (in a stable order), at most `_MAX_CONTEXT` of them."""
     merged = list(dict.fromkeys(old or ()))
-    seen = set(merged)
-    merged.extend(sorted(t for t in set(new) if t not in seen))
+    if len(merged) < _MAX_CONTEXT:  # a full context takes no more (spares a sort per actor and document)
+        seen = set(merged)
+        merged.extend(sorted(t for t in set(new) if t not in seen))
     return merged[:_MAX_CONTEXT]
 
 
@@ -173,39 +175,43 @@ class Store:
             # and names an analyst split off an actor since then go to the split-off actor
             ids, barred = _honour_splits(s, analysis, ids)
 
-            row = s.get(DbDocument, doc.doc_id)
-            if row is None:
-                row = DbDocument(doc_id=doc.doc_id)
-                s.add(row)
-            row.content_hash = doc.content_hash
-            row.text = doc.text
-            row.title = doc.title
-            row.published = doc.published
-            row.url = doc.url
-            row.source = doc.source
-            row.source_path = doc.source_path
-            row.language = doc.language
-            row.ignored = [[int(a), int(b)] for a, b in doc.ignored]
-            row.meta = _jsonable(dict(doc.metadata))
-            row.analysed_at = utcnow()
-
-            kept_status = {
-                (start, end): status
-                for start, end, status in s.execute(
-                    select(DbThreatSpan.start, DbThreatSpan.end, DbThreat.status)
-                    .join(DbThreat, DbThreat.id == DbThreatSpan.threat_id)
-                    .where(
-                        DbThreat.doc_id == doc.doc_id,
-                        DbThreatSpan.principal.is_(True),
-                        DbThreat.status != "unreviewed",
-                    )
-                ).all()
+            values = {
+                "content_hash": doc.content_hash,
+                "text": doc.text,
+                "title": doc.title,
+                "published": doc.published,
+                "url": doc.url,
+                "source": doc.source,
+                "source_path": doc.source_path,
+                "language": doc.language,
+                "ignored": [[int(a), int(b)] for a, b in doc.ignored],
+                "metadata": _jsonable(dict(doc.metadata)),
+                "analysed_at": utcnow(),
             }
-            _delete_facts(s, doc.doc_id)
+            documents: Any = DbDocument.__table__
+            # facts and reviews point at their document (foreign keys): a new document has none
+            # to keep, replace or re-apply, which spares the common case eight statements
+            reanalysis = s.execute(_DOCUMENT_EXISTS, {"doc_id": doc.doc_id}).first() is not None
+            kept_status: dict[tuple[int, int], str] = {}
+            if reanalysis:
+                s.execute(update(documents).where(documents.c.doc_id == doc.doc_id).values(values))
+                kept_status = {
+                    (start, end): status for start, end, status in s.execute(_KEPT_STATUS, {"doc_id": doc.doc_id}).all()
+                }
+                _delete_facts(s, doc.doc_id)
+            else:
+                s.execute(documents.insert(), {"doc_id": doc.doc_id, **values})
 
-            self._upsert_actors(s, analysis, ids, contexts or {}, barred)
-            s.flush()
+            new_aliases = self._upsert_actors(s, analysis, ids, contexts or {}, barred)
+            s.flush()  # the actors first: the rows below refer to them
+            # The facts go in as plain multi-row INSERTs, not ORM objects: building, tracking
+            # and flushing one object per mention and span was most of the driver's time per
+            # document on long runs. Rows are inserted in the order the ORM used, so their ids
+            # (and the order of an actor's aliases) are the same as before.
+            _insert(s, DbAlias, new_aliases)
 
+            affiliations: list[dict[str, Any]] = []
+            mentions: list[dict[str, Any]] = []
             seen_aff: set[tuple[str, str]] = set()
             seen_mentions: set[tuple[str, int, int]] = set()
             for actor in analysis.actors:
@@ -214,19 +220,23 @@ class Store:
                     org = ids[org_local]
                     if org != person and (person, org) not in seen_aff:
                         seen_aff.add((person, org))
-                        s.add(DbAffiliation(person_id=person, org_id=org, doc_id=doc.doc_id))
+                        affiliations.append(
+                            {"person_id": person, "org_id": org, "doc_id": doc.doc_id, "start": None, "end": None}
+                        )
                 for span in actor.mentions:
                     if (person, span.start, span.end) not in seen_mentions:
                         seen_mentions.add((person, span.start, span.end))
-                        s.add(
-                            DbMention(
-                                doc_id=doc.doc_id,
-                                actor_id=person,
-                                start=span.start,
-                                end=span.end,
-                                text=span.text,
-                            )
+                        mentions.append(
+                            {
+                                "doc_id": doc.doc_id,
+                                "actor_id": person,
+                                "start": span.start,
+                                "end": span.end,
+                                "text": span.text,
+                            }
                         )
+            _insert(s, DbAffiliation, affiliations)
+            _insert(s, DbMention, mentions)
 
             def ref_id(ref: ActorRef | None) -> str | None:
                 return ids[ref.local_id] if ref is not None else None
@@ -234,56 +244,63 @@ class Store:
             def ref_mention(ref: ActorRef | None) -> Span | None:
                 return ref.mention if ref is not None else None
 
+            threats: list[dict[str, Any]] = []
+            threat_spans: list[list[Span]] = []
             for threat in analysis.threats:
                 sm, tm = ref_mention(threat.speaker), ref_mention(threat.target)
-                s.add(
-                    DbThreat(
-                        doc_id=doc.doc_id,
-                        speaker_actor_id=ref_id(threat.speaker),
-                        speaker_org_actor_id=ref_id(threat.speaker_org),
-                        target_actor_id=ref_id(threat.target),
-                        speaker_mention=sm.text if sm else None,
-                        speaker_mention_start=sm.start if sm else None,
-                        speaker_mention_end=sm.end if sm else None,
-                        target_mention=tm.text if tm else None,
-                        target_mention_start=tm.start if tm else None,
-                        target_mention_end=tm.end if tm else None,
-                        type=threat.type,
-                        form=threat.form,
-                        date=threat.date,
-                        score=float(threat.score),
-                        cue=threat.cue,
-                        status=kept_status.get((threat.evidence.start, threat.evidence.end), "unreviewed"),
-                        spans=[
-                            DbThreatSpan(ordinal=i, start=sp.start, end=sp.end, text=sp.text, principal=i == 0)
-                            for i, sp in enumerate(_distinct_spans(threat.all_spans()))
-                        ],
-                    )
+                threats.append(
+                    {
+                        "doc_id": doc.doc_id,
+                        "speaker_actor_id": ref_id(threat.speaker),
+                        "speaker_org_actor_id": ref_id(threat.speaker_org),
+                        "target_actor_id": ref_id(threat.target),
+                        "speaker_mention": sm.text if sm else None,
+                        "speaker_mention_start": sm.start if sm else None,
+                        "speaker_mention_end": sm.end if sm else None,
+                        "target_mention": tm.text if tm else None,
+                        "target_mention_start": tm.start if tm else None,
+                        "target_mention_end": tm.end if tm else None,
+                        "type": threat.type,
+                        "form": threat.form,
+                        "date": threat.date,
+                        # COALESCE(date, published), as the migration fills it (see the model)
+                        "sort_date": threat.date if threat.date is not None else doc.published,
+                        "score": float(threat.score),
+                        "cue": threat.cue,
+                        "status": kept_status.get((threat.evidence.start, threat.evidence.end), "unreviewed"),
+                    }
                 )
+                threat_spans.append(_distinct_spans(threat.all_spans()))
+            threat_ids = _insert(s, DbThreat, threats, returning_ids=True)
+            _insert(s, DbThreatSpan, _span_rows("threat_id", threat_ids, threat_spans))
+
+            events: list[dict[str, Any]] = []
+            event_spans: list[list[Span]] = []
             for ev in analysis.events:
                 am, tm = ref_mention(ev.actor), ref_mention(ev.target)
-                s.add(
-                    DbEvent(
-                        doc_id=doc.doc_id,
-                        type=ev.type,
-                        actor_actor_id=ref_id(ev.actor),
-                        target_actor_id=ref_id(ev.target),
-                        actor_mention=am.text if am else None,
-                        target_mention=tm.text if tm else None,
-                        location=ev.location,
-                        date=ev.date,
-                        spans=[
-                            DbEventSpan(ordinal=i, start=sp.start, end=sp.end, text=sp.text, principal=i == 0)
-                            for i, sp in enumerate(_distinct_spans(ev.all_spans()))
-                        ],
-                    )
+                events.append(
+                    {
+                        "doc_id": doc.doc_id,
+                        "type": ev.type,
+                        "actor_actor_id": ref_id(ev.actor),
+                        "target_actor_id": ref_id(ev.target),
+                        "actor_mention": am.text if am else None,
+                        "target_mention": tm.text if tm else None,
+                        "location": ev.location,
+                        "date": ev.date,
+                    }
                 )
+                event_spans.append(_distinct_spans(ev.all_spans()))
+            event_ids = _insert(s, DbEvent, events, returning_ids=True)
+            _insert(s, DbEventSpan, _span_rows("event_id", event_ids, event_spans))
+
             for actor_ids, names, reason in auto_merges:
                 _record_merge(s, "auto", list(actor_ids), list(names), reason, None, None)
-            # analysts' reviews and corrections (web workspace) outlive re-analysis, as statuses do
-            from forewarn.store.browse import reapply_reviews
+            if reanalysis:
+                # analysts' reviews and corrections (web workspace) outlive re-analysis, as statuses do
+                from forewarn.store.browse import reapply_reviews
 
-            reapply_reviews(s, doc.doc_id)
+                reapply_reviews(s, doc.doc_id)
         return renumbered
 
     def _upsert_actors(
@@ -293,21 +310,22 @@ class Store:
         ids: dict[str, str],
         contexts: dict[str, set[str]],
         barred: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
-    ) -> None:
+    ) -> list[dict[str, Any]]:
+        """Add the document's new actors and update known ones (fuller name, titles, context);
+        returns the alias rows to insert (once the actors are flushed), in order."""
         # the document's actors and their aliases in two queries, not two per actor (long runs
         # spend much of the driver's time here)
         wanted = sorted(set(ids.values()))
         with s.no_autoflush:
             rows: dict[str, DbActor] = {}
             for chunk in _chunks(wanted):
-                found = s.scalars(select(DbActor).where(DbActor.actor_id.in_(chunk)))
+                found = s.scalars(_ACTORS_BY_ID, {"ids": list(chunk)})
                 rows.update((row.actor_id, row) for row in found)
             aliases: dict[str, set[str]] = {actor_id: set() for actor_id in rows}
             for chunk in _chunks(list(rows)):
-                for actor_id, alias in s.execute(
-                    select(DbAlias.actor_id, DbAlias.alias).where(DbAlias.actor_id.in_(chunk))
-                ):
+                for actor_id, alias in s.execute(_ALIASES_BY_ACTOR, {"ids": list(chunk)}):
                     aliases[actor_id].add(alias)
+        new_aliases: list[dict[str, Any]] = []
         for actor in analysis.actors:
             actor_id = ids[actor.local_id]
             row = rows.get(actor_id)
@@ -326,14 +344,13 @@ class Store:
             tokens = contexts.get(actor.local_id)
             if tokens:
                 row.context = _merge_context(row.context, tokens)
-            if actor_id not in aliases:
-                aliases[actor_id] = set(s.scalars(select(DbAlias.alias).where(DbAlias.actor_id == actor_id)))
             for form in actor.surface_forms():
                 form = form.strip()
                 # (actor, alias key) pairs in `barred` were split apart by an analyst: never rejoined
                 if form and form not in aliases[actor_id] and (actor_id, alias_key(form)) not in barred:
                     aliases[actor_id].add(form)
-                    s.add(DbAlias(actor_id=actor_id, alias=form, key=alias_key(form)))
+                    new_aliases.append({"actor_id": actor_id, "alias": form, "key": alias_key(form)})
+        return new_aliases
 
     def import_actor(
         self,
@@ -598,7 +615,7 @@ class Store:
                 ids = _matching_ids(s, speaker)
                 conds.append(or_(DbThreat.speaker_actor_id.in_(ids), DbThreat.speaker_org_actor_id.in_(ids)))
             if since:
-                conds.append(func.coalesce(DbThreat.date, DbDocument.published) >= since)
+                conds.append(DbThreat.sort_date >= since)  # the threat's date, else the document's
             return _threat_rows(s, conds, limit=limit)
 
     def find_actors(self, name: str | None) -> list[ActorRow]:
@@ -745,6 +762,81 @@ class Store:
 # ---------------------------------------------------------------------- helpers
 
 
+# The statements `save_analysis` runs for every document, built once: building a SQLAlchemy
+# statement (and its cache key) costs more than running it on a store of modest size, and
+# these run millions of times on a long run. Values go in as bound parameters ("ids" expands
+# to a list).
+_IDS = bindparam("ids", expanding=True)
+_DOC_ID = bindparam("doc_id")
+_TAKEN_IDS = (
+    select(DbActor.actor_id)
+    .where(DbActor.actor_id.in_(_IDS))
+    .union(select(DbMergeMember.actor_id).where(DbMergeMember.actor_id.in_(_IDS)))
+)
+_MERGED_ACTORS = select(DbActor.actor_id, DbActor.merged_into).where(
+    DbActor.actor_id.in_(_IDS), DbActor.merged_into.is_not(None)
+)
+_split_source, _split_new = aliased(DbMergeMember), aliased(DbMergeMember)
+_SPLITS = (
+    select(_split_source.actor_id, _split_new.actor_id, DbMerge.alias)
+    .join(_split_source, (_split_source.merge_id == DbMerge.id) & (_split_source.position == 0))
+    .join(_split_new, (_split_new.merge_id == DbMerge.id) & (_split_new.position == 1))
+    .where(DbMerge.kind == "split", DbMerge.alias.is_not(None), _split_source.actor_id.in_(_IDS))
+    .order_by(DbMerge.id)
+)
+_DOCUMENT_EXISTS = select(DbDocument.doc_id).where(DbDocument.doc_id == _DOC_ID)
+_ACTORS_BY_ID = select(DbActor).where(DbActor.actor_id.in_(_IDS))
+_ALIASES_BY_ACTOR = select(DbAlias.actor_id, DbAlias.alias).where(DbAlias.actor_id.in_(_IDS))
+_KEPT_STATUS = (
+    select(DbThreatSpan.start, DbThreatSpan.end, DbThreat.status)
+    .join(DbThreat, DbThreat.id == DbThreatSpan.threat_id)
+    .where(DbThreat.doc_id == _DOC_ID, DbThreatSpan.principal.is_(True), DbThreat.status != "unreviewed")
+)
+# nothing of these rows is in the session (they are inserted without ORM objects)
+_NO_SYNC = {"synchronize_session": False}
+_DELETE_FACTS = tuple(
+    stmt.execution_options(**_NO_SYNC)
+    for stmt in (
+        delete(DbThreatSpan).where(DbThreatSpan.threat_id.in_(select(DbThreat.id).where(DbThreat.doc_id == _DOC_ID))),
+        delete(DbThreat).where(DbThreat.doc_id == _DOC_ID),
+        delete(DbEventSpan).where(DbEventSpan.event_id.in_(select(DbEvent.id).where(DbEvent.doc_id == _DOC_ID))),
+        delete(DbEvent).where(DbEvent.doc_id == _DOC_ID),
+        delete(DbMention).where(DbMention.doc_id == _DOC_ID),
+        delete(DbAffiliation).where(DbAffiliation.doc_id == _DOC_ID),
+    )
+)
+
+
+def _insert(s: Session, model: type[Base], rows: list[dict[str, Any]], *, returning_ids: bool = False) -> list[int]:
+    """Insert `rows` into `model`'s table with multi-row INSERTs, in order; with
+    `returning_ids`, the ids the rows got, in the same order."""
+    if not rows:
+        return []
+    table: Any = model.__table__
+    if not returning_ids:
+        s.execute(table.insert(), rows)
+        return []
+    if s.get_bind().dialect.name != "sqlite":
+        return list(s.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
+    # SQLite: SQLAlchemy cannot match RETURNING rows to parameters there, so it would run one
+    # INSERT per row. Under the store's write lock (`lock_for_write`: BEGIN IMMEDIATE, taken
+    # by every writer before this) nobody else inserts, and SQLite gives a new row of an
+    # INTEGER PRIMARY KEY table max(id) + 1: give the rows those very ids, in one executemany.
+    first = (s.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+    ids = list(range(first, first + len(rows)))
+    s.execute(table.insert(), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+    return ids
+
+
+def _span_rows(owner: str, owner_ids: Sequence[int], spans: Sequence[Sequence[Span]]) -> list[dict[str, Any]]:
+    """Rows of threat_spans or event_spans: the first span of each owner is its principal one."""
+    return [
+        {owner: owner_id, "ordinal": i, "start": sp.start, "end": sp.end, "text": sp.text, "principal": i == 0}
+        for owner_id, owner_spans in zip(owner_ids, spans, strict=True)
+        for i, sp in enumerate(owner_spans)
+    ]
+
+
 def _check_analysis(analysis: DocumentAnalysis) -> dict[str, str]:
     """local_id -> actor_id, after checking every reference of the analysis resolves."""
     ids: dict[str, str] = {}
@@ -823,8 +915,7 @@ def _renumber_taken_ids(s: Session, analysis: DocumentAnalysis, new_actor_ids: C
     if not new_actor_ids:
         return {}
     candidates = sorted(set(new_actor_ids))
-    taken = set(s.scalars(select(DbActor.actor_id).where(DbActor.actor_id.in_(candidates))))
-    taken |= set(s.scalars(select(DbMergeMember.actor_id).where(DbMergeMember.actor_id.in_(candidates))))
+    taken = set(s.scalars(_TAKEN_IDS, {"ids": candidates}))
     if not taken:
         return {}
     minted = [m.group(1) for a in analysis.actors if (m := _ACTOR_NUMBER.fullmatch(a.actor_id or ""))]
@@ -846,14 +937,7 @@ def _honour_splits(
     corrections it read when it started): a document actor known only by names split off the
     actor it was resolved to goes to the split-off actor. Returns the new ids, and the
     (actor id, alias key) pairs that must not be joined again."""
-    source, new = aliased(DbMergeMember), aliased(DbMergeMember)
-    splits = s.execute(
-        select(source.actor_id, new.actor_id, DbMerge.alias)
-        .join(source, (source.merge_id == DbMerge.id) & (source.position == 0))
-        .join(new, (new.merge_id == DbMerge.id) & (new.position == 1))
-        .where(DbMerge.kind == "split", DbMerge.alias.is_not(None), source.actor_id.in_(set(ids.values())))
-        .order_by(DbMerge.id)
-    ).all()
+    splits = s.execute(_SPLITS, {"ids": sorted(set(ids.values()))}).all()
     if not splits:
         return ids, set()
     split_off: dict[str, dict[str, str]] = defaultdict(dict)  # actor -> alias key -> split-off actor
@@ -881,28 +965,15 @@ def _distinct_spans(spans: Iterable[Span]) -> list[Span]:
 
 
 def _delete_facts(s: Session, doc_id: str) -> None:
-    threat_ids = select(DbThreat.id).where(DbThreat.doc_id == doc_id).scalar_subquery()
-    s.execute(delete(DbThreatSpan).where(DbThreatSpan.threat_id.in_(threat_ids)))
-    s.execute(delete(DbThreat).where(DbThreat.doc_id == doc_id))
-    event_ids = select(DbEvent.id).where(DbEvent.doc_id == doc_id).scalar_subquery()
-    s.execute(delete(DbEventSpan).where(DbEventSpan.event_id.in_(event_ids)))
-    s.execute(delete(DbEvent).where(DbEvent.doc_id == doc_id))
-    s.execute(delete(DbMention).where(DbMention.doc_id == doc_id))
-    s.execute(delete(DbAffiliation).where(DbAffiliation.doc_id == doc_id))
+    for stmt in _DELETE_FACTS:
+        s.execute(stmt, {"doc_id": doc_id})
 
 
 def _live_ids(s: Session, ids: dict[str, str]) -> dict[str, str]:
     """`_live_id` of every value of `ids`: one query for the lot, then only merged ones followed."""
     merged: dict[str, str] = {}
     for chunk in _chunks(sorted(set(ids.values()))):
-        merged.update(
-            (actor_id, into)
-            for actor_id, into in s.execute(
-                select(DbActor.actor_id, DbActor.merged_into).where(
-                    DbActor.actor_id.in_(chunk), DbActor.merged_into.is_not(None)
-                )
-            )
-        )
+        merged.update((actor_id, into) for actor_id, into in s.execute(_MERGED_ACTORS, {"ids": list(chunk)}))
     return {key: _live_id(s, actor_id) if actor_id in merged else actor_id for key, actor_id in ids.items()}
 
 
@@ -1080,10 +1151,21 @@ def _threat_rows(
     limit: int | None = None,
     newest_first: bool = True,
 ) -> list[ThreatRow]:
+    """Threats matching `conds`, newest first (their date, else their document's; undated
+    last; then newest id first) or in id order."""
     speaker, org, target = aliased(DbActor), aliased(DbActor), aliased(DbActor)
-    when = func.coalesce(DbThreat.date, DbDocument.published)
     stmt = (
-        select(DbThreat, DbDocument, speaker.name, org.name, target.name)
+        # the document's fields the rows show, not the document (its text can be long)
+        select(
+            DbThreat,
+            DbDocument.title,
+            DbDocument.published,
+            DbDocument.url,
+            DbDocument.source,
+            speaker.name,
+            org.name,
+            target.name,
+        )
         .join(DbDocument, DbDocument.doc_id == DbThreat.doc_id)
         .outerjoin(speaker, speaker.actor_id == DbThreat.speaker_actor_id)
         .outerjoin(org, org.actor_id == DbThreat.speaker_org_actor_id)
@@ -1091,15 +1173,26 @@ def _threat_rows(
         .where(*conds)
     )
     if newest_first:
-        stmt = stmt.order_by(when.desc().nulls_last(), DbThreat.id.desc())
+        # ORDER BY sort_date DESC NULLS LAST, id DESC, in two steps: PostgreSQL walks the
+        # (sort_date, id) index backwards with NULLs first, so the dated threats come off the
+        # index and the undated ones (rare: no date and an undated document) follow
+        results = list(
+            s.execute(
+                stmt.where(DbThreat.sort_date.is_not(None))
+                .order_by(DbThreat.sort_date.desc(), DbThreat.id.desc())
+                .limit(limit)
+            ).all()
+        )
+        if limit is None or len(results) < limit:
+            more = None if limit is None else limit - len(results)
+            results += s.execute(
+                stmt.where(DbThreat.sort_date.is_(None)).order_by(DbThreat.id.desc()).limit(more)
+            ).all()
     else:
-        stmt = stmt.order_by(DbThreat.id)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    results = s.execute(stmt).all()
+        results = list(s.execute(stmt.order_by(DbThreat.id).limit(limit)).all())
     spans = _spans_by_owner(s, DbThreatSpan, DbThreatSpan.threat_id, [t.id for t, *_ in results])
     rows = []
-    for t, doc, speaker_name, org_name, target_name in results:
+    for t, title, published, url, source, speaker_name, org_name, target_name in results:
         tspans = spans.get(t.id) or [Span(0, 0, "")]
         rows.append(
             threat_row(
@@ -1108,10 +1201,10 @@ def _threat_rows(
                 speaker_name=speaker_name,
                 org_name=org_name,
                 target_name=target_name,
-                title=doc.title,
-                published=doc.published,
-                url=doc.url,
-                source=doc.source,
+                title=title,
+                published=published,
+                url=url,
+                source=source,
             )
         )
     return rows
