@@ -164,3 +164,68 @@ def test_threat_idioms(analyse, idiom: str) -> None:
     analysis = analyse(text)
     pairs = {names(analysis, t) for t in analysis.threats}
     assert ("Wayne Doyle Harmon", "Carl Jensen") in pairs, pairs
+
+
+def test_threat_told_by_the_one_who_received_it(analyse) -> None:
+    # the target tells of the threat in her own words; the one who made it is the man she named before
+    text = (
+        "HARARE — A councillor in Mashonaland East says a ruling-party youth official threatened her life at a "
+        "campaign meeting.\n\n"
+        "Chipo Mandaza, who is standing in Ward 9, said the district youth secretary, Farai Gumbo, walked up to "
+        "the stage on Sunday while she was speaking.\n\n"
+        "\"He grabbed the microphone and said: 'If you come back to this village, you will leave in a coffin.' "
+        "Everyone heard it,\" Mandaza said.\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Farai Gumbo", "Chipo Mandaza") in pairs, pairs
+
+
+def test_people_picked_out_by_what_they_do_are_the_target(analyse) -> None:
+    text = (
+        "Militants order pharmacies shut in Kunar\n\n"
+        "ASADABAD — Leaflets left at the bazaar overnight carried a warning from a local commander, Qari Samiullah "
+        "Wardak.\n\n"
+        "\"Any pharmacist who sells medicine to the soldiers has chosen death. We will burn his shop with him "
+        "inside,\" Wardak wrote.\n"
+    )
+    analysis = analyse(text)
+    targets = [names(analysis, t)[1] for t in analysis.threats]
+    assert targets and all(t is not None and "pharmacist" in t.lower() for t in targets), targets
+
+
+def test_let_him_know_threatens_the_man_talked_about(analyse) -> None:
+    text = (
+        "ISTANBUL — A pro-government commentator went after the exiled columnist Murat Eker on his evening show.\n\n"
+        "\"He thinks Berlin is far away. Let him know that we know where his wife works, and that our patience "
+        "has an end,\" Selim Akgunduz said on air.\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Selim Akgunduz", "Murat Eker") in pairs, pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a campaign's price is paid at the ballot box
+        "Opposition says government 'will pay a price' in Kenton by-election\n\nThe Liberal candidate, Ruth Adair, "
+        "said voters were tired of broken promises. \"They will pay a heavy price on Thursday, and they know it,\" "
+        "she told supporters at a school hall.\n",
+        # a trade row
+        "Minister warns Brussels over steel tariffs\n\nTrade minister Hal Brandt said the EU would \"pay a big "
+        "price\" if it targeted American steel exports with new duties. Exports of steel fell 4% last year, and "
+        "tariffs on imports rose.\n",
+        # a labour dispute
+        "Union threatens strike at Kessler Foods plants\n\nThe union said workers would walk out unless the "
+        "employer improved its pay offer. \"If they refuse, we will strike and shut every line,\" said shop "
+        "steward Dennis Oyelaran. Wage talks resume on Monday; overtime bans began last week.\n",
+        # a council enforces a rule; a commission calls for peace
+        "Council threatens landlords with £20,000 fines over damp homes\n\nThe council said owners who ignore "
+        "notices will be prosecuted.\n",
+        "\"No election is worth the blood of any citizen,\" the electoral commission said, urging parties to "
+        "campaign peacefully.\n",
+    ],
+)
+def test_prices_strikes_and_fines_of_ordinary_news_are_not_threats(analyse, text: str) -> None:
+    assert analyse(text).threats == []

@@ -30,8 +30,10 @@ SETS = {
     # session 3's blind sets (see their READMEs): heldout3 was then worked on, heldout4 only measured
     "heldout3": (1, {"threat_f1": 0.74, "full_f1": 0.36, "speaker_accuracy": 0.62, "target_accuracy": 0.57}),
     "heldout4": (1, {"threat_f1": 0.64, "full_f1": 0.14, "speaker_accuracy": 0.56, "target_accuracy": 0.30}),
-    # measured blind at the end of session 3, not studied: the honest figure for unseen text
-    "heldout5": (1, {"threat_f1": 0.56, "full_f1": 0.05, "speaker_accuracy": 0.44, "target_accuracy": 0.32}),
+    # measured blind at the end of session 3, studied in session 4
+    "heldout5": (1, {"threat_f1": 0.64, "full_f1": 0.20, "speaker_accuracy": 0.53, "target_accuracy": 0.53}),
+    # session 4's blind set: measured, its errors not read (see its README)
+    "heldout6": (1, {"threat_f1": 0.70, "full_f1": 0.18, "speaker_accuracy": 0.42, "target_accuracy": 0.35}),
 }
 FIGURES = (
     "threat_gold",
@@ -110,7 +112,7 @@ def test_heldout_set(name: str, tmp_path: Path) -> None:
 MAX_EVERYDAY_THREATS = 2
 
 
-@pytest.mark.parametrize("name", ["everyday", "everyday2"])
+@pytest.mark.parametrize("name", ["everyday", "everyday2", "everyday3"])
 def test_everyday_news_raises_almost_no_threats(name: str, tmp_path: Path) -> None:
     docs = DATA / name / "docs"
     out = tmp_path / "out.jsonl"

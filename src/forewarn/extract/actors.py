@@ -270,7 +270,7 @@ def extract_actors(doc: Doc) -> ActorTable:
             words = key.split()
             if key in person_keys or words[-1] in person_surnames or (
                 len(words) >= 3 and len(span) >= 3 and any(w in person_surnames for w in words[1:])
-            ):
+            ) or _said_of_a_person(span):
                 label = "PERSON"
         actor = _find_group(groups, text, key, label)
         if actor is None:
@@ -319,6 +319,61 @@ def extract_actors(doc: Doc) -> ActorTable:
     _titled_forms(doc, table)
     table.mention_tokens.sort()
     return table
+
+
+def _said_of_a_person(span: SpacySpan) -> bool:
+    """A name the tagger called an organisation or a place is a person's when the text says so:
+    "Kachalla Dogo Umaru, who commands ...", "Alhaji Muhammadu Bello, whom he accused", "Ali Musa, 38,"."""
+    doc = span.doc
+    # the "who" clause must hang on the name itself: in "bandits in northwest Nigeria, who began as
+    # cattle rustlers" it describes the bandits
+    if any(
+        c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") and w.i > span.end - 1 for w in c.children)
+        for c in span.root.children
+    ):
+        return True
+    # "the exiled columnist Murat Eker": a noun for a person just before the name
+    before = doc[span.start - 1] if span.start else None
+    if (
+        before is not None
+        and len(span) >= 2
+        and before.pos_ == "NOUN"
+        and (before.lower_ in ROLE_WORDS or before.lower_ in _PERSON_NOUNS_BEFORE_NAMES)
+    ):
+        return True
+    rest = [t for t in doc[span.end : span.end + 4]]
+    if rest and rest[0].text == ",":
+        rest = rest[1:]
+    if rest and rest[0].lower_ == "aged":
+        return True
+    if len(rest) >= 2 and rest[0].like_num and rest[1].text == "," and 15 <= _as_int(rest[0].text) <= 99:
+        return True
+    bare, titles = strip_titles(span.text)
+    if bare.split()[-1:] and bare.split()[-1].lower() in _PLACE_HEADS:
+        return False  # "Sheikh Zayed Road", "General Santos City"
+    return bool(titles) and bool(bare) and bare != span.text and len(bare.split()) >= 2
+
+
+# what the press calls people just before their names: "the columnist X", "the 52-year-old farmer X"
+_PERSON_NOUNS_BEFORE_NAMES = frozenset(
+    """columnist journalist reporter editor blogger activist lawyer farmer teacher principal trader driver
+    businessman businesswoman candidate councillor councilor lawmaker legislator politician opponent critic
+    dissident defector exile refugee student pastor priest imam sheikh cleric doctor nurse witness survivor
+    victim resident villager widow mother father son daughter brother sister cousin nephew uncle wife husband
+    presenter host anchor commentator broadcaster singer rapper artist actor writer novelist poet
+    businessman gunman suspect defendant accused prisoner detainee inmate chief elder commander warlord
+    kingpin boss""".split()
+)
+
+
+_PLACE_HEADS = frozenset(
+    """road street avenue bridge mosque church hospital airport square port city town camp base district
+    province county highway stadium school university college market""".split()
+)
+
+
+def _as_int(text: str) -> int:
+    return int(text) if text.isdigit() else -1
 
 
 def _titled_forms(doc: Doc, table: ActorTable) -> None:
@@ -999,7 +1054,11 @@ PEOPLE_NOUNS = frozenset(
     sons brothers youth youths supporters followers vigilantes villagers militiamen partisans collaborators
     informers informants spies apostates infidels settlers migrants refugees pilgrims elders chiefs clerics
     priests monks nuns christians muslims hindus sikhs jews councillors councilors candidates lawmakers
-    legislators administrators truckers drivers herders traders students teachers nurses doctors""".split()
+    legislators administrators truckers drivers herders traders students teachers nurses doctors
+    fugitives exiles dissidents defectors opponents critics activists principals magistrates lawyers
+    prosecutors protesters demonstrators bloggers mobilisers mobilizers collaborators deserters
+    renegades apostates crusaders occupiers invaders mercenaries contractors diplomats tourists
+    foreigners merchants businessmen shopkeepers landlords pastors imams""".split()
 )
 _THING_NOUNS = frozenset(
     """threat attack strike measure consequence step action weapon rocket missile drone operation sanction
@@ -1025,8 +1084,10 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     if words & _THING_NOUNS:
         return None
     # "any nurse who works for the government": whoever a "who" clause describes is people
-    described_by_who = quantified and any(
-        c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in tok.children
+    # "those fugitives who sit in Warsaw": a demonstrative with a "who" clause picks people out as well
+    pointed = quantified or any(c.dep_ == "det" and c.lower_ in ("those", "these", "all") for c in tok.children)
+    described_by_who = pointed and any(
+        c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children) for c in tok.children
     )
     suffix = r"(er|or|ist|ian|ant|ent|ee|man)" + ("s?" if quantified else "s") + "$"
     if not words & PEOPLE_NOUNS and not described_by_who and not re.search(suffix, tok.lower_):

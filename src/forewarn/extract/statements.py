@@ -600,6 +600,10 @@ class StatementFinder:
             subj = before.root  # "Gary Lee Whitcomb, 61, admitted ...", parsed with the name as the root
         if subj is None or subj.lower_ in PERSON_PRONOUNS or self._in_quote[subj.i]:
             return None
+        if subj.lower_ == "old" and any(c.lower_ == "year" for c in subj.children):
+            # "The 38-year-old also turned on the emir ... he said": the one the story is about
+            main = self._speaker_counts.most_common(1)[0][0] if self._speaker_counts else None
+            return (main, None) if main and self.actors.get(main).type == "PERSON" else None
         if subj.pos_ == "NOUN" and subj.lower_ not in PERSON_NOUNS:
             return None
         resolved = self.resolve_np(subj, subj.idx)

@@ -104,7 +104,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"\b(leave|leaves|go|goes|come|comes|return|returns|carried out|sent home) "
             r"(on a stretcher|in a (coffin|box|body bag|bag|shroud))\b|\bstretchers?\b|"
             r"\b(lose|lost) (his|her|their|your|its) (hands?|heads?|lives?|life|legs?|eyes?|tongues?|fingers?)\b|"
-            r"\bwith (his|her|their|your|its) (skin|blood|lives?|life|heads?|necks?)\b|"
+            r"\bwith (his|her|their|your|its) (skin|blood|heads?|necks?)\b|"
+            r"\b(pay|paid|pays|answer\w*|atone) [^.;]{0,25}?with (his|her|their|your|its) (lives?|life)\b|"
             r"\b(be|get) (targeted|hunted|hunted down|eliminated|punished|executed|liquidated)\b"
             r"(?! (at|to|for|by the market))|"
             r"\b(will|would|shall) (not|never) (go|come|return) home\b|"
@@ -148,6 +149,22 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         "violence",
         True,
     ),
+    # veiled idioms of threat letters and broadcasts in many languages, rendered in English
+    (
+        r"(?<!we )\b(will|shall) (not|never) know (any )?peace\b|\b(will|shall) know no peace\b|"
+        r"\b(face|feel|taste|incur) the (full )?(wrath|fury)\b(?! of (the )?(voters|electorate|public|people|"
+        r"markets?|investors|shareholders|fans|customers|taxpayers|courts?|law))|"
+        r"\bsleep with one eye open\b|\b(his|her|their|your) turn (is coming|will come|has come)\b|"
+        r"\bday of reckoning\b(?! for (the )?(markets?|banks?|economy|industry|investors|lenders))|"
+        r"\bforget (that )?(he|she|you|they) (has|have) a family\b|"
+        r"\bsay(ing)? goodbye to (their|your|his|her) (famil(y|ies)|children|loved ones|wives|wife)\b|"
+        r"\bpay (him|her|you|them|(the )?(judge|mayor|governor|senator|prosecutor|reporter|journalist|"
+        r"sheriff|councillor|councilor|commissioner)( \w+)?) a (little |quick |late-night )?visit\b|"
+        r"\barm of [\w ]{0,30}?is long\b|\b(our|whose) arms? (is|are) long\b",
+        "violence",
+        True,
+    ),
+    (r"\b(back|return\w*|bomb\w*|send\w*) [\w ]{1,20}?(back )?(in)?to the stone age\b", "military", False),
     (
         r"\b(turn|turns|reduce|reduces|make|makes)\b[^.;]{0,30}?\binto (a |an )?(car park|parking lot|rubble|ashes|"
         r"dust|ruins|wasteland)\b",
@@ -188,7 +205,9 @@ REJECT = re.compile(
     r"brought before (the |a )?(courts?|judges?|justice|a judge)|face (the )?(full force of the )?law|face justice|"
     r"not escape justice|"
     r"will not be tolerated|not tolerate|restraint|de-?escalat\w*|calm\b|deny|denied|denies|not responsible|"
-    r"pray\w*|thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|stands? (firmly )?with)\b"
+    r"pray\w*|thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|stands? (firmly )?with|"
+    # "no election is worth the blood of any Nigerian": a call for peace
+    r"(is|are) (not )?worth (the )?(blood|life|lives)|no \w+ is worth)\b"
 )
 # "we retaliated", "they hit our bases" (not "if they hit Belgorod again": a condition)
 PAST_CLAIM = re.compile(
@@ -222,7 +241,8 @@ INCITEMENT = re.compile(
 # set phrases that promise a named person his end without saying who will bring it
 FATE_IDIOM = re.compile(
     r"\b(days( in [\w ]{1,30}?)? are numbered|count (his|her|their|your) days|(not|never) (die of old age|grow old)|"
-    r"(remember|know|knows|remembers) what happened to|end up like|(meet|share) the (same )?fate)\b"
+    r"(remember|know|knows|remembers) what happened to|end up like|(meet|share) the (same )?fate|"
+    r"turn (is coming|will come)|sleep with one eye open|(will|shall) (not|never) know peace|day of reckoning)\b"
 )
 # the speaker declares someone a target: "he is a legitimate target"
 DECLARED_TARGET = re.compile(r"\b(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?)\b")
@@ -255,10 +275,17 @@ _HARMABLE_NOUNS = frozenset(
 # acts threatened in ordinary politics and business: resigning, suing, striking, tariffs
 _HARMLESS_ACTS = frozenset(
     """resign quit leave sue strike walk boycott withdraw veto block delay cancel close cut raise impose halt
+    ballot picket
     stop suspend sell move vote run report publish call fire sack expel ban derail scrap shut relocate
     reduce increase freeze""".split()
 )
-_HARMLESS_THREAT = re.compile(r"\bthreat\w*\b[^.;]{0,40}?\bto (" + "|".join(sorted(_HARMLESS_ACTS)) + r")\b")
+_HARMLESS_THREAT = re.compile(
+    r"\bthreat\w*\b[^.;]{0,40}?\bto (" + "|".join(sorted(_HARMLESS_ACTS)) + r")\b|"
+    # "threatens landlords with £30,000 fines", "threatened the club with relegation"
+    r"\bthreat\w*\b[^.;]{0,40}?\bwith ([\w£$€,.-]+ ){0,3}(fines?|penalt\w+|lawsuits?|legal action|court action|"
+    r"litigation|evictions?|expulsion|dismissal|the sack|suspension|closure|disciplinary action|tariffs|"
+    r"sanctions|bans?|relegation|deselection|strikes?|a strike|industrial action|losing|loss of)\b"
+)
 # storms, diseases and markets threaten too, but they make no threats
 _FORCES_OF_NATURE = frozenset(
     """storm cyclone hurricane typhoon flood floods drought wildfire fire earthquake outbreak virus pandemic
@@ -274,9 +301,14 @@ _ABSTRACT_NOUNS = frozenset(
     rumour rumours story narrative argument case""".split()
 )
 VOCATIVE = re.compile(
-    r"(?:\b(?:we|i) (?:tell|say to|warn|remind|call on|urge|advise|address) |^\s*(?:to|o|oh) (?:all )?)"
+    r"(?:\b(?:we|i)(?: am| are|['’]m|['’]re)? (?:tell|say to|warn|remind|call on|urge|advise|address|telling|"
+    r"saying to|warning|reminding|calling on|urging|advising|addressing) |^\s*(?:to|o|oh) (?:all )?)"
     r"(?P<np>(?:the |all the |every )?[^:,.;!?\"“”]{3,60}?)\s*[:,!]",
     re.IGNORECASE,
+)
+# a threat passed on about someone: "let him know ...", "tell her ..."
+_LET_HIM = re.compile(
+    r"\b(?:[Ll]et|[Tt]ell) (him|her) (?:know|sleep|remember|understand|think|try|wait|count|pray|that)\b"
 )
 RECEIVED = re.compile(
     r"\b(they|he|she|someone|somebody|the callers?|callers?|a man|men|the men|gunmen)\s+"
@@ -345,6 +377,9 @@ NOT_HARM = re.compile(
     r"strikes? (vote|action|ballot|fund)|attack ads?|killer (app|feature)|price war|trade war|bidding war|"
     r"war of words|war on (\w+ )?(drugs|poverty|inflation|cancer|crime|obesity|waste|corruption|red tape|bureaucracy|"
     r"disease|hunger|illiteracy|plastic|pollution|fraud|piracy|smoking|debt|costs|prices|woke\w*|fake news)|"
+    r"war on (the |our |working |ordinary |hard-working |middle-class )?(poor|workers|families|middle class|"
+    r"farmers|pensioners|consumers|taxpayers|motorists|students|small business\w*|savers|renters|teachers|nurses|"
+    r"women|science|christmas|the south|the north|rural \w+)|"
     r"(declare[sd]?|declaring|wage[sd]?|waging) war on (\w+ ){0,2}(cancer|poverty|inflation|crime|waste|drugs|"
     r"corruption|obesity|disease|bureaucracy|red tape)|fight (a|the) war (on|against) (cancer|poverty|drugs|crime)|"
     # elections are won and lost at the ballot box: "wipe out its rivals at the ballot box"
@@ -372,6 +407,8 @@ NOT_HARM = re.compile(
     # the price paid in votes: "will pay a price at the polls"
     r"(pay|paid|regret\w*|suffer\w*)[^.]{0,30}\b(at the (polls|ballot box)|in (the )?(next )?elections?|"
     r"politically|electorally|in the (polls|ratings))|"
+    r"respond\w* (appropriately|accordingly|proportionately|diplomatically|through (diplomatic|legal) channels|"
+    r"in a measured way)|"
     r"(rather than|instead of|not to|without|avoid(ing)?|refrain(ing)? from) (retaliat\w*|escalat\w*|attack\w*|"
     r"fight\w*|respond\w*|war)|"
     # a definite event already known to the reader is reported, not threatened: "take the killings to court"
@@ -381,8 +418,33 @@ NOT_HARM = re.compile(
 
 
 # trade disputes retaliate with tariffs: there "retaliation" and "response" are economic
-TRADE = re.compile(r"\b(tariffs?|duties|import quotas?|anti-dumping|trade (war|dispute|measures)|exports?|imports?)\b")
-_TRADE_WORDS = re.compile(r"\b(retaliat\w*|respon(d|se|ses)|countermeasures?|counter-measures?|war)\b")
+TRADE = re.compile(
+    r"\b(tariffs?|duties|import quotas?|anti-dumping|trade (war|dispute|measures|talks)|exports?|imports?|"
+    r"export controls?|curbs|chips?|semiconductors?|countermeasures|trad(e|ing) (partners?|preferences|deals?|"
+    r"agreements?|relationship|surplus|deficit|barriers))\b"
+)
+# a price paid, a day regretted, suffering and consequences: in a campaign, a trade row or a health
+# warning these are politics' words; they threaten violence only where violence is in the story
+SOFT_HARM = re.compile(
+    r"\b(pay (a |the )?(\w+ )?price( in \w+)?|(heavy|high|steep|big|terrible|bitter) price|pay dearly|"
+    r"pay for (this|it|that|what)|regret\w*|suffer\w*|hell|punish\w*|consequences)\b"
+)
+# words that put violence in a story; "war" and "kill" alone do not ("a war on red tape", "a silent killer")
+VIOLENT_STORY = re.compile(
+    r"\b(murder\w*|shot dead|shooting|shootings|shot at|gunm[ae]n|gunfire|bomb(s|ed|ing|ings|er|ers)?|grenades?|"
+    r"explosives?|behead\w*|assassinat\w*|massacre\w*|militia\w*|militants?|insurgen\w*|rebels?|jihad\w*|"
+    r"armed (group|groups|men|gang|gangs|forces|wing)|weapons|guns?|rifles?|terroris\w*|abduct\w*|kidnap\w*|"
+    r"airstrikes?|air strikes?|missiles?|rockets?|troops|soldiers|hostages?|death threats?|"
+    r"(were|was|been|be) killed|killings?|killed (at least|\d+|two|three|four|five|six|civilians|people))\b"
+)
+# a labour dispute strikes, pickets and walks out: there a "strike" is a stoppage of work
+LABOUR = re.compile(
+    r"\b(unions?|wage\w*|pay (talks|offer|deal|rise)|walkouts?|pickets?|industrial action|strike (ballot|action|"
+    r"vote|notice)|employers?|redundanc\w*|bargaining|shifts?|overtime)\b"
+)
+_TRADE_WORDS = re.compile(
+    r"\b(retaliat\w*|respon(d|se|ses)|countermeasures?|counter-measures?|war|target\w*|hit(s|ting)?|strike back)\b"
+)
 
 
 def _harm(text: str) -> tuple[str | None, bool, int]:
@@ -437,6 +499,8 @@ class ThreatExtractor:
         self.fiction = fiction_words >= 2
         # document-wide trade disputes "retaliate" and "respond" with tariffs, whatever one sentence says
         self.trade = len(TRADE.findall(self.text.lower())) >= 3
+        self.labour = len(LABOUR.findall(self.text.lower())) >= 3
+        self.violent = bool(VIOLENT_STORY.search(self.text.lower()))
         candidates: list[Candidate] = []
         for stmt in statements:
             # a review retells a story: its threats are the plot's, in the paragraph that says so or
@@ -579,7 +643,7 @@ class ThreatExtractor:
             return out  # 'Shoot Your Shot', "Kill Bill": the title of a song, a film, a show
         for start, end in self._sentences(stmt.start, stmt.end):
             low = self._literal_text(start, end)
-            kind, veiled, hits = _harm(low)
+            kind, veiled, hits = self._judge(low, stmt.speaker)
             if kind == "economic" and not (FUTURE.search(low) and re.search(r"\b(we|i)\b", low)):
                 continue  # "sanctions only work if we are united": talk about sanctions, not a threat
             if (self.sports or SPORTS_SENTENCE.search(low)) and not LETHAL.search(low):
@@ -593,12 +657,13 @@ class ThreatExtractor:
             ):
                 continue  # "we will not be intimidated": refusal, not a threat
             if RECEIVED.search(low):
-                # "They told me they would kill my children": a threat the speaker received
+                # "They told me they would kill my children": a threat the speaker received, made by
+                # whoever the telling verb's subject names ("He pointed at me and said: '...'")
                 out.append(
                     Candidate(
                         stmt,
                         (start, end),
-                        None,
+                        self._teller(stmt, start, end),
                         stmt.speaker,
                         stmt.speaker_mention,
                         kind,
@@ -637,6 +702,49 @@ class ThreatExtractor:
             score = min(0.95, 0.55 + 0.1 * hits + (0.1 if target else 0))
             out.append(Candidate(stmt, (start, end), speaker, target, mention, kind, form, score, True, "quote"))
         return out
+
+    def _judge(self, low: str, speaker: str | None) -> tuple[str | None, bool, int]:
+        """The harm a passage threatens, read in its document: a labour story's strikes stop work, and
+        a price to pay is no threat of violence in a story that has none (unless an armed group says it)."""
+        if self.labour:
+            low = re.sub(r"\b(strikes?|striking|struck)\b", "stoppage", low)
+        kind, veiled, hits = _harm(low)
+        if kind is not None and not self.violent and _harm(SOFT_HARM.sub(" ", low))[0] is None:
+            ref = ActorRef(local_id=speaker, mention=None) if speaker else None
+            if not self._armed(ref):
+                return None, False, 0
+        return kind, veiled, hits
+
+    def _teller(self, stmt: Statement, start: int, end: int) -> str | None:
+        """Who made a threat that the speaker tells of having received: the named or pronoun subject of
+        the telling verb ("he said", "Marufu told me"), never the one telling it."""
+        sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        if sentence is None:
+            return None
+        for tok in sentence:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS | {"shout", "threaten"}:
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.dep_ == "conj":
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in ("i", "we", "you", "they", "someone", "somebody"):
+                continue
+            lid = self.actors.at_token(subj.i)
+            if lid is None and subj.lower_ in ("he", "she"):
+                # the person named last before the account, other than its teller
+                persons = [
+                    lid
+                    for s, _, lid in self.actors.mention_tokens
+                    if self.doc[s].idx < stmt.start
+                    and not self.finder.in_quote(s)
+                    and lid != stmt.speaker
+                    and self.actors.get(lid).type == "PERSON"
+                ]
+                lid = persons[-1] if persons else None
+            if lid is not None and lid != stmt.speaker and self.actors.get(lid).type in ("PERSON", "ORG"):
+                return lid
+            return None
+        return None
 
     def _reporting_within(self, stmt: Statement, start: int, end: int) -> str | None:
         """Who makes the threat a turn or quote reports: 'MAYOR: The same men said that any woman ...
@@ -791,9 +899,13 @@ class ThreatExtractor:
         sufferer = (
             self._pronoun_sufferer(stmt, start, end)
             or self._conditional_antecedent(stmt, start, end)
+            or self._told_through_pronoun(stmt, start, end)
         )
         if sufferer is not None:
             return sufferer
+        described = self._described_group(stmt, start, end)
+        if described is not None:
+            return described
         speaker_orgs = set(self.actors.get(stmt.speaker).affiliations) if stmt.speaker else set()
         addressed = bool(ADDRESS.search(self.text[start:end]))
         best: tuple[tuple[float, ...], str, tuple[int, int]] | None = None
@@ -819,6 +931,8 @@ class ThreatExtractor:
             if self._own_side(s, e):
                 continue  # "our country Iraq" is the speaker's side
             last = self.doc[e - 1]
+            while last.dep_ == "conj" and last.head.i < last.i:
+                last = last.head  # "who sit in Warsaw and Vilnius": every place of the list is a place
             if actor.type != "PERSON" and last.dep_ == "pobj" and last.head.lower_ in _PLACE_PREPS:
                 continue  # "soldiers captured near Gao": where, not whom
             opening = not self.text[stmt.start : chars[0]].strip(" \"“'‘") and self.text[chars[1] : chars[1] + 1] == ","
@@ -867,6 +981,53 @@ class ThreatExtractor:
                     if group is not None:
                         return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
         return None, None
+
+    def _told_through_pronoun(
+        self, stmt: Statement, start: int, end: int
+    ) -> tuple[str, tuple[int, int] | None] | None:
+        """ "Let him know that we know where his mother lives", "Let him sleep with one eye open": the
+        person the speaker talks about, named last before the quote, when the quote names no one."""
+        m = _LET_HIM.search(self.text[start:end])
+        if m is None:
+            return None
+        sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        if sentence is not None and any(
+            self.actors.at_token(t.i) and self.actors.get(self.actors.at_token(t.i)).type == "PERSON"
+            and self.actors.at_token(t.i) != stmt.speaker
+            for t in sentence
+        ):
+            return None  # a person named in the sentence is a better guess, ranked below
+        quote_start = min(stmt.start, start)
+        persons = [
+            lid
+            for s, _, lid in self.actors.mention_tokens
+            if self.doc[s].idx < quote_start
+            and not self.finder.in_quote(s)
+            and lid != stmt.speaker
+            and self.actors.get(lid).type == "PERSON"
+        ]
+        if not persons:
+            return None
+        at = start + m.start(1)
+        return persons[-1], (at, at + len(m.group(1)))
+
+    def _described_group(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """ "Any principal who opens a school ... has chosen death", "Those fugitives who sit in Warsaw ...
+        will not die of old age": people picked out by what they do, the subject the threat is about."""
+        sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        for tok in sentence if sentence is not None else []:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("any", "every", "each", "those", "these", "all")
+                       for c in tok.children):
+                continue
+            if not any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children)
+                       for c in tok.children):
+                continue
+            group = group_from_np(tok, self.actors)
+            if group is not None and group.local_id != stmt.speaker:
+                return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
+        return None
 
     def _called_by_first_name(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """ "Andrés, if you keep publishing these lies ...": a quote that turns to someone by first name."""
@@ -1076,7 +1237,7 @@ class ThreatExtractor:
             return None
         if (self.sports or SPORTS_SENTENCE.search(sentence_low)) and not LETHAL.search(low):
             return None  # "promised to destroy the visitors in Sunday's derby"
-        kind, veiled, hits = _harm(low)
+        kind, veiled, hits = self._judge(low, stmt.speaker)
         if "passive" in stmt.how:
             target, mention, extras = stmt.addressee, stmt.addressee_mention, []
         else:
@@ -1095,7 +1256,8 @@ class ThreatExtractor:
             # "threatened X", "threatening to kill X": the verb asserts the threat; "threatened to
             # impose tariffs / resign" names an act that harms no one
             infinitive = any(c.dep_ == "xcomp" for c in verb.children)
-            strong = kind is not None or (target is not None and not infinitive)
+            # in a trade row or a labour dispute, threatening someone names no harm of its own
+            strong = kind is not None or (target is not None and not infinitive and not (self.trade or self.labour))
         elif stmt.cue == "threat":
             named = stmt.speaker is not None and self.actors.get(stmt.speaker).type in ("PERSON", "ORG", "GPE")
             strong = kind is not None and (target is not None or named)

