@@ -229,3 +229,48 @@ def test_let_him_know_threatens_the_man_talked_about(analyse) -> None:
 )
 def test_prices_strikes_and_fines_of_ordinary_news_are_not_threats(analyse, text: str) -> None:
     assert analyse(text).threats == []
+
+
+def test_unnamed_men_speak_for_the_gang_they_are_shown_with(analyse) -> None:
+    text = (
+        "Prosecutor threatened in gang video\n\n"
+        "QUITO — A video shared on Sunday shows five masked men with rifles standing under a banner of the "
+        "Los Halcones gang. One of them reads from a sheet of paper: \"Prosecutor Marta Yépez, you are next. "
+        "We know the road you take home.\"\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Los Halcones", "Marta Yépez") in {(s, (t or "").replace("Prosecutor ", "")) for s, t in pairs}, pairs
+
+
+def test_a_voice_on_a_recording_attributed_to_someone_is_his(analyse) -> None:
+    text = (
+        "LIMA — An audio message attributed to Wilmer Quispe Soto, a gang boss held in Challapalca prison, "
+        "circulated on Monday. In it, a man's voice says: \"If they move me again, the judges who signed the order "
+        "will pay with blood, them and their families.\"\n"
+    )
+    analysis = analyse(text)
+    speakers = {names(analysis, t)[0] for t in analysis.threats}
+    assert speakers == {"Wilmer Quispe Soto"}, speakers
+
+
+def test_a_speaker_who_gives_his_name(analyse) -> None:
+    text = (
+        "In an audio statement shared in April, a speaker presenting himself as the local commander of the "
+        "insurgents, who gave his name as Abu Bakr al-Somali, announced a siege of the town: \"Any driver who "
+        "brings fuel to the garrison from today will be killed and his truck burned.\"\n"
+    )
+    analysis = analyse(text)
+    speakers = {names(analysis, t)[0] for t in analysis.threats}
+    assert speakers == {"Abu Bakr al-Somali"}, speakers
+
+
+def test_the_cleric_is_the_man_the_sentence_before_was_about(analyse) -> None:
+    text = (
+        "Senior party official Sheikh Rami Haddad spoke at the funeral in Tyre on Friday. The cleric told "
+        "mourners: \"If the enemy strikes our villages again, our rockets will reach its cities.\"\n\n"
+        "Prime Minister Karim Saab later urged calm, saying: \"We do not want a war.\"\n"
+    )
+    analysis = analyse(text)
+    speakers = {names(analysis, t)[0] for t in analysis.threats}
+    assert "Rami Haddad" in " ".join(s or "" for s in speakers), speakers

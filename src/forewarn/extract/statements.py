@@ -125,7 +125,20 @@ TITLE_SYNONYMS: dict[str, frozenset[str]] = {
     "pm": frozenset({"prime minister", "pm", "premier"}),
     "governor": frozenset({"governor", "gov"}),
     "gov": frozenset({"governor", "gov"}),
+    # a man of religion is "the cleric" whatever his title says
+    **{
+        w: frozenset({"cleric", "sheikh", "imam", "mullah", "ayatollah", "mawlawi", "maulana", "mufti", "preacher",
+                      "hojatoleslam", "allama", "pastor", "priest", "bishop", "reverend", "rabbi"})
+        for w in ("cleric", "preacher")
+    },
 }
+
+# a clause in which someone names himself: "who gave his name as X", "calling himself X"
+_SELF_NAMING = re.compile(
+    r"\b(gave (his|her|their) names? as|(calling|called|calls|identified|identifying|introduced|introducing|"
+    r"presented|presenting) (himself|herself|themselves|itself)( as)?|identified as|named as|known as|"
+    r"who said (he|she) was|who said (his|her) name was)\b"
+)
 
 # words that qualify a role in a transcript label: "MILITARY SPOKESMAN:", "JUNTA CHIEF:"
 _ROLE_QUALIFIERS = frozenset({"military", "army", "police", "junta", "group", "chief", "deputy"})
@@ -313,6 +326,9 @@ class StatementFinder:
             if tok is not None and self._attribute_from_region(stmt, tok.sent, before_char=intro_end):
                 stmt.how.append("colon intro")
                 return
+            if tok is not None and self._self_named(stmt, tok.sent.start_char, intro_end):
+                stmt.how.append("self-named in the intro")
+                return
             line_start = self.text.rfind("\n", 0, intro_end) + 1
             if tok is not None and self._turn_speaker(stmt, line_start, intro_end):
                 return
@@ -337,6 +353,17 @@ class StatementFinder:
                 obj = self.doc[tok.i + 2]
                 if self._set_speaker(stmt, obj, tok.idx):
                     stmt.cue = "according"
+                    return True
+        return False
+
+    def _self_named(self, stmt: Statement, start: int, end: int) -> bool:
+        """ "a speaker presenting himself as the commander ..., who gave his name as X, announced:": the name
+        the speaker gave, however the parser took the sentence apart."""
+        for m in _SELF_NAMING.finditer(self.text[start:end].lower()):
+            at = start + m.end()
+            for s, _e, lid in self.actors.mention_tokens:
+                if at <= self.doc[s].idx <= at + 6 and self.actors.get(lid).type in ("PERSON", "ORG"):
+                    stmt.speaker, stmt.speaker_mention = lid, self._mention_chars(s)
                     return True
         return False
 
@@ -494,6 +521,18 @@ class StatementFinder:
                 if members:
                     return self._nearest(members, at_char), None
                 return owner_lid, self._mention_chars(head.head.head.i)
+        # "a speaker presenting himself as the emir ..., who gave his name as X", "a man calling himself X":
+        # the clause names him
+        for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+            words = " ".join(t.lower_ for t in clause.subtree)
+            if _SELF_NAMING.search(words):
+                named_in = [t for t in clause.subtree if self.actors.at_token(t.i)]
+                a_person = head.lower_ in PERSON_NOUNS or head.lower_ in ("speaker", "voice")
+                kinds = ("PERSON",) if a_person else ("PERSON", "ORG")
+                for t in reversed(named_in):
+                    lid = self.actors.at_token(t.i)
+                    if self.actors.get(lid).type in kinds:
+                        return lid, self._mention_chars(t.i)
         # the phrase without its clauses: "a group that says it holds the journalist X" does not name X
         clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in c.subtree}
         subtree = [t for t in head.subtree if t.i not in clauses] if not self._in_quote[head.i] else [head]
@@ -706,10 +745,38 @@ class StatementFinder:
             return None  # an unnamed person stays unnamed
         if determiners & {"a", "an"}:
             return None  # "a commander of the separatists" introduces someone, it does not refer back
+        if "the" in determiners and head.dep_ in ("nsubj", "nsubjpass"):
+            # "Sheikh X has been speaking at the funeral. The cleric told mourners: ...": the person the
+            # sentence before was about
+            previous = self._subject_before(head)
+            if previous is not None and previous != exclude:
+                return previous
         # the description of someone already quoted: the document's main speaker, if it fits him
         if main_speaker is not None and kinds and not self._fits(self.actors.get(main_speaker), kinds):
             return None
         return main_speaker
+
+    def _subject_before(self, head: Token) -> str | None:
+        """The named person who is the subject of the sentence before this one (outside quotes)."""
+        sent = head.sent
+        if sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        for _ in range(4):
+            if any(not t.is_space for t in before) and not self._in_quote[before.root.i]:
+                break
+            if before.start == 0:
+                return None
+            before = self.doc[before.start - 1].sent
+        subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        lid = self.actors.at_token(subj.i)
+        if lid is None:
+            named = [self.actors.at_token(t.i) for t in subj.subtree if self.actors.at_token(t.i)]
+            people = [x for x in named if x and self.actors.get(x).type == "PERSON"]
+            lid = people[0] if people else None
+        return lid if lid and self.actors.get(lid).type == "PERSON" else None
 
     def _fits(self, person: DocActor, kinds: set[str]) -> bool:
         """Whether what a description says of someone ("militia", "bandit") is said of this person:

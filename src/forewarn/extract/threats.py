@@ -191,7 +191,7 @@ INTENT = re.compile(
 FUTURE = re.compile(r"\b(will|shall|'ll|’ll|going to|gonna|is on me)\b")
 # the harm must come from the speaker's side or be addressed to someone: "we", "you", "the brigades"
 AGENT = re.compile(
-    r"\b(we|i|our|us|my|you|your|yours|whoever|resistance|brigades|fighters|men|mujahideen|faction|group|"
+    r"\b(we|i|our|us|my|me|you|your|yours|whoever|resistance|brigades|fighters|men|mujahideen|faction|group|"
     r"movement|militia|organization|organisation)\b"
 )
 CONDITIONAL = re.compile(
@@ -305,6 +305,20 @@ VOCATIVE = re.compile(
     r"saying to|warning|reminding|calling on|urging|advising|addressing) |^\s*(?:to|o|oh) (?:all )?)"
     r"(?P<np>(?:the |all the |every )?[^:,.;!?\"“”]{3,60}?)\s*[:,!]",
     re.IGNORECASE,
+)
+# men the text does not name, who speak for whatever armed group they are shown with
+UNNAMED_MEN = re.compile(
+    r"\b(one of (them|the men|the gunmen|the fighters|the militants)|(a|the|four|three|two|several) (masked |hooded |"
+    r"armed |uniformed )?(man|men|gunmen|fighters|militants)|(a|the) (masked|hooded) \w+|a (man['’]s |male )?voice)"
+    r"\b[^.]{0,80}$",
+    re.IGNORECASE,
+)
+# "a recording attributed to X": whose message it is
+ATTRIBUTED_TO = re.compile(
+    r"\b(attributed to|claimed by|signed by|posted by|sent by|released by|issued by)\s+(the\s+)?$"
+)
+_ARMED_HEADS = frozenset(
+    "gang gangs cartel militia militias rebels insurgents faction fighters brigade brigades".split()
 )
 # a threat passed on about someone: "let him know ...", "tell her ..."
 _LET_HIM = re.compile(
@@ -517,6 +531,7 @@ class ThreatExtractor:
             candidates.extend(self._incitements(candidates))
         self._adopt_in_headline(candidates)
         self._sign_unattributed(candidates)
+        self._unnamed_for_their_group(candidates)
         self._fill_targets(candidates)
         return self._group(candidates)
 
@@ -549,6 +564,44 @@ class ThreatExtractor:
             c.speaker = signer
             if c.target == signer:
                 c.target, c.target_mention = None, None
+
+    def _unnamed_for_their_group(self, candidates: list[Candidate]) -> None:
+        """ "Four hooded men in front of a Los Lobos banner. One of them reads a statement: ...": an unnamed
+        man of an armed group speaks for the group the passage just named."""
+        for c in candidates:
+            if c.speaker is not None or c.cue not in ("quote", "threaten", "threat", "warn", "say"):
+                continue
+            sent_start = c.statement.sentence[0] or c.span[0]
+            para_start = self.text.rfind("\n", 0, sent_start) + 1
+            intro = self.text[para_start : c.statement.start]
+            if not UNNAMED_MEN.search(intro):
+                continue
+            window_start = self.text.rfind("\n\n", 0, max(0, para_start - 2)) + 1
+            # "an audio recording attributed to X ... In it, a man's voice says": X
+            owners = [
+                lid
+                for s, _, lid in self.actors.mention_tokens
+                if window_start <= self.doc[s].idx < c.statement.start
+                and ATTRIBUTED_TO.search(self.text[max(window_start, self.doc[s].idx - 30) : self.doc[s].idx])
+                and self.actors.get(lid).type in ("PERSON", "ORG")
+            ]
+            # else the armed group named last in this paragraph or the one before it (searched in the text:
+            # the tagger does not always mark "the Los Lobos gang")
+            window = self.text[window_start : c.statement.start]
+            named_at: list[tuple[int, str]] = []
+            for actor in self.actors.actors:
+                if actor.type not in ("ORG", "GPE", "GROUP"):
+                    continue
+                armed = self._armed(ActorRef(local_id=actor.local_id))
+                for form in actor.surface_forms():
+                    for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", window):
+                        after = window[m.end() :].split(None, 1)[:1]
+                        if armed or (after and after[0].lower().strip(".,;:") in _ARMED_HEADS):
+                            named_at.append((m.start(), actor.local_id))
+            groups = [lid for _, lid in sorted(named_at)]
+            found = owners or groups
+            if found and found[-1] != c.target:
+                c.speaker = found[-1]
 
     def _paragraph(self, chars: tuple[int, int]) -> str:
         start = self.text.rfind("\n\n", 0, chars[0]) + 1
