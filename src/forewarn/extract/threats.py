@@ -1015,6 +1015,12 @@ class ThreatExtractor:
             )
             if best is None or rank < best[0]:
                 best = (rank, lid, chars)
+        if best is None or (best[0][0] != 0 and self.actors.get(best[1]).type != "PERSON"):
+            # "If she signs that bill I'll put one in her": the person the pronoun stands for, rather than
+            # a place or a group named in passing
+            pronoun = self._pronoun_target(stmt, start, end)
+            if pronoun is not None:
+                return pronoun
         if best and (best[0][0] == 0 or not addressed):
             return best[1], self._np_mention(best[1], best[2])
         if best is None and not addressed:
@@ -1063,6 +1069,37 @@ class ThreatExtractor:
             return None
         at = start + m.start(1)
         return persons[-1], (at, at + len(m.group(1)))
+
+    def _pronoun_target(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int] | None] | None:
+        """The person a third-person pronoun of the threatening sentence stands for: the person named last
+        before the statement, other than its speaker. In reported speech "he" is the speaker himself, so
+        there only "him" and "her" count."""
+        sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        if sentence is None:
+            return None
+        wanted = ("him", "her") if stmt.kind in ("indirect", "reported") else ("he", "she", "him", "her")
+        pronouns = [t for t in sentence if t.lower_ in wanted and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
+        if not pronouns:
+            return None
+        if any(
+            self.actors.at_token(t.i) and self.actors.get(self.actors.at_token(t.i)).type == "PERSON"
+            and self.actors.at_token(t.i) != stmt.speaker
+            for t in sentence
+        ):
+            return None
+        before = min(stmt.start, start)
+        persons = [
+            lid
+            for s, _, lid in self.actors.mention_tokens
+            if self.doc[s].idx < before
+            and not self.finder.in_quote(s)
+            and lid != stmt.speaker
+            and self.actors.get(lid).type == "PERSON"
+        ]
+        if not persons:
+            return None
+        tok = pronouns[0]
+        return persons[-1], (tok.idx, tok.idx + len(tok))
 
     def _described_group(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """ "Any principal who opens a school ... has chosen death", "Those fugitives who sit in Warsaw ...
