@@ -207,7 +207,7 @@ REJECT = re.compile(
     r"will not be tolerated|not tolerate|restraint|de-?escalat\w*|calm\b|deny|denied|denies|not responsible|"
     r"pray\w*|thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|stands? (firmly )?with|"
     # "no election is worth the blood of any Nigerian": a call for peace
-    r"(is|are) (not )?worth (the )?(blood|life|lives)|no \w+ is worth)\b"
+    r"(is|are) (not )?worth (the )?(blood|life|lives)|no \w+ is worth|(not|never) be intimidated)\b"
 )
 # "we retaliated", "they hit our bases" (not "if they hit Belgorod again": a condition)
 PAST_CLAIM = re.compile(
@@ -281,6 +281,8 @@ _HARMLESS_ACTS = frozenset(
 )
 _HARMLESS_THREAT = re.compile(
     r"\bthreat\w*\b[^.;]{0,40}?\bto (" + "|".join(sorted(_HARMLESS_ACTS)) + r")\b|"
+    # "threatened that some manufacturers would move production to Egypt"
+    r"\bthreat\w*\b that [^.;]{0,60}?\b(would|will|could) (" + "|".join(sorted(_HARMLESS_ACTS)) + r")\b|"
     # "threatens landlords with £30,000 fines", "threatened the club with relegation"
     r"\bthreat\w*\b[^.;]{0,40}?\bwith ([\w£$€,.-]+ ){0,3}(fines?|penalt\w+|lawsuits?|legal action|court action|"
     r"litigation|evictions?|expulsion|dismissal|the sack|suspension|closure|disciplinary action|tariffs|"
@@ -421,6 +423,9 @@ NOT_HARM = re.compile(
     # the price paid in votes: "will pay a price at the polls"
     r"(pay|paid|regret\w*|suffer\w*)[^.]{0,30}\b(at the (polls|ballot box)|in (the )?(next )?elections?|"
     r"politically|electorally|in the (polls|ratings))|"
+    r"(wipe\w* out|crush\w*|dismantl\w*|destroy\w*|eliminat\w*|root\w* out|stamp\w* out|smash\w*) (the |all |every )?"
+    r"([\w-]+ ){0,2}(gang|criminal|crime|drug|trafficking|smuggling|extortion|mafia) (networks?|structures|rings?|"
+    r"cells|groups|gangs|organi[sz]ations|economy|empires?)|"
     r"respond\w* (appropriately|accordingly|proportionately|diplomatically|through (diplomatic|legal) channels|"
     r"in a measured way)|"
     r"(rather than|instead of|not to|without|avoid(ing)?|refrain(ing)? from) (retaliat\w*|escalat\w*|attack\w*|"
@@ -454,7 +459,9 @@ VIOLENT_STORY = re.compile(
 # a labour dispute strikes, pickets and walks out: there a "strike" is a stoppage of work
 LABOUR = re.compile(
     r"\b(unions?|wage\w*|pay (talks|offer|deal|rise)|walkouts?|pickets?|industrial action|strike (ballot|action|"
-    r"vote|notice)|employers?|redundanc\w*|bargaining|shifts?|overtime)\b"
+    r"vote|notice)|employers?|redundanc\w*|bargaining|shifts?|overtime|privati[sz]ation|"
+    r"(threaten\w*|call\w*|stag\w*|go on|began|begin|end\w*|national|general|indefinite|\d+-day|day-long|"
+    r"week-long|planned) strikes?)\b"
 )
 _TRADE_WORDS = re.compile(
     r"\b(retaliat\w*|respon(d|se|ses)|countermeasures?|counter-measures?|war|target\w*|hit(s|ting)?|strike back)\b"
@@ -1039,7 +1046,28 @@ class ThreatExtractor:
                     group = group_from_np(tok, self.actors)
                     if group is not None:
                         return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
+        if best is None:
+            condition = self._condition_subject(stmt, start, end)
+            if condition is not None:
+                return condition
         return None, None
+
+    def _condition_subject(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """ "If the soldiers do not leave the village, we will attack": those the condition is laid on."""
+        sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        for clause in sentence if sentence is not None else []:
+            if clause.dep_ != "advcl" or not any(m.lower_ in ("if", "unless") for m in clause.children):
+                continue
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in ("we", "i", "you", "they", "he", "she", "it", "this", "that"):
+                continue
+            lid = self.actors.at_token(subj.i)
+            if lid and lid != stmt.speaker and self.actors.get(lid).type in ("PERSON", "ORG", "GPE", "GROUP"):
+                return lid, self.finder._mention_chars(subj.i) or (subj.idx, subj.idx + len(subj))
+            group = group_from_np(subj, self.actors)
+            if group is not None and group.local_id != stmt.speaker:
+                return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
+        return None
 
     def _told_through_pronoun(
         self, stmt: Statement, start: int, end: int
@@ -1108,11 +1136,19 @@ class ThreatExtractor:
         for tok in sentence if sentence is not None else []:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if not any(c.dep_ == "det" and c.lower_ in ("any", "every", "each", "those", "these", "all")
-                       for c in tok.children):
+            dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+            # "The officers who are torturing our youth should know ...": a plural with "the" picks them out too
+            if not dets & {"any", "every", "each", "those", "these", "all"} and not (
+                "the" in dets and tok.tag_ in ("NNS", "NNPS")
+            ):
                 continue
-            if not any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children)
-                       for c in tok.children):
+            clauses = [
+                c
+                for c in tok.children
+                if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children)
+            ]
+            # "the fighters who defend our land" are the speaker's own side
+            if not clauses or any(w.lower_ in ("we", "us", "our", "my") for c in clauses for w in c.subtree):
                 continue
             group = group_from_np(tok, self.actors)
             if group is not None and group.local_id != stmt.speaker:
