@@ -227,7 +227,7 @@ def fix_entities(doc: Doc) -> Doc:
             merged[-1] = Span(doc, prev.start, span.end, label="PERSON")
         else:
             merged.append(span)
-    spans = [_person_by_apposition(span) for span in merged]
+    spans = [_given_name_before(_person_by_apposition(span), merged) for span in merged]
     untagged = _untagged_names(doc, spans)
     spans = [s for s in spans if not any(s.start < u.end and u.start < s.end for u in untagged)] + untagged
     spans = _places_by_context(doc, spans)
@@ -272,6 +272,35 @@ _PERSON_ROLES = frozenset(
 
 
 _NAMED_BY_ROLE_RE = re.compile(_NAMED_BY_ROLE.pattern.replace("{roles}", "|".join(sorted(_PERSON_ROLES))))
+
+
+def _given_name_before(span: Span, spans: list[Span]) -> Span:
+    """ "a man identifying himself as Kulwant Singh Rarewala", tagged "Singh Rarewala": a capitalised word
+    just before a person's name, neither a title nor another name, is the given name the tagger left out."""
+    if span.label_ != "PERSON" or span.start == 0:
+        return span
+    before = span.doc[span.start - 1]
+    if (
+        before.pos_ != "PROPN"
+        or not before.is_title
+        or not before.is_alpha
+        or before.is_sent_start
+        or before.lower_.rstrip(".") in _TITLES
+        or before.lower_ in _PERSON_ROLES
+        or any(s.start <= before.i < s.end for s in spans)
+        or "\n" in before.whitespace_
+    ):
+        return span
+    if before.lower_ in _HONORIFICS:
+        return span  # "Alhaji", "Hajji", "Mawlawi": an honorific, kept outside the name
+    return Span(span.doc, span.start - 1, span.end, label="PERSON")
+
+
+_HONORIFICS = frozenset(
+    """alhaji alhaja hajji haji haj hajj hajja mawlawi maulvi maulana mawlana mullah mulla sheikh shaikh sayyid
+    sayed syed imam qari mufti allama pir ustaz ustadh ayatollah hojatoleslam kumander comandante don dona doña
+    señor señora dottore dottoressa herr frau madame monsieur lord lady dame chief oba emir""".split()
+)
 
 
 def _person_by_apposition(span: Span) -> Span:
