@@ -314,11 +314,53 @@ def extract_actors(doc: Doc) -> ActorTable:
     table.actors = groups
     _persons_that_are_orgs(table)
     _find_more_mentions(doc, table)
+    _speakers_the_tagger_missed(doc, table)
     _bracketed_aliases(doc, table)
     _titles_and_affiliations(doc, table)
     _titled_forms(doc, table)
     table.mention_tokens.sort()
     return table
+
+
+_SAYING = frozenset("say tell warn add write vow threaten declare announce claim insist respond reply".split())
+
+
+def _speakers_the_tagger_missed(doc: Doc, table: ActorTable) -> None:
+    """ '"...," Amed said' where the tagger found no name: a capitalised word that says something is a
+    person when the text also writes it after a given name ("Ciwan Amed"), which becomes his name."""
+    text = text_of(doc)
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _SAYING or tok.head.pos_ != "VERB":
+            continue
+        if (
+            tok.pos_ != "PROPN"
+            or not tok.is_title
+            or len(tok) < 3
+            or tok.i in table.by_token
+            or tok.lower_ in ORG_WORDS
+            or tok.lower_ in ROLE_WORDS
+            or any(c.dep_ == "det" for c in tok.children)
+            or any(c.dep_ == "compound" for c in tok.children)
+        ):
+            continue
+        fuller = re.search(r"(?<![\w-])([A-Z][\w'’-]+ ){1,2}" + re.escape(tok.text) + r"(?![\w-])", text)
+        if fuller is None:
+            continue
+        words = fuller.group(0).split()
+        while words and (words[0] in _NOT_GIVEN_NAMES or strip_titles(words[0])[1]):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        start = fuller.end() - len(" ".join(words))
+        span = doc.char_span(start, fuller.end(), alignment_mode="contract")
+        if span is None or any(t.i in table.by_token for t in span):
+            continue
+        actor = table.add_actor(span.text, "PERSON", span)
+        table.add_mention(actor, doc[tok.i : tok.i + 1])
+        for other in re.finditer(r"(?<![\w-])" + re.escape(tok.text) + r"(?![\w-])", text):
+            more = doc.char_span(other.start(), other.end(), alignment_mode="contract")
+            if more is not None and len(more) and not any(t.i in table.by_token for t in more):
+                table.add_mention(actor, more)
 
 
 def _said_of_a_person(span: SpacySpan) -> bool:
