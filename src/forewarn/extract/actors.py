@@ -188,7 +188,16 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
         return None  # "Shi'ite Militia", "armed groups": a description, not an organisation's name
     if not any(c.isalpha() for c in span.text) or "\n" in span.text:
         return None
+    if all(t.lower_.rstrip(".") in _CALENDAR_WORDS or t.like_num or t.is_punct for t in span):
+        return None  # "Fri Jun 9" in a web page's time stamp
     return span
+
+
+_CALENDAR_WORDS = frozenset(
+    """mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday jan
+    feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september
+    october november december am pm gmt utc""".split()
+)
 
 
 def _is_dateline(span: SpacySpan) -> bool:
@@ -1161,4 +1170,26 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     actor = table.add_actor(span.text, "GROUP", span)
     # 'the "non-local" labourers': the name without the quotation marks the writer put around a word
     actor.name = re.sub(r"\s+", " ", re.sub(r"[\"“”‘’]", "", span.text)).strip() or span.text
+    _group_forms(actor, tok, span)
     return actor
+
+
+def _group_forms(actor: DocActor, tok: Token, span: SpacySpan) -> None:
+    """The other ways a group named by what its people are is written: "candidate" / "candidates", and the
+    phrase with what picks them out, "any candidate who comes to campaign in the valley"."""
+    forms = []
+    head = tok.lower_
+    singular = tok.lemma_.lower()
+    plural = head if tok.tag_ in ("NNS", "NNPS") else (head + "es" if re.search(r"(s|sh|ch|x)$", head) else head + "s")
+    prefix = span.text[: len(span.text) - len(tok.text)]
+    forms.extend([prefix + singular, prefix + plural] if prefix.strip() else [singular, plural])
+    # the whole phrase with its "who" clause, as a reader would quote it (a short one)
+    after = [t.i for c in tok.children if c.dep_ in ("relcl", "acl", "prep") for t in c.subtree]
+    clause_end = max(after, default=tok.i)
+    whole = tok.doc[tok.left_edge.i : clause_end + 1]
+    if len(whole) <= 16 and "\n" not in whole.text:
+        forms.extend([whole.text, re.sub(r"^(?i:the|a|an|any|all|every|those|these)\s+", "", whole.text)])
+    for form in forms:
+        form = form.strip(" ,.;:\"“”")
+        if form and form != actor.name and form not in actor.aliases:
+            actor.aliases.append(form)

@@ -133,6 +133,8 @@ TITLE_SYNONYMS: dict[str, frozenset[str]] = {
     },
 }
 
+# verbs that give a message its author with "to": "a video attributed to X"
+_ASCRIBING = frozenset(["attribute", "credit", "ascribe", "link", "trace"])
 # a clause in which someone names himself: "who gave his name as X", "calling himself X"
 _SELF_NAMING = re.compile(
     r"\b(gave (his|her|their) names? as|(calling|called|calls|identified|identifying|introduced|introducing|"
@@ -415,6 +417,8 @@ class StatementFinder:
                             sub.dep_ == "pobj"
                             and sub.head.lower_ in ("to", "by", "from")
                             and self.actors.at_token(sub.i)
+                            # "a statement issued to The Irish News": the paper received it; "attributed to X"
+                            and not (sub.head.lower_ == "to" and sub.head.head.lemma_.lower() not in _ASCRIBING)
                         ):
                             return sub
             if tok.dep_ == "nsubjpass":
