@@ -326,6 +326,7 @@ _ARMED_HEADS = frozenset(
 _LET_HIM = re.compile(
     r"\b(?:[Ll]et|[Tt]ell) (him|her) (?:know|sleep|remember|understand|think|try|wait|count|pray|that)\b"
 )
+_TELL_ROLE = re.compile(r"\b(?:[Tt]ell|[Ww]arn|[Rr]emind) (?:the|your|that) ([a-z]+) (?:that |she |he )")
 RECEIVED = re.compile(
     r"\b(they|he|she|someone|somebody|the callers?|callers?|a man|men|the men|gunmen)\s+"
     r"(told|said to|warned|threatened|wrote to|messaged)\s+(me|us)\b"
@@ -1075,6 +1076,13 @@ class ThreatExtractor:
     ) -> tuple[str, tuple[int, int] | None] | None:
         """ "Let him know that we know where his mother lives", "Let him sleep with one eye open": the
         person the speaker talks about, named last before the quote, when the quote names no one."""
+        role = _TELL_ROLE.search(self.text[start:end])
+        if role is not None:
+            # "Tell the mayor she should remember what happened to ...": the one who holds that office
+            holder = self.finder.person_by_title({role.group(1).lower()}, start, exclude=stmt.speaker)
+            if holder is not None:
+                at = start + role.start(1)
+                return holder, (at, at + len(role.group(1)))
         m = _LET_HIM.search(self.text[start:end])
         if m is None:
             return None
