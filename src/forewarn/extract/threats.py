@@ -160,11 +160,16 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\bsay(ing)? goodbye to (their|your|his|her) (famil(y|ies)|children|loved ones|wives|wife)\b|"
         r"\bpay (him|her|you|them|(the )?(judge|mayor|governor|senator|prosecutor|reporter|journalist|"
         r"sheriff|councillor|councilor|commissioner)( \w+)?) a (little |quick |late-night )?visit\b|"
-        r"\barm of [\w ]{0,30}?is long\b|\b(our|whose) arms? (is|are) long\b",
+        r"\barm of [\w ]{0,30}?is long\b|\b(our|whose) arms? (is|are) long\b|"
+        # "we will come to your house", "the hand that reached Koya can reach their palaces"
+        r"\b(come|coming|go|going) (to|for) (your|his|her|their) (house|home|homes|houses|family|families|door|"
+        r"children)\b|\b(can|will|could|shall) reach (your|their|his|her) (palaces?|homes?|houses?|offices?|beds?|"
+        r"bedrooms?|children|families)\b",
         "violence",
         True,
     ),
     (r"\b(back|return\w*|bomb\w*|send\w*) [\w ]{1,20}?(back )?(in)?to the stone age\b", "military", False),
+    (r"\b(the )?war will (reach|come to|arrive at)\b", "military", False),
     (
         r"\b(turn|turns|reduce|reduces|make|makes)\b[^.;]{0,30}?\binto (a |an )?(car park|parking lot|rubble|ashes|"
         r"dust|ruins|wasteland)\b",
