@@ -274,3 +274,34 @@ def test_the_cleric_is_the_man_the_sentence_before_was_about(analyse) -> None:
     analysis = analyse(text)
     speakers = {names(analysis, t)[0] for t in analysis.threats}
     assert "Rami Haddad" in " ".join(s or "" for s in speakers), speakers
+
+
+def test_a_group_target_carries_the_forms_readers_write(analyse) -> None:
+    text = (
+        "Rebels warn candidates away from the valley\n\n"
+        "Teodoro Ancasi, the commander of the rebel front, wrote in a leaflet left at the market: "
+        "\"Any candidate who comes to campaign in the valley will be executed.\"\n"
+    )
+    analysis = analyse(text)
+    assert analysis.threats, "the threat is found"
+    target = analysis.actor(analysis.threats[0].target.local_id)
+    forms = {f.lower() for f in target.surface_forms()}
+    assert {"candidate", "candidates"} <= forms, forms
+    assert any(f.startswith("any candidate who comes to campaign") for f in forms), forms
+
+
+def test_a_speaker_the_tagger_missed_is_found_by_his_fuller_name(analyse) -> None:
+    text = (
+        "A senior commander of the Kurdish-led forces, who uses the nom de guerre Rojhat Serhed, answered the "
+        "ultimatum in a video on Sunday.\n\n"
+        "\"If they attack the dam, we will burn every one of their positions,\" Serhed said.\n"
+    )
+    analysis = analyse(text)
+    speakers = {names(analysis, t)[0] for t in analysis.threats}
+    assert speakers == {"Rojhat Serhed"}, speakers
+    assert analysis.actor(analysis.threats[0].speaker.local_id).type == "PERSON"
+
+
+def test_no_person_in_a_time_stamp(analyse) -> None:
+    text = "Fri Jun 9, 2023 12:00 AM\n\nThe district council met on Thursday to discuss the budget.\n"
+    assert all("Fri" not in a.name for a in analyse(text).actors)

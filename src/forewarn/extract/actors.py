@@ -362,9 +362,20 @@ def _speakers_the_tagger_missed(doc: Doc, table: ActorTable) -> None:
             continue
         start = fuller.end() - len(" ".join(words))
         span = doc.char_span(start, fuller.end(), alignment_mode="contract")
-        if span is None or any(t.i in table.by_token for t in span):
+        if span is None:
             continue
-        actor = table.add_actor(span.text, "PERSON", span)
+        owners = {table.by_token.get(t.i) for t in span}
+        if owners == {None}:
+            actor = table.add_actor(span.text, "PERSON", span)
+        elif len(owners) == 1 and None not in owners:
+            # "Ciwan Amed" tagged as an organisation: a name that speaks is a person's
+            actor = table.get(owners.pop())
+            if actor.type == "PERSON" or _org_words(actor.name) or _is_acronym(actor.name):
+                if actor.type != "PERSON":
+                    continue
+            actor.type = "PERSON"
+        else:
+            continue
         table.add_mention(actor, doc[tok.i : tok.i + 1])
         for other in re.finditer(r"(?<![\w-])" + re.escape(tok.text) + r"(?![\w-])", text):
             more = doc.char_span(other.start(), other.end(), alignment_mode="contract")
@@ -1166,6 +1177,7 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     existing = next((a for a in table.actors if a.type == "GROUP" and a.name.lower() in forms), None)
     if existing is not None:
         table.add_mention(existing, span)
+        _group_forms(existing, tok, span)
         return existing
     actor = table.add_actor(span.text, "GROUP", span)
     # 'the "non-local" labourers': the name without the quotation marks the writer put around a word

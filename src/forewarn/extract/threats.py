@@ -275,7 +275,11 @@ _HARMABLE_NOUNS = frozenset(
     businesses farm farms car cars office offices headquarters base bases camp camps convoy convoys embassy
     embassies troops forces soldiers army police checkpoint checkpoints station stations palace residence
     compound building buildings market markets property head heads body bodies life lives throat throats
-    neck necks ears ear hand hands tongue blood""".split()
+    neck necks ears ear hand hands tongue blood positions position post posts outpost outposts barracks
+    vehicle vehicles truck trucks tanker tankers bus buses warehouse warehouses equipment installation
+    installations facility facilities port ports airport airports dam dams bridge bridges pipeline pipelines
+    tower towers refinery refineries cattle herd herds boat boats plane planes aircraft helicopter
+    helicopters""".split()
 )
 # acts threatened in ordinary politics and business: resigning, suing, striking, tariffs
 _HARMLESS_ACTS = frozenset(
