@@ -212,7 +212,9 @@ REJECT = re.compile(
     r"will not be tolerated|not tolerate|restraint|de-?escalat\w*|calm\b|deny|denied|denies|not responsible|"
     r"pray\w*|thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|stands? (firmly )?with|"
     # "no election is worth the blood of any Nigerian": a call for peace
-    r"(is|are) (not )?worth (the )?(blood|life|lives)|no \w+ is worth|(not|never) be intimidated)\b"
+    r"(is|are) (not )?worth (the )?(blood|life|lives)|no \w+ is worth|(not|never) be intimidated|"
+    # words quoted as words: "expressions such as 'killing your family' in the title of a video"
+    r"(expressions?|words?|phrases?|terms?|slogans?|titles?|language) (such as|like))\b"
 )
 # "we retaliated", "they hit our bases" (not "if they hit Belgorod again": a condition)
 PAST_CLAIM = re.compile(
@@ -403,7 +405,8 @@ NOT_HARM = re.compile(
     r"strikes? (vote|action|ballot|fund)|attack ads?|killer (app|feature)|price war|trade war|bidding war|"
     r"war of words|war on (\w+ )?(drugs|poverty|inflation|cancer|crime|obesity|waste|corruption|red tape|bureaucracy|"
     r"disease|hunger|illiteracy|plastic|pollution|fraud|piracy|smoking|debt|costs|prices|woke\w*|fake news)|"
-    r"war on (the |our |working |ordinary |hard-working |middle-class )?(poor|workers|families|middle class|"
+    r"war[\"'’”]? on (the |our |working |ordinary |hard-working |middle-class )?(poor|workers|families|middle class|"
+    r"privati[sz]ation|austerity|pensions?|unions?|reforms?|"
     r"farmers|pensioners|consumers|taxpayers|motorists|students|small business\w*|savers|renters|teachers|nurses|"
     r"women|science|christmas|the south|the north|rural \w+)|"
     r"(declare[sd]?|declaring|wage[sd]?|waging) war on (\w+ ){0,2}(cancer|poverty|inflation|crime|waste|drugs|"
