@@ -305,3 +305,15 @@ def test_a_speaker_the_tagger_missed_is_found_by_his_fuller_name(analyse) -> Non
 def test_no_person_in_a_time_stamp(analyse) -> None:
     text = "Fri Jun 9, 2023 12:00 AM\n\nThe district council met on Thursday to discuss the budget.\n"
     assert all("Fri" not in a.name for a in analyse(text).actors)
+
+
+def test_the_post_read_is_its_authors(analyse) -> None:
+    # the parser reads "the post read" as one noun; the post's author is named before
+    text = (
+        "The post, published on Sunday on a page used by Khalifa Omar Barghathi, the commander of a Misrata "
+        "battalion, named the MP Faraj Lamlum directly.\n\n"
+        "\"If you set foot in Misrata again, you will leave it in a coffin,\" the post read.\n"
+    )
+    analysis = analyse(text)
+    speakers = {names(analysis, t)[0] for t in analysis.threats}
+    assert speakers == {"Khalifa Omar Barghathi"}, speakers

@@ -29,7 +29,7 @@ SETS = {
     "heldout2": (1, {"threat_f1": 0.72, "full_f1": 0.33, "speaker_accuracy": 0.68, "target_accuracy": 0.58}),
     # session 3's blind sets (see their READMEs): heldout3 was then worked on, heldout4 only measured
     "heldout3": (1, {"threat_f1": 0.74, "full_f1": 0.36, "speaker_accuracy": 0.62, "target_accuracy": 0.57}),
-    "heldout4": (1, {"threat_f1": 0.62, "full_f1": 0.17, "speaker_accuracy": 0.50, "target_accuracy": 0.42}),
+    "heldout4": (1, {"threat_f1": 0.64, "full_f1": 0.20, "speaker_accuracy": 0.52, "target_accuracy": 0.48}),
     # measured blind at the end of session 3, studied in session 4
     "heldout5": (1, {"threat_f1": 0.68, "full_f1": 0.32, "speaker_accuracy": 0.68, "target_accuracy": 0.55}),
     # session 4's blind sets: heldout6 measured, then its errors read; heldout7 measured only

@@ -349,6 +349,15 @@ class StatementFinder:
                     stmt.cue_token = tok.i
                     self._set_addressee(stmt, tok)
                     return True
+        # '"...," the post read', parsed as one noun "post read": the message's author, as the text said before
+        for tok in region:
+            if self._in_quote[tok.i] or tok.pos_ != "NOUN" or tok.lower_ not in ("read", "reads", "said", "says"):
+                continue
+            noun = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+            author = self._author_of_earlier(noun) if noun is not None else None
+            if author is not None and self._set_speaker(stmt, author, tok.idx):
+                stmt.cue = "read"
+                return True
         # "according to X"
         for tok in region:
             if tok.lower_ == "according" and tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
