@@ -317,3 +317,16 @@ def test_the_post_read_is_its_authors(analyse) -> None:
     analysis = analyse(text)
     speakers = {names(analysis, t)[0] for t in analysis.threats}
     assert speakers == {"Khalifa Omar Barghathi"}, speakers
+
+
+def test_a_chain_of_he_goes_back_to_the_man_named(analyse) -> None:
+    text = (
+        "Jean-Rodrigue Estimé appears in the video flanked by masked men.\n\n"
+        "He then turns to the businessmen he accuses of financing the police, naming former senator Yvon "
+        "Pierre-Louis. \"Those who pay the police to kill our young men, we know your names. We will burn your "
+        "houses,\" he says.\n"
+    )
+    analysis = analyse(text)
+    speakers = {names(analysis, t)[0] for t in analysis.threats}
+    assert speakers == {"Jean-Rodrigue Estimé"}, speakers
+    assert analysis.actor(analysis.threats[0].speaker.local_id).type == "PERSON"

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from forewarn.extract.actors import ROLE_WORDS, ActorTable, group_from_np
 from forewarn.model import DocActor
-from forewarn.nlp.pipeline import text_of
+from forewarn.nlp.pipeline import ORG_WORDS, text_of
 from forewarn.resolve.names import name_key
 
 StatementKind = Literal["quote", "turn", "reported", "indirect"]
@@ -632,8 +632,10 @@ class StatementFinder:
                 return lid, None
         return None
 
-    def _previous_subject(self, pronoun: Token) -> tuple[str, tuple[int, int] | None] | None:
-        """ "The gang leader ... . He also warned ...": the subject of the sentence before, named or described."""
+    def _previous_subject(self, pronoun: Token, depth: int = 0) -> tuple[str, tuple[int, int] | None] | None:
+        """ "The gang leader ... . He also warned ...": the subject of the sentence before, named or described;
+        "Estimé addresses the prime minister ... He then turns to X ... 'We know ...,' he says": a chain of
+        "he" subjects goes back to the one named."""
         sent = pronoun.sent
         if pronoun.i != sent.root.i and pronoun.head.i != sent.root.i and pronoun.head.lemma_ not in SPEECH_VERBS:
             return None  # only a pronoun subject of the main clause (or of "he said") continues the previous subject
@@ -650,6 +652,8 @@ class StatementFinder:
         subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and before.root.pos_ == "PROPN" and self.actors.at_token(before.root.i):
             subj = before.root  # "Gary Lee Whitcomb, 61, admitted ...", parsed with the name as the root
+        if subj is not None and subj.lower_ in ("he", "she") and not self._in_quote[subj.i] and depth < 2:
+            return self._previous_subject(subj, depth + 1)
         if subj is None or subj.lower_ in PERSON_PRONOUNS or self._in_quote[subj.i]:
             return None
         if subj.lower_ == "old" and any(c.lower_ == "year" for c in subj.children):
@@ -660,6 +664,11 @@ class StatementFinder:
             return None
         resolved = self.resolve_np(subj, subj.idx)
         if resolved and self.actors.get(resolved[0]).type == "PERSON":
+            return resolved[0], None
+        if resolved and pronoun.lower_ in ("he", "she") and _person_shaped(self.actors.get(resolved[0])):
+            # "Jean-Rodrigue Estimé appears in the video ... He then turns to ...": the tagger's
+            # organisation is the man "he" goes on about
+            self.actors.get(resolved[0]).type = "PERSON"
             return resolved[0], None
         return None
 
@@ -1081,6 +1090,18 @@ ARMED_KINDS = frozenset(
     """bandit militia rebel separatist jihadist militant insurgent gang cartel terrorist extremist guerrilla
     paramilitary mafia vigilante warlord criminal drug smuggler pirate""".split()
 )
+
+
+def _person_shaped(actor: DocActor) -> bool:
+    """An organisation by the tagger's label whose name looks like a person's: two to four capitalised
+    words, no word of an organisation, no acronym, no "of"."""
+    words = actor.name.split()
+    return (
+        actor.type in ("ORG", "GPE")
+        and 2 <= len(words) <= 4
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not {w.lower().strip(".,'’") for w in words} & ORG_WORDS
+    )
 
 
 def _title_matches(title: str, wanted: set[str]) -> bool:
