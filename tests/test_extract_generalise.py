@@ -330,3 +330,15 @@ def test_a_chain_of_he_goes_back_to_the_man_named(analyse) -> None:
     speakers = {names(analysis, t)[0] for t in analysis.threats}
     assert speakers == {"Jean-Rodrigue Estimé"}, speakers
     assert analysis.actor(analysis.threats[0].speaker.local_id).type == "PERSON"
+
+
+def test_names_the_tagger_splits_are_one_person(analyse) -> None:
+    text = (
+        "The council candidate Lukas Hähnel said on Monday he had received a letter at his office. Hähnel said "
+        "he would not step down.\n\n"
+        "The local RSF commander Hamid Abakar Yousif denied any role. \"We protect everyone,\" Hamid Abakar said.\n"
+    )
+    analysis = analyse(text)
+    people = {a.name: a for a in analysis.actors if a.type == "PERSON"}
+    assert "Lukas Hähnel" in people and "Hähnel" in people["Lukas Hähnel"].surface_forms(), people
+    assert "Hamid Abakar Yousif" in people and "Hamid Abakar" not in people, people

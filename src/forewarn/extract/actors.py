@@ -494,9 +494,35 @@ def _persons_that_are_orgs(table: ActorTable) -> None:
         if _is_acronym(actor.name) or _org_words(actor.name):
             continue
         matches = [p for p in full if compare_names(actor.name, p.name.split()[-1], "person").score >= 0.85]
+        if not matches:
+            # "Quispe" beside "Milagros Quispe Arroyo": the first of two surnames
+            matches = [p for p in full if len(p.name.split()) >= 3 and actor.name in p.name.split()[1:-1]]
         if len(matches) == 1:
             actor.type = "PERSON"
             _absorb(table, matches[0], actor)
+    # "Lukas Hähnel" tagged as an organisation beside "Hähnel" the person: his full name
+    singles = [p for p in table.actors if p.type == "PERSON" and len(name_key(p.name).split()) == 1]
+    for actor in [a for a in table.actors if a.type in ("ORG", "GPE") and 2 <= len(a.name.split()) <= 4]:
+        words = actor.name.split()
+        if _is_acronym(actor.name) or _org_words(actor.name) or not all(w[:1].isupper() for w in words):
+            continue
+        owned = [p for p in singles if p in table.actors and name_key(p.name) == name_key(words[-1])]
+        if owned:
+            actor.type = "PERSON"
+            for single in owned:
+                _absorb(table, actor, single)
+    # "Hamid Abakar" beside "Hamid Abakar Yousif": the shorter name is the longer one's beginning
+    full = [p for p in table.actors if p.type == "PERSON" and len(name_key(p.name).split()) > 1]
+    for actor in sorted(full, key=lambda a: len(a.name.split())):
+        key = name_key(actor.name).split()
+        owners = [
+            p
+            for p in full
+            if p is not actor and p in table.actors and len(name_key(p.name).split()) > len(key)
+            and name_key(p.name).split()[: len(key)] == key
+        ]
+        if len(owners) == 1 and actor in table.actors:
+            _absorb(table, owners[0], actor)
     # "Dan" and "Kwame" for Dan Mercer and Kwame Asante: a first name alone, when only one person has it
     for actor in [a for a in table.actors if a.type == "PERSON" and len(name_key(a.name).split()) == 1]:
         key = name_key(actor.name)
