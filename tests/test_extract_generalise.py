@@ -342,3 +342,15 @@ def test_names_the_tagger_splits_are_one_person(analyse) -> None:
     people = {a.name: a for a in analysis.actors if a.type == "PERSON"}
     assert "Lukas Hähnel" in people and "Hähnel" in people["Lukas Hähnel"].surface_forms(), people
     assert "Hamid Abakar Yousif" in people and "Hamid Abakar" not in people, people
+
+
+def test_a_surname_that_speaks_makes_its_full_name_a_person(analyse) -> None:
+    text = (
+        "Abdulrahman Makalintal commands a faction in the marshland.\n\n"
+        "\"If the soldiers stay, we will attack the detachment,\" Makalintal said.\n\n"
+        "\"We will answer any attack,\" Human Rights Watch said in a separate statement, quoting an officer.\n"
+    )
+    analysis = analyse(text)
+    types = {a.name: a.type for a in analysis.actors}
+    assert types.get("Abdulrahman Makalintal") == "PERSON", types
+    assert types.get("Human Rights Watch") != "PERSON", types

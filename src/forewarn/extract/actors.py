@@ -341,6 +341,23 @@ def _speakers_the_tagger_missed(doc: Doc, table: ActorTable) -> None:
     for tok in doc:
         if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _SAYING or tok.head.pos_ != "VERB":
             continue
+        owner = table.by_token.get(tok.i)
+        if owner is not None:
+            # "Abdulrahman Makalintal" tagged as an organisation, then '"...," Makalintal said': his surname
+            actor = table.get(owner)
+            words = actor.name.split()
+            alone = any(s == tok.i and e == tok.i + 1 for s, e, _ in table.mention_tokens)
+            if (
+                alone  # the surname on its own, not the last word of "Human Rights Watch said"
+                and actor.type in ("ORG", "GPE")
+                and 2 <= len(words) <= 4
+                and tok.text == words[-1]
+                and all(w[:1].isupper() for w in words)
+                and not _org_words(actor.name)
+                and not _is_acronym(actor.name)
+            ):
+                actor.type = "PERSON"
+            continue
         if (
             tok.pos_ != "PROPN"
             or not tok.is_title
