@@ -354,3 +354,101 @@ def test_a_surname_that_speaks_makes_its_full_name_a_person(analyse) -> None:
     types = {a.name: a.type for a in analysis.actors}
     assert types.get("Abdulrahman Makalintal") == "PERSON", types
     assert types.get("Human Rights Watch") != "PERSON", types
+
+
+def test_it_went_on_carries_the_voice_of_the_quote_before(analyse) -> None:
+    text = (
+        "In a statement sent to reporters, the spokesman of the Sindhudesh front, Karan Mahar, said the "
+        "bombings were a warning.\n\n"
+        "\"We have given the company enough time,\" the statement said.\n\n"
+        "It went on: \"Those who come from the north to build the dam on our river should leave at once, or they "
+        "will be killed like the guards at the pumping station.\"\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert pairs, "the threat is found"
+    assert {speaker for speaker, _ in pairs} == {"Karan Mahar"}, pairs
+    target_actor = analysis.actor(analysis.threats[0].target.local_id)
+    assert any(f.startswith("Those who come from the north") for f in target_actor.surface_forms()), pairs
+
+
+def test_a_quote_reproduced_from_a_video_is_its_publishers(analyse) -> None:
+    text = (
+        "Report: schools under threat\n\n"
+        "The most shared recording was a video posted on 3 May by a commander who calls himself "
+        "\"General Tomba\", who leads fighters in the hills above the town.\n\n"
+        "Our translation of the passage reads:\n\n"
+        "\"Any nurse who opens the clinic on Monday will lose her hand. Parents who send children to school, "
+        "you will count your losses.\"\n\n"
+        "Nurses interviewed for this report said they took the warning seriously. \"We know what happened to "
+        "our colleague in the market,\" said one.\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert pairs and {s for s, _ in pairs} == {"General Tomba"}, pairs
+    speaker = analysis.actor(analysis.threats[0].speaker.local_id)
+    assert speaker.type == "PERSON" and "Tomba" in speaker.surface_forms(), speaker
+    assert all("colleague" not in t.evidence.text for t in analysis.threats)
+
+
+def test_the_man_in_the_video_is_the_one_police_named(analyse) -> None:
+    text = (
+        "Police said the man in the video is Rodolfo Quiñe Barra, alias \"El Flaco\", who runs the gang's "
+        "business in the port.\n\n"
+        "\"Judge Irma Salcedo, you know where your children go to school,\" the man says.\n\n"
+        "He then addresses the warden of the jail, Major Ciro Lema. \"If the transfers go ahead, the jail will "
+        "burn, and you, major, will burn with it,\" he says.\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    # the small tagger may cut the given name off; the man is the one police named, whoever is addressed
+    assert any("Quiñe Barra" in (s or "") and "Ciro Lema" in (t or "") for s, t in pairs), pairs
+
+
+def test_whom_a_sentence_turns_to_is_the_target_not_the_place(analyse) -> None:
+    text = (
+        "The mayor, a former police officer, spoke at the flag ceremony on Monday. \"I am not afraid of them,\" "
+        "he said. Switching to the local language, Mayor Arnel Tampus then said: \"And to the drug pushers in "
+        "San Remigio, I am telling you now: leave my town or you will be carried out of it.\"\n"
+    )
+    analysis = analyse(text)
+    targets = {names(analysis, t)[1] for t in analysis.threats}
+    assert targets and all(t != "San Remigio" for t in targets), targets
+    assert any("pushers" in (t or "") for t in targets), targets
+
+
+def test_those_a_condition_is_laid_on_rather_than_the_place_that_burns(analyse) -> None:
+    text = (
+        "Militia leader Abu Karrar al-Jabouri said on Tuesday: \"If the Americans strike one of our "
+        "headquarters, Camp Taji will burn.\"\n"
+    )
+    analysis = analyse(text)
+    targets = {names(analysis, t)[1] for t in analysis.threats}
+    assert targets and "Camp Taji" not in targets, targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councillor Mallory said he had been \"stabbed in the back\" by colleagues and would not sit with them.\n",
+        "\"Our message to lenders is simple: if you target vulnerable customers, you must follow the rules and "
+        "there will be consequences,\" the regulator's director, Anne Pike, said.\n",
+        "A state law makes it a crime to intimidate or threaten election officials, the secretary said.\n",
+        "\"He does not need to say 'I will kill you'. Everyone understands the message,\" said analyst Ola Berg.\n",
+    ],
+)
+def test_talk_about_threats_and_idioms_are_not_threats(analyse, text: str) -> None:
+    assert analyse(text).threats == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\"Tell Rustamov his days are counted. I will come to Berlin myself and finish him,\" the caller said.",
+        "\"You talk a lot from abroad. Soon you will talk with a cut throat,\" the message to Rustamov read.",
+        "\"As for the soldiers of the junta, they will not find rest in any camp,\" the commander said.",
+        "\"The soldiers who occupy the port should know that the port will become their grave,\" the emir said.",
+    ],
+)
+def test_veiled_threats_in_translation(analyse, sentence: str) -> None:
+    assert analyse("Commander Yusuf Bashir of the militia spoke on Friday. " + sentence + "\n").threats

@@ -324,6 +324,7 @@ def extract_actors(doc: Doc) -> ActorTable:
     _persons_that_are_orgs(table)
     _find_more_mentions(doc, table)
     _speakers_the_tagger_missed(doc, table)
+    _self_given_names(doc, table)
     _bracketed_aliases(doc, table)
     _titles_and_affiliations(doc, table)
     _titled_forms(doc, table)
@@ -398,6 +399,46 @@ def _speakers_the_tagger_missed(doc: Doc, table: ActorTable) -> None:
             more = doc.char_span(other.start(), other.end(), alignment_mode="contract")
             if more is not None and len(more) and not any(t.i in table.by_token for t in more):
                 table.add_mention(actor, more)
+
+
+# "a commander who calls himself 'General Nkemba'", "a gang leader known by the alias 'El Tigre'"
+_SELF_GIVEN = re.compile(
+    r"\b(?:call(?:s|ed|ing)? (?:himself|herself)|(?:who )?goes by(?: the name)?|nicknamed|"
+    r"(?:known )?by the (?:nom de guerre|alias|nickname|name)|under the (?:nom de guerre|alias|name))\s+"
+    r"[\"“‘']?(?P<name>(?:[A-Z][\w'’.-]*|al|el|bin|abu|de|del|la)(?: (?:[A-Z][\w'’.-]*|al|el|bin|abu|de|del|la)){0,4})"
+    r"[\"”’']?"
+)
+
+
+def _self_given_names(doc: Doc, table: ActorTable) -> None:
+    """A name a man gives himself is his name, even where the tagger does not see it as one: "a commander who
+    calls himself 'General Nkemba'" is a person, and "Nkemba" further on is the same man."""
+    text = text_of(doc)
+    for match in _SELF_GIVEN.finditer(text):
+        start, end = match.span("name")
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not len(span) or span.text.rstrip(".").lower() in ORG_WORDS:
+            continue
+        owners = {table.by_token.get(t.i) for t in span}
+        if owners == {None}:
+            actor = table.add_actor(span.text, "PERSON", span)
+        elif len(owners) == 1 and None not in owners:
+            actor = table.get(owners.pop())
+            if actor.type in ("GPE", "GROUP") or (actor.type == "ORG" and not _org_words(actor.name)):
+                actor.type = "PERSON"
+            if actor.type != "PERSON":
+                continue
+        else:
+            continue
+        bare, _titles = strip_titles(span.text)
+        forms = {span.text, bare} | ({bare.split()[-1]} if bare and len(bare.split()) > 1 else set())
+        for form in sorted(f for f in forms if f and len(f) > 2):
+            for other in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+                more = doc.char_span(other.start(), other.end(), alignment_mode="contract")
+                if more is not None and len(more) and not any(t.i in table.by_token for t in more):
+                    table.add_mention(actor, more)
+            if form != actor.name and form not in actor.aliases:
+                actor.aliases.append(form)
 
 
 def _said_of_a_person(span: SpacySpan) -> bool:
@@ -1226,6 +1267,58 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     # 'the "non-local" labourers': the name without the quotation marks the writer put around a word
     actor.name = re.sub(r"\s+", " ", re.sub(r"[\"“”‘’]", "", span.text)).strip() or span.text
     _group_forms(actor, tok, span)
+    return actor
+
+
+_PICKING_PRONOUNS = frozenset(["those", "anyone", "anybody", "everyone", "everybody", "all"])
+_HOSTILE_VERBS = frozenset(
+    "occupy invade attack kill steal plunder loot insult betray spy collaborate serve help support fund "
+    "inform harm oppress torture rob desecrate".split()
+)
+_CLAUSE_BREAKS = frozenset(["to", "in", "on", "at", "for", "with", "by", "of", "from", "into", "and", "or", ","])
+
+
+def group_from_pronoun(tok: Token, table: ActorTable) -> DocActor | None:
+    """ "Those who come from Punjab to occupy our land ...", "Anyone who helps the army": people picked out
+    by a pronoun and a "who" clause, named by the phrase as a reader would quote it."""
+    if tok.lower_ not in _PICKING_PRONOUNS or table.at_token(tok.i):
+        return None
+    clause = next(
+        (c for c in tok.children if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children)),
+        None,
+    )
+    if clause is None:
+        return None
+    words = list(clause.subtree)
+    hostile = any(w.lemma_.lower() in _HOSTILE_VERBS for w in words)
+    ours = any(w.lower_ in ("we", "us") for w in words) or any(
+        w.lower_ in ("our", "my") and w.head.head.i == clause.i for w in words
+    )
+    if not hostile and ours:
+        return None  # "those who defend our land" are the speaker's own; "those who occupy our land" are not
+    if clause.lemma_.lower() in ("do", "be", "have", "stay", "remain", "continue"):
+        return None  # "those who do not", "those who stay": whom it means is said elsewhere
+    doc = tok.doc
+    end = max(t.i for t in clause.subtree) + 1
+    if tok.head.i > tok.i:
+        end = min(end, tok.head.i)  # never into the main verb the parser may have hung on the clause
+    # the shortest reading stops before the first break after the verb's object or place:
+    # "Those who come from Punjab" | "... to occupy our land" | "... in the name of labour"
+    cuts = [
+        i
+        for i in range(clause.i + 2, end)
+        if doc[i].lower_ in _CLAUSE_BREAKS and not doc[i - 1].is_punct and doc[i - 1].lower_ not in _CLAUSE_BREAKS
+    ]
+    phrases = [doc[tok.i : i].text for i in cuts if i - tok.i <= 16]
+    phrases += [doc[tok.i : end].text] if end - tok.i <= 16 else []
+    phrases = [re.sub(r"\s+", " ", p).strip(" ,;:") for p in phrases if "\n" not in p]
+    if not phrases:
+        return None
+    actor = table.add_actor(phrases[0], "GROUP", doc[tok.i : tok.i + 1])
+    actor.aliases = [a for a in actor.aliases if a.lower() != tok.lower_]
+    for phrase in phrases[1:] + [re.sub(r"^\w+ who ", "", p) for p in phrases]:
+        if phrase and phrase != actor.name and phrase not in actor.aliases:
+            actor.aliases.append(phrase)
     return actor
 
 

@@ -79,6 +79,11 @@ STATEMENT_NOUNS = frozenset(
     """statement post tweet message video letter account banner pamphlet leaflet communique communiqué note
     recording audio broadcast sermon speech poster graffiti notice""".split()
 )
+# an intro that carries on the voice of the quote before it: "It went on:", "The statement continued:"
+GOES_ON = re.compile(
+    r"(?i)(it|he|she|they|the (" + "|".join(sorted(STATEMENT_NOUNS)) + r"|spokesman|spokesperson|speaker))"
+    r" (then |later |also )?(went on|continued|added|concluded|ended|closed)( by saying| with)?\s*[:,]?"
+)
 # verbs whose subject makes the threat they take as object: "X issued a threat"
 _ISSUING_VERBS = frozenset("issue make renew repeat reiterate post send deliver level voice publish broadcast".split())
 # reporting verbs that make the statement itself a threat claim ("X threatened Y")
@@ -141,6 +146,9 @@ _SELF_NAMING = re.compile(
     r"presented|presenting) (himself|herself|themselves|itself)( as)?|identified as|named as|known as|"
     r"who said (he|she) was|who said (his|her) name was)\b"
 )
+
+# figures a report describes before (or instead of) naming them
+_UNNAMED_FIGURES = frozenset("man woman speaker voice gunman figure person narrator".split())
 
 # words that qualify a role in a transcript label: "MILITARY SPOKESMAN:", "JUNTA CHIEF:"
 _ROLE_QUALIFIERS = frozenset({"military", "army", "police", "junta", "group", "chief", "deputy"})
@@ -288,11 +296,13 @@ class StatementFinder:
             self._attribute_quote(stmt, q, sent, last_sent)
             para_start = self.text.rfind("\n", 0, q.open_mark) + 1
             starts_paragraph = not self.text[para_start : q.open_mark].strip()
+            # "It went on: '...'", "The statement continued:": the same voice as the quote before
+            goes_on = bool(GOES_ON.fullmatch(self.text[para_start : q.open_mark].strip()))
             if stmt.speaker is None and previous is not None and previous.speaker is not None:
                 gap = self.text[previous.end : q.open_mark]
                 # a quote that follows straight on from an attributed quote continues it
                 same_paragraph = "\n" not in gap
-                next_paragraph = starts_paragraph and gap.count("\n") <= 3
+                next_paragraph = (starts_paragraph or goes_on) and gap.count("\n") <= 3
                 if same_paragraph or next_paragraph:
                     stmt.speaker = previous.speaker
                     stmt.cue = previous.cue
@@ -409,6 +419,21 @@ class StatementFinder:
         # conjoined verbs and participles ("threatened the U.S., saying:") share the main verb's subject
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             return self._subject(verb.head)
+        # "In a video obtained by X, Haliru, surrounded by gunmen, speaks in Hausa:" parsed without a
+        # subject: the person named last before the verb in its sentence, outside phrases of place and agent
+        if not self._in_quote[verb.i]:
+            for tok in reversed(self.doc[verb.sent.start : verb.i]):
+                lid = self.actors.at_token(tok.i)
+                if lid is None or self._in_quote[tok.i] or self.actors.get(lid).type != "PERSON":
+                    continue
+                head_lid = self.actors.at_token(tok.head.i)
+                # "by Northern Courier, Haliru,": a person is no apposition to a newspaper
+                misparsed = tok.dep_ == "appos" and head_lid is not None and self.actors.get(head_lid).type != "PERSON"
+                if tok.dep_ in ("pobj", "dobj", "poss", "compound") or (
+                    tok.head.dep_ in ("pobj", "dobj") and not misparsed
+                ):
+                    continue
+                return tok
         return None
 
     def _author_of_earlier(self, noun: Token) -> Token | None:
@@ -449,6 +474,17 @@ class StatementFinder:
                 subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 if subj is not None and self.actors.at_token(subj.i):
                     return subj
+                # "a Telegram channel ... calling itself Saraya X posted a statement": the name it gives itself
+                named = [t for t in subj.subtree if self.actors.at_token(t.i)] if subj is not None else []
+                orgs = [t for t in named if self.actors.get(self.actors.at_token(t.i) or "").type in ("ORG", "PERSON")]
+                return orgs[-1] if orgs else None  # the latest statement is the one read out
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in SPEECH_VERBS:
+                # "In a statement sent to reporters, the group's spokesman, X, said ...": whoever said it
+                subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+                named = [t for t in subj.subtree if self.actors.at_token(t.i)] if subj is not None else []
+                people = [t for t in named if self.actors.get(self.actors.at_token(t.i) or "").type == "PERSON"]
+                if people or named:
+                    return (people or named)[0]
         return None
 
     def _set_addressee(self, stmt: Statement, verb: Token) -> None:
@@ -546,6 +582,11 @@ class StatementFinder:
                     lid = self.actors.at_token(t.i)
                     if self.actors.get(lid).type in kinds:
                         return lid, self._mention_chars(t.i)
+        # "Police said the man in the video is X ... the man says": the one the text identified him as
+        if head.lower_ in _UNNAMED_FIGURES and any(c.lower_ == "the" for c in head.children):
+            identified = self._identified_figure(head)
+            if identified is not None:
+                return identified
         # the phrase without its clauses: "a group that says it holds the journalist X" does not name X
         clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in c.subtree}
         subtree = [t for t in head.subtree if t.i not in clauses] if not self._in_quote[head.i] else [head]
@@ -603,6 +644,26 @@ class StatementFinder:
             return persons[0], self._mention_chars(tok.i)
         return None
 
+    def _identified_figure(self, head: Token) -> tuple[str, tuple[int, int] | None] | None:
+        """ "the man in the video is X", "identified the speaker as X", "the gunman, X,": a figure the text
+        has already given a name, searched back over three paragraphs."""
+        start = head.idx
+        for _ in range(3):
+            start = self.text.rfind("\n\n", 0, max(0, start - 2)) + 1
+        window = self.text[start : head.idx]
+        pattern = (
+            r"\b(?:[Tt]he|[Aa]) (?:[\w-]+ ){0,2}?" + re.escape(head.lower_) + r"\b[^.;\n]{0,80}?"
+            r"\b(?:is|was|as|to be|named|called|call|calls)\s+(?:[A-Z][\w'’-]+\s+)?$"
+        )
+        found: tuple[str, tuple[int, int] | None] | None = None
+        for s, _e, lid in self.actors.mention_tokens:
+            at = self.doc[s].idx
+            if not start <= at < head.idx or self.actors.get(lid).type != "PERSON":
+                continue
+            if re.search(pattern, window[max(0, at - start - 120) : at - start]):
+                found = lid, self._mention_chars(s)
+        return found
+
     def _message_author(self, pronoun: Token) -> tuple[str, tuple[int, int] | None] | None:
         """ "the message came from X, and it said: ...": "it" is the message, its author X."""
         start = max(0, pronoun.sent.start - 60)
@@ -644,12 +705,27 @@ class StatementFinder:
         before = self.doc[sent.start - 1].sent
         # '"... will be slaughtered. Let them stay home," he said': step back over the quote's sentences,
         # and over the blank line between paragraphs, which the parser makes a sentence of its own
+        saying: Token | None = None
         for _ in range(6):
             blank = all(t.is_space for t in before)
             if (not blank and not self._in_quote[before.root.i]) or before.start == 0:
                 break
+            # '"... and so do we," the man says': the parser may root the sentence inside the quote
+            saying = next(
+                (
+                    t
+                    for t in before
+                    if not self._in_quote[t.i]
+                    and t.lemma_.lower() in SPEECH_VERBS
+                    and any(c.dep_ == "nsubj" and not self._in_quote[c.i] for c in t.children)
+                ),
+                None,
+            )
+            if saying is not None:
+                break
             before = self.doc[before.start - 1].sent
-        subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        main = saying if saying is not None else before.root
+        subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and before.root.pos_ == "PROPN" and self.actors.at_token(before.root.i):
             subj = before.root  # "Gary Lee Whitcomb, 61, admitted ...", parsed with the name as the root
         if subj is not None and subj.lower_ in ("he", "she") and not self._in_quote[subj.i] and depth < 2:

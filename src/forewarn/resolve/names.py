@@ -269,7 +269,7 @@ NUMBER_TENS: dict[str, int] = {
 }  # fmt: skip
 # Words that never count in organisation names (but may in acronyms).
 ORG_STOPWORDS: frozenset[str] = frozenset(
-    "the of and for in on at to a an de la le du des del da di li wa lil fi".split()
+    "the of and for in on at to a an de la le du des del da di li wa lil fi los las les il lo gli".split()
 )
 
 # ---------------------------------------------------------------------------------------------

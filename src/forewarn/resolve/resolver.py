@@ -155,7 +155,7 @@ def _forms(names: Iterable[str], group: str) -> list[str]:
     """Distinct usable surface forms, titles stripped, one per folded key."""
     seen: set[str] = set()
     out: list[str] = []
-    for raw in names:
+    for position, raw in enumerate(names):
         if not raw or not raw.strip():
             continue
         bare = raw.strip() if group != "P" else (strip_titles(raw)[0] or raw.strip())
@@ -164,6 +164,9 @@ def _forms(names: Iterable[str], group: str) -> list[str]:
             continue
         if group != "P" and key in GENERIC_ORG_WORDS:
             continue  # "Tehreek" ("movement") cut from two different movements' names names neither
+        generic = GENERIC_ORG_WORDS | _INSTITUTION_WORDS
+        if position > 0 and group != "P" and len(key.split()) > 1 and all(w in generic for w in key.split()):
+            continue  # "Security Service", cut from "Swedish Security Service", is every country's
         seen.add(key)
         out.append(bare)
     return out
@@ -175,6 +178,15 @@ GENERIC_ORG_WORDS = frozenset(
     morcha parishad samiti ittihad majlis kataib kataeb saraya liwa ansar front movement party army brigade
     brigades militia cartel clan gang group council union alliance coalition forces police government
     partido frente movimiento ejercito comando brigada mara""".split()
+)
+
+
+# words that name a kind of state body: together they name one only with a country or a name
+_INSTITUTION_WORDS = frozenset(
+    """security service services intelligence ministry department agency national general state federal
+    central public interior defence defense justice foreign affairs office directorate bureau command
+    staff guard guards special operations republican revolutionary islamic popular people's peoples
+    armed civil administration authority commission committee court supreme high""".split()
 )
 
 
