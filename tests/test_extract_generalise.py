@@ -452,3 +452,90 @@ def test_talk_about_threats_and_idioms_are_not_threats(analyse, text: str) -> No
 )
 def test_veiled_threats_in_translation(analyse, sentence: str) -> None:
     assert analyse("Commander Yusuf Bashir of the militia spoke on Friday. " + sentence + "\n").threats
+
+
+def test_a_statement_printed_in_full_is_its_headings(analyse) -> None:
+    text = (
+        "Rebel command orders village chiefs to resign\n\n"
+        "[Editor's note: the statement below was posted on a channel used by the rebels. We print it in full.]\n\n"
+        "STATEMENT OF THE NORTHERN HILLS LIBERATION FRONT - LAKE COMMAND\n\n"
+        "To the people of the lake districts:\n\n"
+        "1. We order every village chief to leave his post within ten days. Any chief who continues to collect "
+        "taxes for the regime after this deadline will be considered an enemy, and our fighters will deal with him "
+        "as such.\n\n"
+        "2. We address in particular Mr Oumar Diallo, the chief of Kessa. He should remember what happened to "
+        "those who stood where he stands.\n\n"
+        "[End of statement]\n\n"
+        "The regional governor called the statement an act of intimidation.\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert {s for s, _ in pairs} == {"NORTHERN HILLS LIBERATION FRONT - LAKE COMMAND"}, pairs
+    assert any("Oumar Diallo" in (t or "") for _, t in pairs), pairs
+    assert any("chief" in (t or "").lower() and "Diallo" not in (t or "") for _, t in pairs), pairs
+
+
+def test_a_transcript_label_names_its_speaker_in_brackets(analyse) -> None:
+    text = (
+        "The video shows two masked men in front of a burnt car.\n\n"
+        "FIRST SPEAKER: We are the people of this zone, nobody else gives orders here.\n\n"
+        "SECOND SPEAKER (masked, identified by residents as \"Ti Kal\"): Any police officer who comes into "
+        "our streets, we will burn him inside his car.\n\n"
+        "SECOND SPEAKER: And those who call the police with information, we have your numbers.\n"
+    )
+    analysis = analyse(text)
+    speakers = {names(analysis, t)[0] for t in analysis.threats}
+    assert speakers == {"Ti Kal"}, speakers
+    assert all(a.name.lower() != "second speaker" for a in analysis.actors)
+
+
+def test_a_quantified_group_put_in_front_of_the_threat_is_its_target(analyse) -> None:
+    text = (
+        "The insurgents' spokesman, Sheikh Ali Dhuhul, spoke on the group's radio on Friday. \"Every elder "
+        "who puts his hand in the hand of the apostate government, we will reach him, wherever he is,\" "
+        "Dhuhul said.\n"
+    )
+    analysis = analyse(text)
+    targets = {names(analysis, t)[1] for t in analysis.threats}
+    assert targets and all("elder" in (t or "") for t in targets), targets
+
+
+def test_whose_wrath_is_not_whom_it_threatens(analyse) -> None:
+    text = (
+        "Peter Njong, the commander of the Southern Defence Forces, posted a lockdown order on Monday. "
+        "\"No one should move on the roads "
+        "during the lockdown. Violators will face the full wrath of the Southern Defence Forces,\" Njong wrote.\n"
+    )
+    analysis = analyse(text)
+    targets = {names(analysis, t)[1] for t in analysis.threats}
+    assert targets and "Southern Defence Forces" not in targets, targets
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\"We know your house and we know your sons. Stay away from the registration,\" Batista told the elder.",
+        "\"You journalists who call us terrorists, when we take the town we will have a list, and your name is on "
+        "it,\" Batista told the reporter Ana Ruiz.",
+        "\"Judge Rosa Pinto has 48 hours to leave the province with her family,\" the pamphlet said.",
+        "\"Any inspector who comes down this road is going to be received with lead,\" the rancher said.",
+        "\"Tell your boss that if she does not withdraw, she won't see election day,\" the men told the driver.",
+    ],
+)
+def test_threats_said_without_naming_the_harm(analyse, sentence: str) -> None:
+    assert analyse("Armed men loyal to the gang leader Rui Batista spoke on Friday. " + sentence + "\n").threats
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The transporters' union warned that the north of the country risked being \"completely cut off\" if "
+        "other firms followed.\n",
+        "\"All options are on the table. Our federal executive will meet on Sunday,\" party leader Jan Botha said.\n",
+        "\"We are warning all candidates: any harassment of voters will be dealt with, including disqualification,"
+        "\" election officer Ruth Ngala said.\n",
+        "\"When someone tells me I will be slaughtered, I take it seriously,\" the MP Yusuf Abdi said.\n",
+    ],
+)
+def test_isolation_sanctions_and_remarks_are_not_threats(analyse, text: str) -> None:
+    assert analyse(text).threats == []

@@ -1216,6 +1216,10 @@ _THING_NOUNS = frozenset(
 )
 
 
+# collective nouns of armed and state forces, named with their country's adjective
+_FORCE_HEADS = frozenset("army troops forces soldiers police military navy militia militiamen".split())
+
+
 def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     """A group actor for people named by what they are: "journalists", "the shipping companies"."""
     # "any teacher who opens a school", "every policeman": one stands for all of them
@@ -1241,9 +1245,11 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     if table.at_token(tok.i):
         return None
     chunk = next((c for c in tok.sent.noun_chunks if c.root.i == tok.i), None)
+    doc = tok.doc
+    if chunk is None and all(t.dep_ in ("det", "amod", "compound", "nummod") for t in doc[tok.left_edge.i : tok.i]):
+        chunk = doc[tok.left_edge.i : tok.i + 1]  # "Every elder who ..., we will ...": fronted, not a chunk to spaCy
     if chunk is None:
         return None
-    doc = tok.doc
     start = chunk.start
     while start < tok.i and (
         doc[start].lower_ in ("the", "a", "an", "all", "any", "its", "their", "every", "those", "these")
@@ -1255,7 +1261,12 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     owner = table.at_token(start)
     if owner is not None:
         # "Burundian troops": the people named by their country's adjective is that group
-        return table.get(owner) if table.get(owner).type == "GROUP" else None
+        if table.get(owner).type == "GROUP":
+            return table.get(owner)
+        demonym = doc[start].pos_ in ("ADJ", "PROPN") and re.search(r"(an|ian|ese|ish|ic|i)$", doc[start].lower_)
+        if not (demonym and start + 1 == tok.i and tok.lemma_.lower() in _FORCE_HEADS):
+            return None
+        # "the Ecuadoran army" with "Ecuadoran" tagged as a person: the army, named with its country
     # "any teacher" and "teachers" are one group
     forms = {span.text.lower(), span.text.lower() + "s", span.text.lower().removesuffix("s")}
     existing = next((a for a in table.actors if a.type == "GROUP" and a.name.lower() in forms), None)

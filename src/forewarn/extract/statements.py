@@ -19,7 +19,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from forewarn.extract.actors import ROLE_WORDS, ActorTable, group_from_np
+from forewarn.extract.actors import PEOPLE_NOUNS, ROLE_WORDS, ActorTable, group_from_np
 from forewarn.model import DocActor
 from forewarn.nlp.pipeline import ORG_WORDS, text_of
 from forewarn.resolve.names import name_key
@@ -147,6 +147,27 @@ _SELF_NAMING = re.compile(
     r"who said (he|she) was|who said (his|her) name was)\b"
 )
 
+# the frame of a statement printed in full: its heading or an opening marker, and a closing marker
+_FRAME_START = re.compile(
+    r"(?im)^[ \t]*(?:\[(?:begin(?:ning)?(?: of)? |start of |full )?(?:the )?(?:statement|text|communiqu[eé]|message|"
+    r"letter|leaflet|declaration)\]|(?:statement|communiqu[eé]|declaration|proclamation|announcement) (?:no\.? ?\d+ )?"
+    r"(?:of|by|from|issued by) (?P<org>[^\n\]]{3,120}?))[ \t]*$"
+)
+_FRAME_END = re.compile(
+    r"(?im)^[ \t]*(?:\[(?:end|ends|end of (?:the )?(?:statement|text|communiqu[eé]|message|letter|leaflet|"
+    r"declaration))\]|-+ ?ends? ?-+|ends)[ \t.]*$"
+)
+# a name given in a transcript label's brackets: "(masked, identified by residents as "Ti Wòch")"
+_SELF_GIVEN_NAME = re.compile(
+    r"\b(?:identified|known|named|introduced|presenting himself|presenting herself|calling himself|calling herself)"
+    r"(?: by [\w ]{1,30}?)? as [\"“']?(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
+)
+# words shaped like people's ("-er", "-or") that are not
+_NOT_PEOPLE = frozenset(
+    """paper newspaper chamber center centre monitor register letter order computer newsletter quarter border
+    corridor mirror sector counter water river number matter meeting broadcaster tribunal tower theater theatre
+    parliament minister's""".split()
+)
 # figures a report describes before (or instead of) naming them
 _UNNAMED_FIGURES = frozenset("man woman speaker voice gunman figure person narrator".split())
 
@@ -156,7 +177,7 @@ _ROLE_QUALIFIERS = frozenset({"military", "army", "police", "junta", "group", "c
 _NON_SPEAKER_LABELS = frozenset(
     "interviewer host moderator anchor reporter presenter question answer q a narrator caller voice "
     "translator interpreter source note editor's note update correction transcript caption video audio "
-    "subtitle headline summary background".split()
+    "subtitle headline summary background speaker first second third fourth unidentified unknown".split()
 )
 _NOT_TURN_START = frozenset("to dear o oh re subject from by for in on at as note update".split())
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;,")
@@ -235,6 +256,8 @@ class StatementFinder:
                 for t in span:
                     self._in_quote[t.i] = True
         self._starts = [t.idx for t in doc]
+        # transcript labels already tied to a speaker: "SECOND SPEAKER (identified as X):" ... "SECOND SPEAKER:"
+        self._label_speakers: dict[str, str] = {}
         # who the document quotes by name: the referent of later descriptions like "the official"
         self._speaker_counts: Counter[str] = Counter()
         for tok in doc:
@@ -260,6 +283,7 @@ class StatementFinder:
         found.extend(self._quotes())
         found.extend(self._turns(found))
         found.extend(self._blocks(found))
+        found.extend(self._framed(found))
         found.extend(self._reported())
         found.sort(key=lambda s: s.start)
         return found
@@ -499,6 +523,14 @@ class StatementFinder:
                     continue
                 if child.dep_ in ("dobj", "dative", "pobj") and not self.actors.at_token(child.i):
                     group = group_from_np(child, self.actors)  # "told drug dealers he would kill them"
+                    personal = child.lemma_.lower() in PEOPLE_NOUNS | PERSON_NOUNS or (
+                        re.search(r"[a-z](er|or|ist|ian|man|woman)$", child.lower_)
+                        and child.lower_ not in _NOT_PEOPLE
+                    )
+                    if group is None and child.tag_ == "NN" and personal:
+                        # "told the elder": one unnamed person, named by what he is
+                        span = self.doc[child.i : child.i + 1]
+                        group = self.actors.add_actor(child.text, "GROUP", span)
                     if group is not None and stmt.addressee is None:
                         stmt.addressee = group.local_id
                         stmt.addressee_mention = (group.mentions[-1].start, group.mentions[-1].end)
@@ -909,17 +941,38 @@ class StatementFinder:
     # ------------------------------------------------------------------ transcript turns
     def _turn_speaker(self, stmt: Statement, line_start: int, colon: int) -> bool:
         label = self.text[line_start:colon].strip()
-        if not label or len(label) > 60 or not label[0].isupper():
+        if not label or len(label) > 90 or not label[0].isupper():
             return False
         # "HOST (JANE ROE):" names the host in brackets; a bare role label names no one
         bracket = re.match(r"(.+?)\s*\(([^()]+)\)$", label)
         if bracket:
             inner = bracket.group(2).strip()
             offset = self.text.index(inner, line_start)
-            return self._turn_speaker(stmt, offset, offset + len(inner))
+            named = _SELF_GIVEN_NAME.search(inner)
+            if named is not None:  # "SECOND SPEAKER (masked, identified by residents as "Ti Wòch")"
+                offset += named.start("name")
+                inner = named.group("name")
+            if self._turn_speaker(stmt, offset, offset + len(inner)):
+                if stmt.speaker is not None:
+                    self._label_speakers[bracket.group(1).strip().lower()] = stmt.speaker
+                return True
+            return False
+        if label.lower() in self._label_speakers:
+            stmt.speaker = self._label_speakers[label.lower()]
+            stmt.how.append("speaker turn")
+            return True
         span = self.doc.char_span(line_start, colon, alignment_mode="contract")
         if span is None:
             return False
+        # "DAN SARKI:" when the tagger took "DAN" for an organisation: the person whose name the label is
+        key = name_key(label)
+        for actor in self.actors.actors:
+            if actor.type == "PERSON" and key and len(key.split()) > 1:
+                if any(name_key(f) == key or name_key(f).endswith(" " + key) for f in actor.surface_forms()):
+                    stmt.speaker = actor.local_id
+                    stmt.speaker_mention = (span.start_char, span.end_char)
+                    stmt.how.append("speaker turn")
+                    return True
         for t in span:
             lid = self.actors.at_token(t.i)
             if lid and self.actors.get(lid).type in ("PERSON", "ORG"):
@@ -942,6 +995,7 @@ class StatementFinder:
         if (
             len(words) > 4
             or label.lower().strip(". ") in _NON_SPEAKER_LABELS
+            or all(w in _NON_SPEAKER_LABELS for w in label.lower().strip(". ").split())
             or not all(w[:1].isupper() for w in words)
         ):
             return False
@@ -1011,12 +1065,58 @@ class StatementFinder:
                     a_tok = self.doc[a_tok.i + 1] if a_tok.i + 1 < len(self.doc) else None
             yield stmt
 
+    def _framed(self, found: list[Statement]) -> Iterator[Statement]:
+        """A statement reproduced in full without quotation marks, framed by markers as monitoring outlets print
+        them: "STATEMENT OF THE X COMMAND" or "[Statement]" ... "[End of statement]". Its words are the
+        heading's organisation's, else the signatory's at its foot."""
+        for start in _FRAME_START.finditer(self.text):
+            body_start = start.end()
+            end = _FRAME_END.search(self.text, body_start, min(len(self.text), body_start + 8000))
+            if end is None:
+                continue
+            body_end = len(self.text[: end.start()].rstrip())
+            first = re.search(r"\S", self.text[body_start:body_end])
+            if first is None or self.text[body_start + first.start()] in "\"“«":
+                continue  # quoted: read as a quote
+            body_start += first.start()
+            if any(f.start < body_end and body_start < f.end for f in found if f.kind != "reported"):
+                continue
+            stmt = Statement("turn", body_start, body_end)
+            stmt.how.append("framed statement")
+            stmt.sentence = (start.start(), start.end())
+            stmt.cue = "statement"
+            heading = start.group("org") or ""
+            if heading:
+                h_start = start.start("org")
+                span = self.doc.char_span(h_start, start.end("org"), alignment_mode="contract")
+                if span is not None and len(span):
+                    words = span[1:] if span[0].lower_ == "the" else span
+                    owners = {self.actors.at_token(t.i) for t in words}
+                    whole = owners.pop() if len(owners) == 1 else None  # one actor names the whole heading
+                    if whole is not None and self.actors.get(whole).type in ("ORG", "PERSON"):
+                        stmt.speaker = whole
+                    else:
+                        stmt.speaker = self.actors.add_actor(words.text, "ORG", words).local_id
+                    stmt.speaker_mention = (span.start_char, span.end_char)
+            if stmt.speaker is None:
+                # the signature: a person named on one of the last short lines
+                tail = self.text[max(body_start, body_end - 200) : body_end]
+                at = body_end - len(tail)
+                for s, _e, lid in self.actors.mention_tokens:
+                    if at <= self.doc[s].idx < body_end and self.actors.get(lid).type == "PERSON":
+                        line_start = self.text.rfind("\n", 0, self.doc[s].idx) + 1
+                        line_end = self.text.find("\n", self.doc[s].idx)
+                        if len(self.text[line_start : line_end if line_end >= 0 else body_end]) <= 60:
+                            stmt.speaker, stmt.speaker_mention = lid, self._mention_chars(s)
+            yield stmt
+
     def _turns(self, quotes: list[Statement]) -> Iterator[Statement]:
         """Unquoted transcript turns: a line opening "Name: ..."."""
-        for line in re.finditer(r"(?m)^([A-Z][^\n:]{1,50}):\s+(\S[^\n]*)$", self.text):
+        for line in re.finditer(r"(?m)^([A-Z][^\n:]{1,90}):\s+(\S[^\n]*)$", self.text):
             start, end = line.span(2)
             label = line.group(1)
-            if len(label.split()) > 5 or label.split()[0].lower() in _NOT_TURN_START:
+            bare = re.sub(r"\s*\([^()]*\)\s*$", "", label)  # "SECOND SPEAKER (identified as X)"
+            if len(bare.split()) > 5 or not bare.split() or bare.split()[0].lower() in _NOT_TURN_START:
                 continue  # "To the minister X:" addresses someone; it does not name the speaker
             if any(q.start <= start < q.end or start <= q.start < end for q in quotes):
                 continue

@@ -34,14 +34,17 @@ from forewarn.nlp.pipeline import ORG_NAME_RE, country_names, text_of
 HARM_TERMS: list[tuple[str, str, bool]] = [
     # "the killers", "the murderers": who did it, hunted by the police, is no threat of harm
     (
-        r"\b(kill(?!ers?\b)|murder(?!ers?\b)|slaughter|behead|decapitat|execut|assassinat(?!s?\b)|eliminat|liquidat)\w*",
+        r"\b(kill(?!ers?\b)|murder(?!ers?\b)|slaughter|behead|decapitat|execut(?!ive)|assassinat(?!s?\b)|eliminat|liquidat)\w*",
         "violence",
         False,
     ),
     # "in our own, non-peaceful way": force announced against people
     (r"\bnon-?peaceful[\"”’']? (way|ways|means|methods|response)\b", "violence", False),
     (
-        r"\bcut(ting)? off\b|\bchop\w* off\b|\b(slit|cut)\w* (his|her|their|your) throats?\b|"
+        r"(?<!be )(?<!been )(?<!being )(?<!completely )(?<!totally )(?<!was )(?<!were )(?<!are )\bcut(ting)? off\b"
+        r"(?! (from|by|supplies|access|funding|aid|power|water|electricity|internet|the (road|roads|supply|access|"
+        r"funding|aid|power|water|city|town|region|north|south|east|west)))|\bchop\w* off\b|"
+        r"\b(slit|cut)\w* (his|her|their|your) throats?\b|"
         r"\b(a |with a |with )(cut|slit) throats?\b",
         "violence",
         False,
@@ -156,7 +159,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     ),
     (
         r"\b(will|would|is|are) (be )?(the )?next\b(?! (week|month|year|day|time|step|stage|round|election|season))|"
-        r"\b(will|would|shall) be dealt with\b|"
+        r"\b(will|would|shall) (\w+ )?be dealt with\b|"
         r"\b(know|knows|remember|remembers|ask|asks) what happened to\b(?! (our|my|us|me)\b)|"
         r"\b(not|never) (die of old age|grow old|live to (see|grow) old)\b|\bcount (his|her|their|your) days\b|"
         r"\b(has|have|had) chosen death\b|"
@@ -216,6 +219,29 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         "violence",
         True,
     ),
+    # what threat letters, calls and banners say without naming the harm: "we know your house", "your name is
+    # on the list", "you know what happens", "you have 48 hours to leave", "received with lead"
+    (
+        r"\b(we|i) know (your (house|home|address|car|sons?|daughters?|children|kids|family|wife|husband|mother|"
+        r"route|office)|the (school|house|street|car|route) where|who you are and where)\b|"
+        r"\b(we|i) (have|got) (your|their) (numbers|names|addresses|photos|pictures)\b|"
+        r"\b(your|his|her|their) names? (is|are|will be) on (it|the list|our list|a list)\b|"
+        r"\byou know (what happens|how we (treat|deal with))\b|"
+        r"\bask\b[^.;]{0,50}\bwhat happened to\b|"
+        r"\b(has|have|had|got) (\d+|twenty-four|forty-eight|seventy-two|24|48|72) (hours|days) to (leave|get out|"
+        r"vacate|abandon|stop|resign|withdraw|pack)\b|"
+        r"\b(received|greeted|met|answered|welcomed) with (lead|bullets|fire|gunfire|machetes)\b|"
+        r"\b(won[’']t|will not|would not|wouldn[’']t|never) (leave|get out|come out|return|go home)\b[^.;]{0,40}?"
+        r"\balive\b|"
+        r"\b(won[’']t|will not|would not|wouldn[’']t|will never) (live to )?see (election day|the (end of|next)|"
+        r"tomorrow|another|christmas|the new year|next year|the election)\b|"
+        r"\b(head|heads|body|bodies)\b[^.;]{0,40}?\bin (a box|a bag|boxes|bags|pieces)\b|"
+        r"\bfor your (burial|funeral|grave)\b|\bgoing to be (the )?next\b|"
+        r"\b(his|her|their|your) end (will|is|has)\b|\bcome for (the ones|those|the people|your)\b|"
+        r"\b(bear|face|suffer) (the )?(serious |grave |dire )?consequences\b",
+        "violence",
+        True,
+    ),
     (r"\b(back|return\w*|bomb\w*|send\w*) [\w ]{1,20}?(back )?(in)?to the stone age\b", "military", False),
     (r"\b(the )?war will (reach|come to|arrive at)\b", "military", False),
     (
@@ -237,9 +263,13 @@ MILITARY_OBJECTS = re.compile(
 
 INTENT = re.compile(
     r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|is on me|on me\b|are waiting|"
-    r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|"
+    r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|\d+ hours to|"
     r"(we|i) (hereby )?(declare|warn|give|order)|death warrant|fatwa|bount(y|ies)|price on|choose between|"
-    r"(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?))\b"
+    r"(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?)|(is|are) (now )?(a|our) targets? for us)\b"
+)
+DEADLINE = re.compile(
+    r"\b(has|have|had|got|given) (\d+|twenty-four|forty-eight|seventy-two) (hours|days) to (leave|get out|vacate|"
+    r"abandon|stop|resign|withdraw|pack)\b"
 )
 FUTURE = re.compile(r"\b(will|shall|'ll|’ll|going to|gonna|is on me)\b")
 # the harm must come from the speaker's side or be addressed to someone: "we", "you", "the brigades"
@@ -262,7 +292,11 @@ REJECT = re.compile(
     # "no election is worth the blood of any Nigerian": a call for peace
     r"(is|are) (not )?worth (the )?(blood|life|lives)|no \w+ is worth|(not|never) be intimidated|"
     # words quoted as words: "expressions such as 'killing your family' in the title of a video"
-    r"(expressions?|words?|phrases?|terms?|slogans?|titles?|language) (such as|like))\b"
+    r"(expressions?|words?|phrases?|terms?|slogans?|titles?|language) (such as|like)|"
+    # an authority's sanction: "harassment of voters will be dealt with, including disqualification"
+    r"dealt with,? (including|through|by|according to|under|in accordance with|decisively|firmly|accordingly)|"
+    # a victim's general remark: "When someone tells me I will be slaughtered, I take it seriously"
+    r"(when|if|whenever) (someone|somebody|anyone|anybody|people) (tells?|says?|threatens?) (me|us))\b"
 )
 # "he does not need to say 'I will kill you'", "a crime to intimidate or threaten election officials",
 # "a local official cannot threaten to kill people": talk about threats, not one
@@ -309,7 +343,10 @@ FATE_IDIOM = re.compile(
     r"turn (is coming|will come)|sleep with one eye open|(will|shall) (not|never) know peace|day of reckoning)\b"
 )
 # the speaker declares someone a target: "he is a legitimate target"
-DECLARED_TARGET = re.compile(r"\b(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?)\b")
+DECLARED_TARGET = re.compile(
+    r"\b(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?)\b|\b(is|are) (now )?(a|our) targets? "
+    r"(for us|of ours)\b"
+)
 ULTIMATUM = re.compile(r"^\W*(or|otherwise|or else)\b|[,;]\s*(or|otherwise|or else)\b[^.]*\b(will|would)\b")
 EDICT_FATE = re.compile(r"\b(treated as|meet the fate|share the fate|same fate|fate of)\b")
 GENERIC_YOU = re.compile(r"\byou (can|can't|can’t|cannot|could|couldn't|couldn’t|may|might|need|have to)\b")
@@ -396,6 +433,11 @@ UNNAMED_MEN = re.compile(
 ATTRIBUTED_TO = re.compile(
     r"\b(attributed to|claimed by|signed by|posted by|sent by|released by|issued by)\s+(the\s+)?$"
 )
+# nouns of force: "of X" after them names who wields it
+_FORCE_NOUNS = frozenset(
+    "wrath fury anger vengeance revenge punishment justice fire guns gun sword swords hand arm arms fighters "
+    "men mujahideen soldiers response retaliation".split()
+)
 # titles of men who command armed men
 _ARMED_TITLES = frozenset(
     "commander general gen colonel col major maj captain capt brigadier lieutenant lt emir amir warlord "
@@ -422,7 +464,7 @@ _LET_HIM = re.compile(
 _TELL_ROLE = re.compile(r"\b(?:[Tt]ell|[Ww]arn|[Rr]emind) (?:the|your|that) ([a-z]+) (?:that |she |he )")
 RECEIVED = re.compile(
     r"\b(they|he|she|someone|somebody|the callers?|callers?|a man|men|the men|gunmen)\s+"
-    r"(told|said to|warned|threatened|wrote to|messaged)\s+(me|us)\b"
+    r"(told|said to|warned|threatened|wrote to|messaged)\s+(me|us|my \w+|our \w+)\b"
     # a quote inside the victim's account: 'One of them called me over and said: "..."'
     r"|\b(one of them|they|he|she|someone|a man|the men|gunmen|the caller|a voice)\b[^.\"“”]{0,60}"
     r"\b(said|says|told me|told us|shouted|wrote)\s*[:,]?\s*[‘'\"“]"
@@ -932,9 +974,15 @@ class ThreatExtractor:
         kind, veiled, hits = _harm(low)
         # in a story without violence, "if you target UK consumers" and "we will attack the problem" are
         # words of business and politics unless an armed group or a state says them
-        if kind is not None and not self.violent and _harm(SOFT_HARM.sub(" ", low))[0] in (None, "military"):
+        hard = _harm(SOFT_HARM.sub(" ", low))[0] if kind is not None else None
+        if kind is not None and not self.violent and hard in (None, "military"):
             ref = ActorRef(local_id=speaker, mention=None) if speaker else None
-            if not self._armed(ref) and not (speaker and self.actors.get(speaker).type == "GPE"):
+            actor = self.actors.get(speaker) if speaker else None
+            # "Commander Yasir Talib: 'We will attack the governor's palace'": force from a man who has it
+            commands = actor is not None and (
+                actor.type == "GPE" or any(t.lower().rstrip(".") in _ARMED_TITLES for t in actor.titles)
+            )
+            if not self._armed(ref) and not (hard == "military" and commands):
                 return None, False, 0
         return kind, veiled, hits
 
@@ -950,7 +998,13 @@ class ThreatExtractor:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None and tok.dep_ == "conj":
                 subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if subj is None or subj.lower_ in ("i", "we", "you", "they", "someone", "somebody"):
+            if subj is not None and subj.lower_ == "they":
+                # "calls from men who said they were al-Shabaab officials ... 'They told me, ...'"
+                group = self._group_they_spoke_for(stmt.start)
+                if group is not None:
+                    return group
+                continue
+            if subj is None or subj.lower_ in ("i", "we", "you", "someone", "somebody"):
                 continue
             lid = self.actors.at_token(subj.i)
             if lid is None and subj.lower_ in ("he", "she"):
@@ -968,6 +1022,28 @@ class ThreatExtractor:
                 return lid
             return None
         return None
+
+    def _group_they_spoke_for(self, before: int) -> str | None:
+        """The group unnamed men said they were from, or the armed group named last, in the account's paragraph
+        or the one before it."""
+        para_start = self.text.rfind("\n", 0, before) + 1
+        window_start = self.text.rfind("\n\n", 0, max(0, para_start - 2)) + 1
+        window = self.text[window_start:before]
+        claimed = list(
+            re.finditer(
+                r"\b(said|claimed|claiming|saying) (they|he) (were|was|are|is) (from |with |members of )?", window
+            )
+        )
+        named: list[tuple[int, str]] = []
+        for s, _e, lid in self.actors.mention_tokens:
+            at = self.doc[s].idx
+            if not window_start <= at < before or self.actors.get(lid).type not in ("ORG", "GROUP"):
+                continue
+            if any(0 <= at - window_start - m.end() <= 4 for m in claimed):
+                return lid
+            if self._armed(ActorRef(local_id=lid)):
+                named.append((at, lid))
+        return named[-1][1] if named else None
 
     def _reporting_within(self, stmt: Statement, start: int, end: int) -> str | None:
         """Who makes the threat a turn or quote reports: 'MAYOR: The same men said that any woman ...
@@ -1064,6 +1140,8 @@ class ThreatExtractor:
             return True  # "His days are numbered": the speaker marks a man, no "we" needed
         if NEGATED_FATE.search(low) and re.search(r"\b(they|them|their|he|she)\b", low):
             return True  # "As for the soldiers of the junta, they will not find rest in any camp"
+        if DEADLINE.search(low) and _harm(low)[0]:
+            return True  # "The judge has 48 hours to leave the province": an ultimatum, whoever sets it
         if re.search(r"\b(should|must|had better|ought to) (know|understand|remember)\b", low) and _harm(low)[0]:
             return True  # "The soldiers who occupy Kismayo should know that Kismayo will become their grave"
         if ULTIMATUM.search(low) and _harm(low)[0] == "violence":
@@ -1071,7 +1149,12 @@ class ThreatExtractor:
         if (
             QUANTIFIED_VICTIM.search(low)
             and FUTURE.search(low)
-            and (_SUFFERING.search(low) or PASSIVE_HARM.search(low) or EDICT_FATE.search(low))
+            and (
+                _SUFFERING.search(low)
+                or PASSIVE_HARM.search(low)
+                or EDICT_FATE.search(low)
+                or _harm(low)[0] == "violence"
+            )
         ):
             return True  # "Any school that opens will be burned": an edict, its authors unnamed in it
         if stmt.kind == "indirect" and re.search(r"\b(he|she|they|it|his|her|their|its)\b", low):
@@ -1162,6 +1245,8 @@ class ThreatExtractor:
                 last = last.head  # "who sit in Warsaw and Vilnius": every place of the list is a place
             if actor.type != "PERSON" and last.dep_ == "pobj" and last.head.lower_ in _PLACE_PREPS:
                 continue  # "soldiers captured near Gao": where, not whom
+            if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lemma_.lower() in _FORCE_NOUNS:
+                continue  # "the full wrath of the ADF", "the guns of the resistance": whose force, not whom
             opening = not self.text[stmt.start : chars[0]].strip(" \"“'‘") and self.text[chars[1] : chars[1] + 1] == ","
             vocative = (
                 opening
@@ -1226,6 +1311,8 @@ class ThreatExtractor:
                     tok.dep_ == "nsubj" and head.lemma_.lower() in ("survive", "pay", "suffer", "regret", "face")
                 ) or (tok.dep_ in ("nsubj", "nsubjpass") and self._suffers(head))
                 if (tok.dep_ in ("dobj", "nsubjpass", "dative") and head.pos_ == "VERB" and aimed) or sufferer:
+                    if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children):
+                        continue  # "if the army keeps bombing our people": the speaker's own, not the target
                     group = group_from_np(tok, self.actors)
                     if group is not None:
                         return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
@@ -1323,10 +1410,14 @@ class ThreatExtractor:
         """ "Any principal who opens a school ... has chosen death", "Those fugitives who sit in Warsaw ...
         will not die of old age": people picked out by what they do, the subject the threat is about."""
         sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        words = [t.i for t in sentence if not t.is_punct and not t.is_space] if sentence is not None else []
+        first = words[0] if words else None
         for tok in sentence if sentence is not None else []:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
-                continue
             dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+            # "Every elder who joins the government's list, we will cut off his head": put in front of the clause
+            fronted = tok.left_edge.i == first and bool(dets & {"any", "every", "each"})
+            if (tok.dep_ not in ("nsubj", "nsubjpass") and not fronted) or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
             # "The officers who are torturing our youth should know ...": a plural with "the" picks them out too
             if not dets & {"any", "every", "each", "those", "these", "all"} and not (
                 "the" in dets and tok.tag_ in ("NNS", "NNPS")
@@ -1381,7 +1472,13 @@ class ThreatExtractor:
             if not any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children):
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is None or subj.lower_ in ("we", "i", "you", "they", "he", "she", "everyone", "everybody"):
+            if subj is not None and subj.lower_ in ("he", "she"):
+                # "We address Ato X. He should remember what happened to ...": the man just named
+                found = self.finder._antecedent(("PERSON",), subj.idx)
+                if found is not None and found[0] != stmt.speaker:
+                    return found[0], (subj.idx, subj.idx + len(subj))
+                continue
+            if subj is None or subj.lower_ in ("we", "i", "you", "they", "everyone", "everybody"):
                 continue
             lid = self.actors.at_token(subj.i)
             if lid is not None and lid != stmt.speaker and self.actors.get(lid).type in ("PERSON", "ORG", "GROUP"):
@@ -1389,6 +1486,14 @@ class ThreatExtractor:
             group = group_from_np(subj, self.actors) if lid is None else None
             if group is not None and group.local_id != stmt.speaker:
                 return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
+            if lid is None and subj.tag_ == "NN" and any(c.lower_ in ("this", "that") for c in subj.children):
+                # "This traitor who insults our elders from abroad should know": the man the story is about
+                people = Counter(
+                    p for _, _, p in self.actors.mention_tokens
+                    if p != stmt.speaker and self.actors.get(p).type == "PERSON"
+                )
+                if people:
+                    return people.most_common(1)[0][0], (subj.idx, subj.idx + len(subj))
         return None
 
     def _picked_by_pronoun(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
@@ -1405,6 +1510,8 @@ class ThreatExtractor:
         quote = self.text[start:end]
         m = re.match(r"\W*(?:(?:Mr|Mrs|Ms|Señora|Señor|Senora|Senor|Dottoressa|Dottore|Madame|Monsieur|Frau|Herr)\.? )?"
                      r"([A-ZÀ-Ý][\w'’-]+),", quote)
+        # "... and you will hang, Denise.": the name the sentence ends on
+        m = m or re.search(r",\s*([A-ZÀ-Ý][\w'’-]+)\s*[.!?]?\W*$", quote)
         if m is None or not re.search(r"\b(you|your)\b", quote, re.I):
             return None
         called = m.group(1).lower()
@@ -1494,7 +1601,10 @@ class ThreatExtractor:
         the threatening sentence's own words first ("As for the soldiers of the junta, they ..."), and never
         the speaker's own people the statement greets ("To our Muslim people in Léré: ...")."""
         found = None
-        for base, stop in ((start, end), (stmt.start, end)):  # an address speaks to what follows it
+        # an address speaks to what follows it in its paragraph; a long statement's opening "To the people of X,
+        # to the administrators ...:" greets its audience, not whom each later paragraph threatens
+        paragraph = max(stmt.start, self.text.rfind("\n", 0, start) + 1)
+        for base, stop in ((start, end), (paragraph, end)):
             for m in VOCATIVE.finditer(self.text[base:stop]):
                 if not re.match(r"(our|my)\b", m.group("np"), re.I):
                     found = (base, m)
@@ -1978,8 +2088,6 @@ class ThreatExtractor:
             return False
         actor = self.actors.get(ref.local_id)
         names = [actor.name, *(self.actors.get(a).name for a in actor.affiliations)]
-        if any(t.lower().rstrip(".") in _ARMED_TITLES for t in actor.titles):
-            return True  # "Commander Yasir Talib", "General X": a man who commands armed men
         return any(ARMED.search(name) or ORG_NAME_RE.search(name) for name in names)
 
     def _date(self, members: list[Candidate]) -> str | None:
