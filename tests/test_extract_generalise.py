@@ -539,3 +539,24 @@ def test_threats_said_without_naming_the_harm(analyse, sentence: str) -> None:
 )
 def test_isolation_sanctions_and_remarks_are_not_threats(analyse, text: str) -> None:
     assert analyse(text).threats == []
+
+
+def test_a_communique_between_rules_is_its_signatorys(analyse) -> None:
+    text = (
+        "Full text of the pamphlet left in the highland villages\n\n"
+        "Pamphlets appeared over the weekend in three villages. We publish the text below.\n\n"
+        "---\n\n"
+        "PUBLIC COMMUNIQUÉ\n\n"
+        "To the communities of the highlands:\n\n"
+        "1. The community leader Rosa Quilla has 48 hours to leave the territory together with her family.\n\n"
+        "2. We tell the mayor of Pallca that he knows very well what happens to those who open the door to the "
+        "troops.\n\n"
+        "Commander Julián Ayma Ccori\n"
+        "Western Front\n\n"
+        "---\n\n"
+        "The mayor said he would not resign.\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert {s for s, _ in pairs} == {"Julián Ayma Ccori"}, pairs
+    assert any("Rosa Quilla" in (t or "") for _, t in pairs), pairs

@@ -1294,8 +1294,9 @@ def group_from_pronoun(tok: Token, table: ActorTable) -> DocActor | None:
     by a pronoun and a "who" clause, named by the phrase as a reader would quote it."""
     if tok.lower_ not in _PICKING_PRONOUNS or table.at_token(tok.i):
         return None
+    # "Anyone from the valley who comes to plough": the parser may hang the clause on the nearer noun
     clause = next(
-        (c for c in tok.children if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children)),
+        (c for c in tok.subtree if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children)),
         None,
     )
     if clause is None:

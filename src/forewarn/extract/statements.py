@@ -151,11 +151,14 @@ _SELF_NAMING = re.compile(
 _FRAME_START = re.compile(
     r"(?im)^[ \t]*(?:\[(?:begin(?:ning)?(?: of)? |start of |full )?(?:the )?(?:statement|text|communiqu[eé]|message|"
     r"letter|leaflet|declaration)\]|(?:statement|communiqu[eé]|declaration|proclamation|announcement) (?:no\.? ?\d+ )?"
-    r"(?:of|by|from|issued by) (?P<org>[^\n\]]{3,120}?))[ \t]*$"
+    r"(?:of|by|from|issued by) (?P<org>[^\n\]]{3,120}?)|"
+    # a heading line of its own: "PUBLIC COMMUNIQUÉ", "Statement No. 4"
+    r"(?:public |official |joint |press |urgent )?(?:statement|communiqu[eé]|declaration|proclamation|press release)"
+    r"(?: no\.? ?\d+)?)[ \t]*$"
 )
 _FRAME_END = re.compile(
     r"(?im)^[ \t]*(?:\[(?:end|ends|end of (?:the )?(?:statement|text|communiqu[eé]|message|letter|leaflet|"
-    r"declaration))\]|-+ ?ends? ?-+|ends)[ \t.]*$"
+    r"declaration))\]|-+ ?ends? ?-+|ends|-{3,}|\*{3,}|_{3,})[ \t.]*$"
 )
 # a name given in a transcript label's brackets: "(masked, identified by residents as "Ti Wòch")"
 _SELF_GIVEN_NAME = re.compile(
@@ -527,8 +530,14 @@ class StatementFinder:
                         re.search(r"[a-z](er|or|ist|ian|man|woman)$", child.lower_)
                         and child.lower_ not in _NOT_PEOPLE
                     )
-                    if group is None and child.tag_ == "NN" and personal:
-                        # "told the elder": one unnamed person, named by what he is
+                    named_in = any(self.actors.at_token(t.i) for t in child.subtree)
+                    if group is None and child.tag_ == "NN" and personal and not named_in:
+                        # "told the elder": one unnamed person, named by what he is, unless the text has
+                        # given that title to someone ("the governor" when Governor X is in the story)
+                        holder = self.person_by_title({child.lemma_.lower()}, child.idx, exclude=stmt.speaker)
+                        if holder is not None:
+                            stmt.addressee, stmt.addressee_mention = holder, (child.idx, child.idx + len(child))
+                            return
                         span = self.doc[child.i : child.i + 1]
                         group = self.actors.add_actor(child.text, "GROUP", span)
                     if group is not None and stmt.addressee is None:
@@ -1079,8 +1088,11 @@ class StatementFinder:
             if first is None or self.text[body_start + first.start()] in "\"“«":
                 continue  # quoted: read as a quote
             body_start += first.start()
-            if any(f.start < body_end and body_start < f.end for f in found if f.kind != "reported"):
-                continue
+            covered = sum(
+                max(0, min(f.end, body_end) - max(f.start, body_start)) for f in found if f.kind != "reported"
+            )
+            if covered * 2 > body_end - body_start:
+                continue  # already read, as quotes or turns
             stmt = Statement("turn", body_start, body_end)
             stmt.how.append("framed statement")
             stmt.sentence = (start.start(), start.end())

@@ -227,7 +227,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(we|i) (have|got) (your|their) (numbers|names|addresses|photos|pictures)\b|"
         r"\b(your|his|her|their) names? (is|are|will be) on (it|the list|our list|a list)\b|"
         r"\byou know (what happens|how we (treat|deal with))\b|"
-        r"\bask\b[^.;]{0,50}\bwhat happened to\b|"
+        r"\bask\b[^.;]{0,50}\bwhat happened to\b|\b(know|knows) (very )?well what (happens|happened) to\b|"
         r"\b(has|have|had|got) (\d+|twenty-four|forty-eight|seventy-two|24|48|72) (hours|days) to (leave|get out|"
         r"vacate|abandon|stop|resign|withdraw|pack)\b|"
         r"\b(received|greeted|met|answered|welcomed) with (lead|bullets|fire|gunfire|machetes)\b|"
@@ -264,7 +264,7 @@ MILITARY_OBJECTS = re.compile(
 INTENT = re.compile(
     r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|is on me|on me\b|are waiting|"
     r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|\d+ hours to|"
-    r"(we|i) (hereby )?(declare|warn|give|order)|death warrant|fatwa|bount(y|ies)|price on|choose between|"
+    r"(we|i) (hereby )?(declare|warn|give|order|tell|remind)|death warrant|fatwa|bount(y|ies)|price on|choose between|"
     r"(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?)|(is|are) (now )?(a|our) targets? for us)\b"
 )
 DEADLINE = re.compile(
@@ -339,6 +339,7 @@ FATE_IDIOM = re.compile(
     r"\b(days( in [\w ]{1,30}?)? are (numbered|counted)|count (his|her|their|your) days|"
     r"(not|never) (die of old age|grow old)|"
     r"(remember|know|knows|remembers|ask|asks) what happened to(?! (our|my|us|me)\b)|end up like|"
+    r"(know|knows) (very )?well what (happens|happened) to|"
     r"(meet|share) the (same )?fate|"
     r"turn (is coming|will come)|sleep with one eye open|(will|shall) (not|never) know peace|day of reckoning)\b"
 )
