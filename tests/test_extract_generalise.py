@@ -560,3 +560,34 @@ def test_a_communique_between_rules_is_its_signatorys(analyse) -> None:
     pairs = {names(analysis, t) for t in analysis.threats}
     assert {s for s, _ in pairs} == {"Julián Ayma Ccori"}, pairs
     assert any("Rosa Quilla" in (t or "") for _, t in pairs), pairs
+
+
+def test_in_a_transcript_he_is_the_man_discussed_not_a_guest(analyse) -> None:
+    text = (
+        "EVENING DESK - Transcript\n\n"
+        "AMINA KHALDI (PRESENTER): Good evening. A recording by the insurgent commander Yusuf Bakri al-Qarawi "
+        "has alarmed the oil towns. With me is Dr Samir Haddou, who studies the group. Dr Haddou, good evening.\n\n"
+        "SAMIR HADDOU (ANALYST): Good evening, Amina.\n\n"
+        "KHALDI: He says, and I quote our translation: \"Every camp you build in the desert is a grave we are "
+        "preparing for you.\" Who is this man?\n\n"
+        "HADDOU: He tells the foreign engineers, and I am paraphrasing, that they have until the end of the month "
+        "to leave, and that after that the sites will be considered legitimate targets.\n\n"
+        "KHALDI: Will they act?\n\n"
+        "HADDOU: My assessment is that if they act, they will try to hit something small, a convoy or a checkpoint.\n"
+    )
+    analysis = analyse(text)
+    speakers = {names(analysis, t)[0] for t in analysis.threats}
+    assert speakers == {"Yusuf Bakri al-Qarawi"}, speakers
+    assert all("My assessment" not in t.evidence.text for t in analysis.threats)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\"If you do not resign, you will not sleep in peace in your house,\" Bashir told the governor Ali Musa.",
+        "\"If you do not sign, you will end up in a ditch,\" Bashir told the mayor Rosa Tun.",
+        "\"Any shopkeeper who talks to the police, his family will cry,\" Bashir said.",
+    ],
+)
+def test_more_threats_said_without_naming_the_harm(analyse, sentence: str) -> None:
+    assert analyse("Rebel commander Yusuf Bashir spoke in a video on Friday. " + sentence + "\n").threats

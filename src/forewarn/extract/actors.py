@@ -328,8 +328,23 @@ def extract_actors(doc: Doc) -> ActorTable:
     _bracketed_aliases(doc, table)
     _titles_and_affiliations(doc, table)
     _titled_forms(doc, table)
+    _forces_by_adjective(doc, table)
     table.mention_tokens.sort()
     return table
+
+
+def _forces_by_adjective(doc: Doc, table: ActorTable) -> None:
+    """ "the Siamese army", "Kenyan troops": the people named by their country's adjective are also written
+    as the force itself, the way a reader names whom a threat is aimed at."""
+    for s, e, lid in list(table.mention_tokens):
+        actor = table.get(lid)
+        if actor.type != "GROUP" or e >= len(doc):
+            continue
+        head = doc[e]
+        if head.lemma_.lower() in _FORCE_HEADS and doc[e - 1].head.i == head.i:
+            form = f"{doc[s:e].text} {head.text}"
+            if form not in actor.aliases and form != actor.name:
+                actor.aliases.append(form)
 
 
 _SAYING = frozenset("say tell warn add write vow threaten declare announce claim insist respond reply".split())
@@ -1233,6 +1248,10 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     words = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s"), tok.lower_.removesuffix("es")}
     if words & _THING_NOUNS:
         return None
+    anaphoric = any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that") for c in tok.children)
+    described = any(c.dep_ in ("relcl", "acl", "prep") for c in tok.children)
+    if anaphoric and not described and tok.lemma_.lower() in ("people", "person", "one", "man", "guy", "folk"):
+        return None  # "if these people touch Nasir": whom "these people" are was said before
     # "any nurse who works for the government": whoever a "who" clause describes is people
     # "those fugitives who sit in Warsaw": a demonstrative with a "who" clause picks people out as well
     pointed = quantified or any(c.dep_ == "det" and c.lower_ in ("those", "these", "all") for c in tok.children)

@@ -180,7 +180,8 @@ _ROLE_QUALIFIERS = frozenset({"military", "army", "police", "junta", "group", "c
 _NON_SPEAKER_LABELS = frozenset(
     "interviewer host moderator anchor reporter presenter question answer q a narrator caller voice "
     "translator interpreter source note editor's note update correction transcript caption video audio "
-    "subtitle headline summary background speaker first second third fourth unidentified unknown".split()
+    "subtitle headline summary background speaker first second third fourth unidentified unknown presenter "
+    "analyst guest correspondent expert commentator panelist panellist".split()
 )
 _NOT_TURN_START = frozenset("to dear o oh re subject from by for in on at as note update".split())
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;,")
@@ -259,6 +260,7 @@ class StatementFinder:
                 for t in span:
                     self._in_quote[t.i] = True
         self._starts = [t.idx for t in doc]
+        self._participant_ids: set[str] | None = None
         # transcript labels already tied to a speaker: "SECOND SPEAKER (identified as X):" ... "SECOND SPEAKER:"
         self._label_speakers: dict[str, str] = {}
         # who the document quotes by name: the referent of later descriptions like "the official"
@@ -428,6 +430,8 @@ class StatementFinder:
     def _subject(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not self._in_quote[child.i] and not self._is_dateline(child):
+                if self._is_label(child):
+                    continue  # "KHALDI: He says ...", the transcript label parsed into the sentence
                 # "X's statement read" / "the statement released by X said"
                 if child.lemma_.lower() in STATEMENT_NOUNS:
                     for sub in child.subtree:
@@ -647,7 +651,7 @@ class StatementFinder:
                 return lid, self._mention_chars(tok.i)
         if lower in PERSON_PRONOUNS:
             previous = self._previous_subject(head)
-            if previous is not None:
+            if previous is not None and previous[0] not in self._participants:
                 return previous
             return self._antecedent(("PERSON",), head.idx)
         if lower == "it":
@@ -808,7 +812,7 @@ class StatementFinder:
         for s, e, lid in self.actors.mention_tokens:
             if self.doc[s].idx >= before_char or self._in_quote[s]:
                 continue
-            if self.actors.get(lid).type in types:
+            if self.actors.get(lid).type in types and not self._spoken_to_or_labelled(s, e):
                 candidates.append((s, e, lid))
         if not candidates:
             if "PERSON" in types:
@@ -827,6 +831,44 @@ class StatementFinder:
             if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
                 return lid, None
         return candidates[-1][2], None
+
+    def _is_label(self, tok: Token) -> bool:
+        line_start = self.text.rfind("\n", 0, tok.idx) + 1
+        return not self.text[line_start : tok.idx].strip() and bool(
+            re.match(r"[^\n:]{0,60}:", self.text[tok.idx : tok.idx + 70])
+        ) and tok.text.isupper()
+
+    def _spoken_to_or_labelled(self, s: int, e: int) -> bool:
+        """ "Good evening, Leila.", "OUCHENE:": a name spoken to, or a transcript's speaker label, is not whom a
+        later "he" or "she" stands for."""
+        start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
+        line_start = self.text.rfind("\n", 0, start) + 1
+        before, after = self.text[line_start:start], self.text[end : end + 40]
+        if re.match(r"[^\n:]{0,60}:", self.text[start:]) and not before.strip():
+            return True  # the label opening a transcript line
+        if re.search(r"[,]\s*$", before) and re.match(r"\s*[.!?]", after):
+            return True  # "Good evening, Leila."
+        if re.search(r"(^|[.!?]\s+)$", before) and re.match(r"\s*,", after):
+            return True  # "Dr Ouchene, good evening."
+        return self.actors.at_token(s) in self._participants
+
+    @property
+    def _participants(self) -> set[str]:
+        """Who speaks in a transcript (two or more "NAME:" lines): they say "you" to each other, and their "he"
+        is someone else."""
+        if self._participant_ids is None:
+            labels = Counter(
+                name_key(re.sub(r"\s*\([^()]*\)", "", m.group(1))).split()[-1]
+                for m in re.finditer(r"(?m)^([A-Z][^\n:]{1,60}):", self.text)
+                if name_key(re.sub(r"\s*\([^()]*\)", "", m.group(1)))
+            )
+            self._participant_ids = {
+                a.local_id
+                for a in self.actors.actors
+                if a.type == "PERSON"
+                and any(name_key(f).split()[-1:] and labels[name_key(f).split()[-1]] >= 2 for f in a.surface_forms())
+            }
+        return self._participant_ids
 
     def _person_by_description(
         self, head: Token, subtree: list[Token], orgs: list[str], at_char: int, exclude: str | None = None
@@ -961,6 +1003,12 @@ class StatementFinder:
             if named is not None:  # "SECOND SPEAKER (masked, identified by residents as "Ti Wòch")"
                 offset += named.start("name")
                 inner = named.group("name")
+            elif all(w in ROLE_WORDS | _NON_SPEAKER_LABELS | _ROLE_QUALIFIERS for w in inner.lower().split()):
+                # "SAMIR HADDOU (ANALYST):": the name outside the brackets, the role inside
+                outer = bracket.group(1).strip()
+                at = self.text.index(outer, line_start)
+                if self._turn_speaker(stmt, at, at + len(outer)):
+                    return True
             if self._turn_speaker(stmt, offset, offset + len(inner)):
                 if stmt.speaker is not None:
                     self._label_speakers[bracket.group(1).strip().lower()] = stmt.speaker

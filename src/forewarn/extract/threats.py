@@ -229,7 +229,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\byou know (what happens|how we (treat|deal with))\b|"
         r"\bask\b[^.;]{0,50}\bwhat happened to\b|\b(know|knows) (very )?well what (happens|happened) to\b|"
         r"\b(has|have|had|got) (\d+|twenty-four|forty-eight|seventy-two|24|48|72) (hours|days) to (leave|get out|"
-        r"vacate|abandon|stop|resign|withdraw|pack)\b|"
+        r"vacate|abandon|stop|resign|withdraw|pack|hand over|surrender|release)\b|"
         r"\b(received|greeted|met|answered|welcomed) with (lead|bullets|fire|gunfire|machetes)\b|"
         r"\b(won[’']t|will not|would not|wouldn[’']t|never) (leave|get out|come out|return|go home)\b[^.;]{0,40}?"
         r"\balive\b|"
@@ -238,9 +238,30 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(head|heads|body|bodies)\b[^.;]{0,40}?\bin (a box|a bag|boxes|bags|pieces)\b|"
         r"\bfor your (burial|funeral|grave)\b|\bgoing to be (the )?next\b|"
         r"\b(his|her|their|your) end (will|is|has)\b|\bcome for (the ones|those|the people|your)\b|"
-        r"\b(bear|face|suffer) (the )?(serious |grave |dire )?consequences\b",
+        r"\b(bear|face|suffer) (the )?(serious |grave |dire )?consequences\b|"
+        r"\b(will|shall|would) (not|never) sleep (in peace|peacefully|soundly|safely)\b|"
+        r"\b(we|i) know (what|which) (car|cars|road|route|entrance|school|house|door|gate|time) (you|he|she|they)\b|"
+        r"\b(we|i) know the (road|route|way|car|house|school|entrance) (you|he|she|they)\b|"
+        r"\b(we|i) know where (it|he|she|they|you) (is|are|live|lives|sleep|sleeps|work|works|study|studies)\b|"
+        r"\b(we|i) know where (his|her|their|your) (children|kids|sons?|daughters?|family) (live|study|studies|go)\b|"
+        r"\b(coming|come|comes|came) for (those|the ones|everyone|anyone|my|your|his|her|their)\b|"
+        r"\b(considered|deemed|declared|treated as|treat (it|them|him|her|you) as) (as )?(an? )?(\w+ )?"
+        r"(base|enemy|enemies|spy|spies|traitor|"
+        r"traitors|collaborator|collaborators|combatant|combatants|military objective|terrorist village)s?\b|"
+        r"\bin the (only )?language (they|he|she|you) (understands?|know|knows)\b|"
+        r"\bbe carried (home|back)\b|\bremember the fate of\b|"
+        r"\bend up in a (ditch|grave|coffin|body bag|river|morgue|bag)\b|\bbe taken out\b(?! of)|"
+        r"\b(come|comes|return|returns|sent|send) back( to \w+)? in a (coffin|box|body bag|bag|shroud)\b|"
+        r"\b(family|families|mother|mothers|wife|wives|children) will (cry|weep|mourn|grieve)\b|"
+        r"\bday of (accounting|judg(e)?ment|vengeance)\b",
         "violence",
         True,
+    ),
+    (
+        r"\b(any|every) (attack|arrest|aggression|strike|provocation|incursion)\b[^.;]{0,60}\b(will|shall) be "
+        r"(answered|met|responded to|avenged)\b|\bdestroy(ed|ing)?\b",
+        "military",
+        False,
     ),
     (r"\b(back|return\w*|bomb\w*|send\w*) [\w ]{1,20}?(back )?(in)?to the stone age\b", "military", False),
     (r"\b(the )?war will (reach|come to|arrive at)\b", "military", False),
@@ -265,11 +286,12 @@ INTENT = re.compile(
     r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|is on me|on me\b|are waiting|"
     r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|\d+ hours to|"
     r"(we|i) (hereby )?(declare|warn|give|order|tell|remind)|death warrant|fatwa|bount(y|ies)|price on|choose between|"
-    r"(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?)|(is|are) (now )?(a|our) targets? for us)\b"
+    r"(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?)|(is|are) (now )?(a|our) targets? for us|"
+    r"(blood|lives?) (is|are) (lawful|halal|permissible|permitted|forfeit)|targets? for our)\b"
 )
 DEADLINE = re.compile(
     r"\b(has|have|had|got|given) (\d+|twenty-four|forty-eight|seventy-two) (hours|days) to (leave|get out|vacate|"
-    r"abandon|stop|resign|withdraw|pack)\b"
+    r"abandon|stop|resign|withdraw|pack|hand over|surrender|release|return|pay)\b"
 )
 FUTURE = re.compile(r"\b(will|shall|'ll|’ll|going to|gonna|is on me)\b")
 # the harm must come from the speaker's side or be addressed to someone: "we", "you", "the brigades"
@@ -295,6 +317,9 @@ REJECT = re.compile(
     r"(expressions?|words?|phrases?|terms?|slogans?|titles?|language) (such as|like)|"
     # an authority's sanction: "harassment of voters will be dealt with, including disqualification"
     r"dealt with,? (including|through|by|according to|under|in accordance with|decisively|firmly|accordingly)|"
+    # an analyst's forecast: "My assessment is that if they act, they will try to hit a convoy"
+    r"(my|our) (assessment|expectation|reading|guess|forecast) is|(we|i) (assess|expect|predict|would expect) "
+    r"(that )?(they|he|she|the group|the militants|the rebels)|"
     # a victim's general remark: "When someone tells me I will be slaughtered, I take it seriously"
     r"(when|if|whenever) (someone|somebody|anyone|anybody|people) (tells?|says?|threatens?) (me|us))\b"
 )
@@ -346,7 +371,7 @@ FATE_IDIOM = re.compile(
 # the speaker declares someone a target: "he is a legitimate target"
 DECLARED_TARGET = re.compile(
     r"\b(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?)\b|\b(is|are) (now )?(a|our) targets? "
-    r"(for us|of ours)\b"
+    r"(for us|of ours|for our (soldiers|fighters|men|mujahideen|knives|guns|bullets))\b"
 )
 ULTIMATUM = re.compile(r"^\W*(or|otherwise|or else)\b|[,;]\s*(or|otherwise|or else)\b[^.]*\b(will|would)\b")
 EDICT_FATE = re.compile(r"\b(treated as|meet the fate|share the fate|same fate|fate of)\b")
@@ -503,7 +528,8 @@ _PLACE_PREPS = frozenset(
     "in at near from across around inside outside throughout within into onto through along".split()
 )
 VICTIM_CONTEXT = re.compile(
-    r"\b(blood of|martyrs?|killing of|assassination of|death of|memory of|funeral of|late)( the| our| their)?\s*$"
+    r"\b(blood of|martyrs?|killing of|assassination of|death of|memory of|funeral of|late|what happened to|"
+    r"end up like|ended up like)( the| our| their)?\s*$"
 )
 WEAK_CUES = frozenset({"warn", "warning", "vow", "pledge", "promise", "swear"})
 
@@ -958,6 +984,9 @@ class ThreatExtractor:
             if speaker != stmt.speaker:
                 # a threat the turn reports: whom it is aimed at is in its own sentence
                 inner = replace(stmt, start=start, end=end, speaker=speaker, addressee=None, addressee_mention=None)
+                told = self.doc.char_span(start, end, alignment_mode="expand")
+                if told is not None:
+                    self.finder._set_addressee(inner, told.root)  # "He tells the foreign workers that ..."
                 target, mention = self._target_in_passage(inner, start, end)
             else:
                 target, mention = self._target_in_passage(stmt, start, end)
@@ -1055,7 +1084,14 @@ class ThreatExtractor:
         if sentence is None:
             return stmt.speaker
         root = sentence.root
-        if root.lemma_.lower() not in SPEECH_VERBS or not any(c.dep_ == "ccomp" for c in root.children):
+        # "He tells the foreign workers, and I am paraphrasing, that they have until ...": the clause told may
+        # hang lower in the parse
+        told = any(
+            t.dep_ == "ccomp"
+            or (t.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children))
+            for t in root.subtree
+        )
+        if root.lemma_.lower() not in SPEECH_VERBS or not told:
             return stmt.speaker
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ in ("i", "we"):
