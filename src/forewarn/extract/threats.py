@@ -554,6 +554,9 @@ class Candidate:
 NOT_HARM = re.compile(
     r"\b((a|general|labou?r|hunger|rail|teachers'?|workers'?|nationwide|call(ed)? a|go(ing)? on|went on) strikes?|"
     r"strikes? (vote|action|ballot|fund)|attack ads?|killer (app|feature)|price war|trade war|bidding war|"
+    # "to attack teachers in the press": words, not blows
+    r"attack\w* [\w ]{0,30}?(in|on) (the )?(press|media|social media|twitter|x|facebook|newspapers?|tv|television|"
+    r"radio|airwaves|parliament|chamber|debate)|"
     r"war of words|war on (\w+ )?(drugs|poverty|inflation|cancer|crime|obesity|waste|corruption|red tape|bureaucracy|"
     r"disease|hunger|illiteracy|plastic|pollution|fraud|piracy|smoking|debt|costs|prices|woke\w*|fake news)|"
     r"war[\"'’”]? on (the |our |working |ordinary |hard-working |middle-class )?(poor|workers|families|middle class|"
@@ -1295,8 +1298,8 @@ class ThreatExtractor:
                 )
             )
             in_sentence = start <= chars[0] < end
-            if in_sentence and addressed and not vocative and actor.type == "PERSON":
-                continue  # the sentence speaks to "you": a third person named in it is not the target
+            if in_sentence and addressed and not vocative and actor.type in ("PERSON", "GPE", "GROUP"):
+                continue  # the sentence speaks to "you": a third person or a place named in it is not the target
             # an addressed person first, then the object of the harm, then a person named in the
             # threatening sentence, then the actor the document talks about most
             distance = self._harm_distance(s, e) if in_sentence else 9
