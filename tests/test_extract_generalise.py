@@ -591,3 +591,18 @@ def test_in_a_transcript_he_is_the_man_discussed_not_a_guest(analyse) -> None:
 )
 def test_more_threats_said_without_naming_the_harm(analyse, sentence: str) -> None:
     assert analyse("Rebel commander Yusuf Bashir spoke in a video on Friday. " + sentence + "\n").threats
+
+
+def test_names_written_as_indictments_and_agencies_write_them(analyse) -> None:
+    text = (
+        "The prosecutors charged LAMARI Carmelo and his nephew with extortion. According to the charges, "
+        "Carmelo Lamari ordered the fire.\n\n"
+        "A statement attributed to the Leonardo Reyes Command of the New People's Army (NPA) appeared on "
+        "Monday. The armed wing of the proscribed Indigenous People of Biafra (IPOB) denied any role.\n"
+    )
+    analysis = analyse(text)
+    forms = {a.name: set(a.surface_forms()) for a in analysis.actors}
+    lamari = [f for f in forms.values() if "Carmelo Lamari" in f]
+    assert lamari and "LAMARI Carmelo" in lamari[0], forms
+    assert any({"New People's Army", "NPA"} <= f for f in forms.values()), forms
+    assert any({"Indigenous People of Biafra", "IPOB"} <= f for f in forms.values()), forms

@@ -269,3 +269,24 @@ def test_person_tagged_as_a_place_joins_the_known_person() -> None:
     assert ids(second)["L1"] == ids(first)["L1"]
     assert second.actors[0].type == "PERSON"
     assert ids(second)["L2"] != ids(first)["L1"]
+
+
+def test_a_hyphenated_surname_is_found_under_the_one_word_spelling() -> None:
+    r = ActorResolver()
+    [first] = r.resolve(doc("d1", actor("L1", "Hossein Najafabadi", titles=("General",))))
+    [second] = r.resolve(doc("d2", actor("L1", "Hosein Najaf-Abadi")))
+    assert not second.created and second.actor_id == first.actor_id, second.reason
+
+
+def test_a_generic_alias_cut_from_two_names_does_not_merge_them() -> None:
+    r = ActorResolver()
+    [first] = r.resolve(doc("d1", actor("L1", "Swedish Security Service", "ORG", aliases=("Security Service",))))
+    [second] = r.resolve(doc("d2", actor("L1", "General Security Service", "ORG", aliases=("Security Service",))))
+    assert second.created and second.actor_id != first.actor_id, second.reason
+
+
+def test_an_article_does_not_part_an_organisation_from_itself() -> None:
+    r = ActorResolver()
+    [first] = r.resolve(doc("d1", actor("L1", "Los Chapitos", "ORG")))
+    [second] = r.resolve(doc("d2", actor("L1", "Chapitos", "ORG")))
+    assert second.actor_id == first.actor_id, second.reason

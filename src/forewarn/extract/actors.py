@@ -166,6 +166,8 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     # "Al-Kazemi’s Threat": a possessive inside an entity ends the name
     for i in range(start + 1, end):
         if doc[i].text in ("'s", "’s"):
+            if i + 1 < end and doc[i + 1].lower_ in ORG_WORDS:
+                continue  # "the New People's Army", "the People's Front": the possessive is part of the name
             end = i
             break
     # a verb NER swallowed at either end of a headline name: "Qais X Threatens", "Attack US Troops"
@@ -229,6 +231,10 @@ def extract_actors(doc: Doc) -> ActorTable:
             span.text.lower() in _LANGUAGES
         ):
             continue  # "a statement in Urdu", "translated from Pashto": a language, not an actor
+        if mentions and label == "ORG" and mentions[-1][1] == "GROUP" and mentions[-1][0].end == span.start:
+            # "Islamic State-linked": the tagger's "Islamic" (a people) and "State" (an organisation) are one name
+            span = doc[mentions[-1][0].start : span.end]
+            mentions.pop()
         mentions.append((span, label))
 
     # Person names take precedence over other labels for the same key: the small models
@@ -254,6 +260,10 @@ def extract_actors(doc: Doc) -> ActorTable:
     for span, label in mentions:
         text = span.text
         key = name_key(text)
+        # "LAMARI Domenico", as indictments and lists write a person: the surname in capitals first
+        given_first = _given_first(text)
+        if given_first is not None:
+            key, label = name_key(given_first), "PERSON"
         if not key:
             continue
         following = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -298,6 +308,8 @@ def extract_actors(doc: Doc) -> ActorTable:
         bare, titles = strip_titles(text)
         if bare and bare != text and bare not in actor.aliases and bare != actor.name:
             actor.aliases.append(bare)
+        if given_first is not None and given_first not in actor.aliases and given_first != actor.name:
+            actor.aliases.append(given_first)
         if label == "ORG" and len(span) > 2:
             # "Iraq's Popular Mobilization Units", "the Iraqi Popular Mobilization Forces": the name without
             # the country that qualifies it
@@ -348,6 +360,25 @@ def _forces_by_adjective(doc: Doc, table: ActorTable) -> None:
 
 
 _SAYING = frozenset("say tell warn add write vow threaten declare announce claim insist respond reply".split())
+
+
+_SURNAME_FIRST = re.compile(
+    r"(?P<surname>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*) "
+    r"(?P<given>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?: [A-ZÀ-Ý][a-zà-ÿ'’-]+)*)"
+)
+
+
+def _given_first(text: str) -> str | None:
+    """ "LAMARI Domenico" -> "Domenico Lamari"; None for other names ("UNICEF Director", "NATO Summit")."""
+    m = _SURNAME_FIRST.fullmatch(text.strip())
+    if m is None or any(_is_acronym(w) and len(w) <= 4 for w in m.group("surname").split()):
+        return None
+    given = m.group("given").lower().split()
+    if any(w in ROLE_WORDS or w in ORG_WORDS or w in _CALENDAR_WORDS for w in given):
+        return None
+    if not all(re.search(r"[AEIOUYÀ-Ý]", w) for w in m.group("surname").split()):
+        return None  # "UNHCR", "KDP": letters, not a surname
+    return f"{m.group('given')} {m.group('surname').title()}"
 
 
 def _speakers_the_tagger_missed(doc: Doc, table: ActorTable) -> None:
@@ -977,6 +1008,23 @@ def _spellings_stated(doc: Doc, table: ActorTable) -> None:
 
 def _expand_acronyms(doc: Doc, table: ActorTable) -> None:
     """`Popular Mobilisation Units (PMU)`: NER found only the acronym; the words before spell it."""
+    text = text_of(doc)
+    for m in re.finditer(r"\(([A-Z][A-Z0-9]{2,6})\)", text):  # three letters or more: not "(US)", "(UN)"
+        # an acronym in brackets the tagger did not see: an organisation when the words before spell it
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is None or len(span) != 1 or table.by_token.get(span.start) is not None:
+            continue
+        before = [t.text for t in doc[max(0, span.start - 9) : span.start - 1] if t.text[:1].isupper()]
+        letters = m.group(1).upper()
+        if not any(_acronym(before[i:]).upper() == letters for i in range(len(before))):
+            words = text[max(0, m.start() - 80) : m.start()].split()
+            if not any("".join(w[0] for w in words[i:]).upper() == letters for i in range(len(words))):
+                continue
+        existing = next((a for a in table.actors if a.name == m.group(1)), None)
+        if existing is not None:
+            table.add_mention(existing, span)
+        else:
+            table.add_actor(m.group(1), "ORG", span)
     for start, end, local_id in list(table.mention_tokens):
         try:
             actor = table.get(local_id)
@@ -996,8 +1044,9 @@ def _expand_acronyms(doc: Doc, table: ActorTable) -> None:
                 break
         while words and not doc[words[0]].text[:1].isupper():
             words.pop(0)
-        if not words or _acronym([doc[w].text for w in words]).upper() != acronym.upper():
-            continue
+        spelled = {_acronym([doc[w].text for w in words]).upper(), "".join(doc[w].text[0] for w in words).upper()}
+        if not words or acronym.upper() not in spelled:
+            continue  # "Indigenous People of Biafra (IPOB)" spells its "of" too
         span = doc[words[0] : start - 1]
         owners = {table.by_token.get(t.i) for t in span} - {None, local_id}
         if any(table.get(o).type == "PERSON" for o in owners):

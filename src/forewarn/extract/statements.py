@@ -651,7 +651,7 @@ class StatementFinder:
                 return lid, self._mention_chars(tok.i)
         if lower in PERSON_PRONOUNS:
             previous = self._previous_subject(head)
-            if previous is not None and previous[0] not in self._participants:
+            if previous is not None and not (self._in_turn(head.idx) and previous[0] in self._participants):
                 return previous
             return self._antecedent(("PERSON",), head.idx)
         if lower == "it":
@@ -812,7 +812,7 @@ class StatementFinder:
         for s, e, lid in self.actors.mention_tokens:
             if self.doc[s].idx >= before_char or self._in_quote[s]:
                 continue
-            if self.actors.get(lid).type in types and not self._spoken_to_or_labelled(s, e):
+            if self.actors.get(lid).type in types and not self._spoken_to_or_labelled(s, e, before_char):
                 candidates.append((s, e, lid))
         if not candidates:
             if "PERSON" in types:
@@ -838,7 +838,12 @@ class StatementFinder:
             re.match(r"[^\n:]{0,60}:", self.text[tok.idx : tok.idx + 70])
         ) and tok.text.isupper()
 
-    def _spoken_to_or_labelled(self, s: int, e: int) -> bool:
+    def _in_turn(self, char: int) -> bool:
+        """Whether a position sits on a transcript line that opens with a speaker's label."""
+        line_start = self.text.rfind("\n", 0, char) + 1
+        return bool(re.match(r"[A-Z][^\n:]{1,60}:\s", self.text[line_start : line_start + 70]))
+
+    def _spoken_to_or_labelled(self, s: int, e: int, at_char: int | None = None) -> bool:
         """ "Good evening, Leila.", "OUCHENE:": a name spoken to, or a transcript's speaker label, is not whom a
         later "he" or "she" stands for."""
         start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
@@ -850,7 +855,8 @@ class StatementFinder:
             return True  # "Good evening, Leila."
         if re.search(r"(^|[.!?]\s+)$", before) and re.match(r"\s*,", after):
             return True  # "Dr Ouchene, good evening."
-        return self.actors.at_token(s) in self._participants
+        # in a participant's own words, "he" is someone else; in the narrative around a wiretap it may not be
+        return at_char is not None and self._in_turn(at_char) and self.actors.at_token(s) in self._participants
 
     @property
     def _participants(self) -> set[str]:

@@ -1412,6 +1412,10 @@ def blocking_keys(name: str, kind: NameKind) -> set[str]:
                 keys |= {f"sg{k[1:]}|{init}" for k in surname_keys if not k.startswith("s:m:")}
             if p.given and not p.given[0].kunya and p.given[0].token.text in FAMILY_FIRST_SURNAMES:
                 keys |= _token_keys("s", p.given[0].token)
+            # "Najaf-Abadi" is found under "Najafabadi": a hyphenated surname also as one word
+            words = _key_words(name)
+            if len(words) >= 3 and words[-2].hyphen and not words[-2].abjad:
+                keys |= _token_keys("s", Token(words[-2].text + words[-1].text))
         for part in p.parts:
             if part.kunya:
                 keys |= _token_keys("k", part.token)
