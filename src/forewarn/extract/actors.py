@@ -1357,6 +1357,20 @@ _HOSTILE_VERBS = frozenset(
 _CLAUSE_BREAKS = frozenset(["to", "in", "on", "at", "for", "with", "by", "of", "from", "into", "and", "or", ","])
 
 
+def speaks_for_us(clause: Token) -> bool:
+    """Whether a "who" clause describes the speaker's own side ("who defend our land", "who stand with us"),
+    not people who act against it ("who occupy our land", "who give our names to the police")."""
+    words = list(clause.subtree)
+    text = " ".join(w.lower_ for w in words)
+    hostile = any(w.lemma_.lower() in _HOSTILE_VERBS for w in words) or bool(
+        re.search(r"\bto the (police|army|soldiers|military|enemy|authorities|regime|security forces)\b", text)
+    )
+    ours = any(w.lower_ in ("we", "us") for w in words) or any(
+        w.lower_ in ("our", "my") and w.head.head.i == clause.i for w in words
+    )
+    return ours and not hostile
+
+
 def group_from_pronoun(tok: Token, table: ActorTable) -> DocActor | None:
     """ "Those who come from Punjab to occupy our land ...", "Anyone who helps the army": people picked out
     by a pronoun and a "who" clause, named by the phrase as a reader would quote it."""
@@ -1369,12 +1383,7 @@ def group_from_pronoun(tok: Token, table: ActorTable) -> DocActor | None:
     )
     if clause is None:
         return None
-    words = list(clause.subtree)
-    hostile = any(w.lemma_.lower() in _HOSTILE_VERBS for w in words)
-    ours = any(w.lower_ in ("we", "us") for w in words) or any(
-        w.lower_ in ("our", "my") and w.head.head.i == clause.i for w in words
-    )
-    if not hostile and ours:
+    if speaks_for_us(clause):
         return None  # "those who defend our land" are the speaker's own; "those who occupy our land" are not
     if clause.lemma_.lower() in ("do", "be", "have", "stay", "remain", "continue"):
         return None  # "those who do not", "those who stay": whom it means is said elsewhere

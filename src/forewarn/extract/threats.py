@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from forewarn.extract.actors import PEOPLE_NOUNS, ActorTable, group_from_np, group_from_pronoun
+from forewarn.extract.actors import PEOPLE_NOUNS, ActorTable, group_from_np, group_from_pronoun, speaks_for_us
 from forewarn.extract.statements import (
     GROUP_NOUNS,
     PERSON_NOUNS,
@@ -1468,8 +1468,9 @@ class ThreatExtractor:
                 for c in tok.children
                 if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children)
             ]
-            # "the fighters who defend our land" are the speaker's own side
-            if not clauses or any(w.lower_ in ("we", "us", "our", "my") for c in clauses for w in c.subtree):
+            # "the fighters who defend our land" are the speaker's own side; "any shopkeeper who gives our names
+            # to the police" is not
+            if not clauses or any(speaks_for_us(c) for c in clauses):
                 continue
             group = group_from_np(tok, self.actors)
             if group is not None and group.local_id != stmt.speaker:
