@@ -588,6 +588,7 @@ def test_in_a_transcript_he_is_the_man_discussed_not_a_guest(analyse) -> None:
         "\"If you do not sign, you will end up in a ditch,\" Bashir told the mayor Rosa Tun.",
         "\"Any shopkeeper who talks to the police, his family will cry,\" Bashir said.",
         "\"Any shopkeeper who gives our names to the police will be punished,\" Bashir said.",
+        "\"Every village that gives food to the soldiers will be considered an enemy base,\" Bashir said.",
     ],
 )
 def test_more_threats_said_without_naming_the_harm(analyse, sentence: str) -> None:

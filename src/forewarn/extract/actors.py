@@ -1270,6 +1270,10 @@ PEOPLE_NOUNS = frozenset(
     renegades apostates crusaders occupiers invaders mercenaries contractors diplomats tourists
     foreigners merchants businessmen shopkeepers landlords pastors imams""".split()
 )
+# places and firms that stand for their people when a clause says what they do
+_COLLECTIVES = frozenset(
+    "village town community family household tribe clan company business shop firm school hospital".split()
+)
 _THING_NOUNS = frozenset(
     """threat attack strike measure consequence step action weapon rocket missile drone operation sanction
     tariff tax price cost job election vote demand term condition right law rule plan deal contract talk
@@ -1295,7 +1299,11 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     ):
         return None
     words = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s"), tok.lower_.removesuffix("es")}
-    if words & _THING_NOUNS:
+    # "Every village that gives food to the jihadists", "any company that lends its buses": a place or a firm
+    # picked out by what its people do stands for them
+    clause = any(c.dep_ == "relcl" for c in tok.children)
+    collective = bool(words & _COLLECTIVES) and quantified and clause
+    if words & _THING_NOUNS and not collective:
         return None
     anaphoric = any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that") for c in tok.children)
     described = any(c.dep_ in ("relcl", "acl", "prep") for c in tok.children)
@@ -1308,7 +1316,7 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
         c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children) for c in tok.children
     )
     suffix = r"(er|or|ist|ian|ant|ent|ee|man)" + ("s?" if quantified else "s") + "$"
-    if not words & PEOPLE_NOUNS and not described_by_who and not re.search(suffix, tok.lower_):
+    if not words & PEOPLE_NOUNS and not described_by_who and not collective and not re.search(suffix, tok.lower_):
         return None  # a threat is aimed at people: "journalists", "shipping companies", not "floods"
     if table.at_token(tok.i):
         return None
