@@ -441,10 +441,7 @@ def _speakers_the_tagger_missed(doc: Doc, table: ActorTable) -> None:
         else:
             continue
         table.add_mention(actor, doc[tok.i : tok.i + 1])
-        for other in re.finditer(r"(?<![\w-])" + re.escape(tok.text) + r"(?![\w-])", text):
-            more = doc.char_span(other.start(), other.end(), alignment_mode="contract")
-            if more is not None and len(more) and not any(t.i in table.by_token for t in more):
-                table.add_mention(actor, more)
+        _mention_everywhere(doc, table, actor, tok.text)
 
 
 # "a commander who calls himself 'General Nkemba'", "a gang leader known by the alias 'El Tigre'"
@@ -479,12 +476,17 @@ def _self_given_names(doc: Doc, table: ActorTable) -> None:
         bare, _titles = strip_titles(span.text)
         forms = {span.text, bare} | ({bare.split()[-1]} if bare and len(bare.split()) > 1 else set())
         for form in sorted(f for f in forms if f and len(f) > 2):
-            for other in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
-                more = doc.char_span(other.start(), other.end(), alignment_mode="contract")
-                if more is not None and len(more) and not any(t.i in table.by_token for t in more):
-                    table.add_mention(actor, more)
+            _mention_everywhere(doc, table, actor, form)
             if form != actor.name and form not in actor.aliases:
                 actor.aliases.append(form)
+
+
+def _mention_everywhere(doc: Doc, table: ActorTable, actor: DocActor, form: str) -> None:
+    """Every other place the text writes `form` as a whole word, not yet anyone's mention, is the actor's."""
+    for other in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text_of(doc)):
+        more = doc.char_span(other.start(), other.end(), alignment_mode="contract")
+        if more is not None and len(more) and not any(t.i in table.by_token for t in more):
+            table.add_mention(actor, more)
 
 
 def _said_of_a_person(span: SpacySpan) -> bool:

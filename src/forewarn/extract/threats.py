@@ -1042,15 +1042,7 @@ class ThreatExtractor:
             lid = self.actors.at_token(subj.i)
             if lid is None and subj.lower_ in ("he", "she"):
                 # the person named last before the account, other than its teller
-                persons = [
-                    lid
-                    for s, _, lid in self.actors.mention_tokens
-                    if self.doc[s].idx < stmt.start
-                    and not self.finder.in_quote(s)
-                    and lid != stmt.speaker
-                    and self.actors.get(lid).type == "PERSON"
-                ]
-                lid = persons[-1] if persons else None
+                lid = self._last_person_before(stmt.start, stmt.speaker)
             if lid is not None and lid != stmt.speaker and self.actors.get(lid).type in ("PERSON", "ORG"):
                 return lid
             return None
@@ -1401,19 +1393,23 @@ class ThreatExtractor:
             for t in sentence
         ):
             return None  # a person named in the sentence is a better guess, ranked below
-        quote_start = min(stmt.start, start)
+        person = self._last_person_before(min(stmt.start, start), stmt.speaker)
+        if person is None:
+            return None
+        at = start + m.start(1)
+        return person, (at, at + len(m.group(1)))
+
+    def _last_person_before(self, char: int, exclude: str | None, outside_quotes: bool = True) -> str | None:
+        """The person named last before a position (outside quotes unless told otherwise), other than `exclude`."""
         persons = [
             lid
             for s, _, lid in self.actors.mention_tokens
-            if self.doc[s].idx < quote_start
-            and not self.finder.in_quote(s)
-            and lid != stmt.speaker
+            if self.doc[s].idx < char
+            and not (outside_quotes and self.finder.in_quote(s))
+            and lid != exclude
             and self.actors.get(lid).type == "PERSON"
         ]
-        if not persons:
-            return None
-        at = start + m.start(1)
-        return persons[-1], (at, at + len(m.group(1)))
+        return persons[-1] if persons else None
 
     def _pronoun_target(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int] | None] | None:
         """The person a third-person pronoun of the threatening sentence stands for: the person named last
@@ -1432,19 +1428,11 @@ class ThreatExtractor:
             for t in sentence
         ):
             return None
-        before = min(stmt.start, start)
-        persons = [
-            lid
-            for s, _, lid in self.actors.mention_tokens
-            if self.doc[s].idx < before
-            and not self.finder.in_quote(s)
-            and lid != stmt.speaker
-            and self.actors.get(lid).type == "PERSON"
-        ]
-        if not persons:
+        person = self._last_person_before(min(stmt.start, start), stmt.speaker)
+        if person is None:
             return None
         tok = pronouns[0]
-        return persons[-1], (tok.idx, tok.idx + len(tok))
+        return person, (tok.idx, tok.idx + len(tok))
 
     def _described_group(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """ "Any principal who opens a school ... has chosen death", "Those fugitives who sit in Warsaw ...
@@ -1586,13 +1574,9 @@ class ThreatExtractor:
             if found is not None and found[0] != stmt.speaker:
                 return found[0], (tok.idx, tok.idx + len(tok))
             # the speaker is the latest person named: the one threatened was named before him
-            persons = [
-                lid
-                for s, _, lid in self.actors.mention_tokens
-                if self.doc[s].idx < stmt.start and lid != stmt.speaker and self.actors.get(lid).type == "PERSON"
-            ]
-            if persons:
-                return persons[-1], (tok.idx, tok.idx + len(tok))
+            person = self._last_person_before(stmt.start, stmt.speaker, outside_quotes=False)
+            if person is not None:
+                return person, (tok.idx, tok.idx + len(tok))
         return None
 
     def _conditional_antecedent(
