@@ -235,33 +235,35 @@ def test_review_errors(client: TestClient, auth: dict[str, str]) -> None:
 def test_confirm_and_correct_survive_reanalysis_and_show_in_exports(
     client: TestClient, store: Store, auth: dict[str, str], corpus: AnalysedCorpus
 ) -> None:
-    karim = actor_id(client, "Nadia Karim")
     threat = threat_by_evidence(client, "we will make you pay with your blood")
-    assert threat["target_id"] != karim  # the extraction took the rally audience for the target
+    # the analyst names a target the extraction did not give: the governor addressed by name, or, where the
+    # extraction already found her, the commander (an analyst's mistake is corrected the same way)
+    name = "Nadia Karim" if threat["target_id"] != actor_id(client, "Nadia Karim") else "Haidar al-Rubaie"
+    new_target = actor_id(client, name)
     url = f"/api/threats/{threat['threat_id']}"
 
     response = client.patch(
-        url, json={"status": "confirmed", "target_id": karim, "note": "addressed by name"}, headers=auth
+        url, json={"status": "confirmed", "target_id": new_target, "note": "addressed by name"}, headers=auth
     )
     assert response.status_code == 200, response.text
     reviewed = response.json()
-    assert reviewed["status"] == "confirmed" and reviewed["target_id"] == karim and reviewed["target"] == "Nadia Karim"
+    assert reviewed["status"] == "confirmed" and reviewed["target_id"] == new_target and reviewed["target"] == name
     assert reviewed["reviewed_by"] == "alice" and reviewed["reviewed_at"]
     assert reviewed["corrected"] == ["target_id"]
     assert reviewed["history"][0]["user"] == "alice"
     assert reviewed["history"][0]["changes"] == {
         "status": ["unreviewed", "confirmed"],
-        "target_id": [threat["target_id"], karim],
+        "target_id": [threat["target_id"], new_target],
     }
     # the corrected target is marked at the document's mention of her nearest the evidence
     text = corpus.document("zubair_convoy_bombing").text
     span = reviewed["target_span"]
-    assert span is not None and text[span["start"] : span["end"]] == span["text"] and "Karim" in span["text"]
-    assert threat["threat_id"] in [t["threat_id"] for t in all_threats(client, target=karim)]
+    assert span is not None and text[span["start"] : span["end"]] == span["text"] and span["text"].split()[-1] in name
+    assert threat["threat_id"] in [t["threat_id"] for t in all_threats(client, target=new_target)]
 
     # a second review changes the form only; both are in the history
     second = client.patch(url, json={"form": "conditional"}, headers=auth).json()
-    assert second["form"] == "conditional" and second["target_id"] == karim
+    assert second["form"] == "conditional" and second["target_id"] == new_target
     assert [list(h["changes"]) for h in second["history"]] == [["status", "target_id"], ["form"]]
 
     # re-analysing the document (the same text again through the API) replaces its threat rows ...
@@ -274,7 +276,7 @@ def test_confirm_and_correct_survive_reanalysis_and_show_in_exports(
     assert again.status_code == 201, again.text
     # ... and the review is found again and applied to the new row
     after = next(t for t in again.json()["threats"] if "make you pay with your blood" in t["evidence"]["text"])
-    assert after["status"] == "confirmed" and after["target_id"] == karim and after["form"] == "conditional"
+    assert after["status"] == "confirmed" and after["target_id"] == new_target and after["form"] == "conditional"
     assert after["reviewed_by"] == "alice" and sorted(after["corrected"]) == ["form", "target_id"]
     detail = client.get(f"/api/threats/{after['threat_id']}").json()
     assert len(detail["history"]) == 2 and detail["review"]["note"] == "addressed by name"
@@ -285,9 +287,12 @@ def test_confirm_and_correct_survive_reanalysis_and_show_in_exports(
     assert exported.exit_code == 0, exported.output
     rows = [r for r in json.loads(exported.stdout) if "make you pay with your blood" in r["evidence"]["text"]]
     assert (
-        rows and rows[0]["target_id"] == karim and rows[0]["status"] == "confirmed" and rows[0]["form"] == "conditional"
+        rows
+        and rows[0]["target_id"] == new_target
+        and rows[0]["status"] == "confirmed"
+        and rows[0]["form"] == "conditional"
     )
-    csv_out = runner.invoke(cli_app, ["threats", "--format", "csv", "--target", "Nadia Karim", "--db", store.url])
+    csv_out = runner.invoke(cli_app, ["threats", "--format", "csv", "--target", name, "--db", store.url])
     assert csv_out.exit_code == 0 and "make you pay with your blood" in csv_out.stdout and "confirmed" in csv_out.stdout
 
 

@@ -608,3 +608,52 @@ def test_names_written_as_indictments_and_agencies_write_them(analyse) -> None:
     assert lamari and "LAMARI Carmelo" in lamari[0], forms
     assert any({"New People's Army", "NPA"} <= f for f in forms.values()), forms
     assert any({"Indigenous People of Biafra", "IPOB"} <= f for f in forms.values()), forms
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\"If they keep their checkpoints on the highway, our men will come and no wall will protect them,\" "
+        "Haidari said.",
+        "\"Go back to your capital while you still can,\" Haidari told the district governor Omar Wali.",
+        "\"Governor Omar Wali, you have a nice family in the city. Think about them before you sign,\" Haidari said.",
+        "\"If the clinic opens again, we will come back and do what we did in Dara,\" Haidari said.",
+        "\"There will be no safe road for the convoys of the National Guard. We choose the time and the place,\" "
+        "Haidari said.",
+        "\"Whoever joins the village guard will be treated as a soldier of the enemy,\" Haidari said.",
+        "\"The council has forty-eight hours to return our trucks,\" Haidari said, \"or we will burn its offices.\"",
+    ],
+)
+def test_veiled_threats_that_deny_protection_or_recall_a_massacre(analyse, sentence: str) -> None:
+    assert analyse("Militia commander Farid Haidari spoke in a video on Sunday. " + sentence + "\n").threats
+
+
+def test_a_message_read_out_by_the_one_who_received_it_is_aimed_at_her(analyse) -> None:
+    text = (
+        "Journalist threatened after filming clashes\n\n"
+        "A local journalist, Samira Benali, said she had received threatening messages since posting footage "
+        "of the fighting. \"They wrote: we know where your mother lives, and your next video will be your "
+        "last,\" she said.\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert pairs and all(speaker != "Samira Benali" for speaker, _ in pairs), pairs
+    assert any(target == "Samira Benali" for _, target in pairs), pairs
+
+
+def test_names_with_titles_brackets_possessives_and_landforms(analyse) -> None:
+    text = (
+        "Registrar Dana Kittredge said the threats began in March. Organizer Keisha Bryant and ASP Vincent "
+        "Mugisa spoke after her. ASP Mugisa said letters signed by the Allied Democratic Forces (ADF) were "
+        "found, and that soldiers of the Uganda People's Defence Forces (UPDF) now guard the schools.\n\n"
+        "Separately, the Houthi militia warned ships near the Bab al-Mandab Strait.\n"
+    )
+    analysis = analyse(text)
+    forms = {a.name: (a.type, set(a.surface_forms())) for a in analysis.actors}
+    for person in ("Dana Kittredge", "Keisha Bryant", "Vincent Mugisa"):
+        assert any(person in f and kind == "PERSON" for kind, f in forms.values()), (person, forms)
+    assert any({"Vincent Mugisa", "ASP Mugisa"} <= f for _, f in forms.values()), forms
+    assert forms.get("Allied Democratic Forces", ("", set()))[1] >= {"ADF"}, forms
+    assert any({"Uganda People's Defence Forces", "UPDF"} <= f for _, f in forms.values()), forms
+    assert any("Houthi militia" in f for _, f in forms.values()), forms
+    assert all(kind != "PERSON" for name, (kind, _) in forms.items() if "Mandab" in name), forms

@@ -25,21 +25,19 @@ SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score
 # per set: the most false alarms allowed on its everyday-news documents, and the floors
 SETS = {
     "heldout": (3, {"threat_f1": 0.90, "full_f1": 0.80, "speaker_accuracy": 0.85, "target_accuracy": 0.85}),
-    # written blind, beyond Iraq, much harder (see its README): floors from where session 2 left it
-    "heldout2": (1, {"threat_f1": 0.74, "full_f1": 0.33, "speaker_accuracy": 0.68, "target_accuracy": 0.60}),
-    # session 3's blind sets (see their READMEs): heldout3 was then worked on, heldout4 only measured
-    "heldout3": (1, {"threat_f1": 0.74, "full_f1": 0.38, "speaker_accuracy": 0.68, "target_accuracy": 0.60}),
-    "heldout4": (1, {"threat_f1": 0.68, "full_f1": 0.25, "speaker_accuracy": 0.56, "target_accuracy": 0.54}),
-    # measured blind at the end of session 3, studied in session 4
-    "heldout5": (1, {"threat_f1": 0.74, "full_f1": 0.34, "speaker_accuracy": 0.68, "target_accuracy": 0.56}),
-    # session 4's blind sets: heldout6 measured, then its errors read; heldout7 measured, read in session 5
-    "heldout6": (1, {"threat_f1": 0.78, "full_f1": 0.25, "speaker_accuracy": 0.48, "target_accuracy": 0.48}),
-    "heldout7": (1, {"threat_f1": 0.78, "full_f1": 0.27, "speaker_accuracy": 0.70, "target_accuracy": 0.49}),
-    # session 5's blind sets, each measured blind and then read (see their READMEs)
-    "heldout8": (1, {"threat_f1": 0.72, "full_f1": 0.32, "speaker_accuracy": 0.50, "target_accuracy": 0.65}),
-    "heldout9": (1, {"threat_f1": 0.60, "full_f1": 0.08, "speaker_accuracy": 0.30, "target_accuracy": 0.36}),
-    # measured blind at the end of session 5; only its entity errors read
-    "heldout10": (1, {"threat_f1": 0.60, "full_f1": 0.10, "speaker_accuracy": 0.42, "target_accuracy": 0.28}),
+    # Written blind (see each README), then read, and since session 6 the training data of the attribution
+    # ranker (scripts/train_attribution.py): their figures are no longer a measure of generalisation, only a
+    # guard against regressions. Floors a little under where session 6 left them.
+    "heldout2": (1, {"threat_f1": 0.74, "full_f1": 0.40, "speaker_accuracy": 0.80, "target_accuracy": 0.60}),
+    "heldout3": (1, {"threat_f1": 0.74, "full_f1": 0.42, "speaker_accuracy": 0.68, "target_accuracy": 0.70}),
+    "heldout4": (1, {"threat_f1": 0.68, "full_f1": 0.32, "speaker_accuracy": 0.62, "target_accuracy": 0.68}),
+    "heldout5": (1, {"threat_f1": 0.76, "full_f1": 0.42, "speaker_accuracy": 0.72, "target_accuracy": 0.68}),
+    "heldout6": (1, {"threat_f1": 0.78, "full_f1": 0.34, "speaker_accuracy": 0.62, "target_accuracy": 0.48}),
+    "heldout7": (1, {"threat_f1": 0.78, "full_f1": 0.42, "speaker_accuracy": 0.78, "target_accuracy": 0.62}),
+    "heldout8": (1, {"threat_f1": 0.75, "full_f1": 0.40, "speaker_accuracy": 0.62, "target_accuracy": 0.65}),
+    "heldout9": (1, {"threat_f1": 0.60, "full_f1": 0.19, "speaker_accuracy": 0.47, "target_accuracy": 0.45}),
+    "heldout10": (1, {"threat_f1": 0.60, "full_f1": 0.19, "speaker_accuracy": 0.50, "target_accuracy": 0.46}),
+    "heldout11": (0, {"threat_f1": 0.66, "full_f1": 0.19, "speaker_accuracy": 0.60, "target_accuracy": 0.37}),
 }
 FIGURES = (
     "threat_gold",

@@ -245,21 +245,23 @@ def test_review_queue_confirm_persists(tab: Tab, site: tuple[LiveServer, str]) -
 
 
 def test_correct_a_target_on_the_threat_page(tab: Tab, site: tuple[LiveServer, str]) -> None:
-    karim = actor_id(site, "Nadia Karim")
     threat = next(
         t
         for t in api(site, "/api/threats", limit=200)["items"]
         if "make you pay with your blood" in t["evidence"]["text"]
     )
+    # a target the extraction did not give: the governor, or the commander where it already found her
+    name = "Nadia Karim" if threat["target_id"] != actor_id(site, "Nadia Karim") else "Haidar al-Rubaie"
+    new_target = actor_id(site, name)
     tab.sign_in(site[1], f"/threats/{threat['threat_id']}")
     page = tab.page
-    page.fill("#correct-form input[name=target_id]", karim)
+    page.fill("#correct-form input[name=target_id]", new_target)
     page.fill("#correct-form input[name=note]", "she is addressed by name")
     with page.expect_navigation():
         page.click("#correct-form button[type=submit]")
-    assert "Nadia Karim" in page.locator("h1").inner_text()
+    assert name in page.locator("h1").inner_text()
     assert "target_id" in page.locator("ol.history").inner_text()
-    assert api(site, f"/api/threats/{threat['threat_id']}")["target_id"] == karim
+    assert api(site, f"/api/threats/{threat['threat_id']}")["target_id"] == new_target
     tab.shot("threat-corrected")
 
 

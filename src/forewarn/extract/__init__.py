@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from forewarn.extract.actors import ActorTable, extract_actors
+from forewarn.extract.attribution import AttributionRanker
 from forewarn.extract.dates import sentence_date
 from forewarn.extract.events import EventExtractor
 from forewarn.extract.statements import Statement, StatementFinder
@@ -14,16 +15,22 @@ from forewarn.model import Document, DocumentAnalysis, Span
 __all__ = ["ActorTable", "Statement", "analyse_document"]
 
 
-def analyse_document(document: Document, doc: Doc) -> DocumentAnalysis:
-    """Extract actors, threats and events from one document and its spaCy parse."""
+def analyse_document(
+    document: Document, doc: Doc, ranker: type[AttributionRanker] | None = AttributionRanker
+) -> DocumentAnalysis:
+    """Extract actors, threats and events from one document and its spaCy parse.
+
+    `ranker` gives the rules' speakers and targets a learned second opinion; None keeps the rules'.
+    """
     actors = extract_actors(doc)
     finder = StatementFinder(doc, actors)
     statements = finder.statements()
+    attribution = ranker(doc, actors, (finder.in_quote(t.i) for t in doc)) if ranker else None
 
     def date_of(chars: tuple[int, int]) -> str | None:
         return sentence_date(doc, chars, document.published)
 
-    threats = ThreatExtractor(doc, actors, finder, date_of, document.published).extract(statements)
+    threats = ThreatExtractor(doc, actors, finder, date_of, document.published, attribution).extract(statements)
     events = EventExtractor(doc, actors, finder.in_quote, date_of).extract()
     analysis = DocumentAnalysis(document=document, actors=actors.actors, threats=threats, events=events)
     _rebase_spans(analysis)

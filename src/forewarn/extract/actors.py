@@ -166,8 +166,14 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     # "Al-Kazemi’s Threat": a possessive inside an entity ends the name
     for i in range(start + 1, end):
         if doc[i].text in ("'s", "’s"):
-            if i + 1 < end and doc[i + 1].lower_ in ORG_WORDS:
-                continue  # "the New People's Army", "the People's Front": the possessive is part of the name
+            if any(doc[j].lower_ in ORG_WORDS for j in range(i + 1, min(end, i + 4))):
+                # "the New People's Army", "Uganda People's Defence Forces": the possessive is part of the name
+                continue
+            end = i
+            break
+    # "Allied Democratic Forces (ADF": an acronym's opening bracket the tagger took in ends the name
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i + 1, end)):
             end = i
             break
     # a verb NER swallowed at either end of a headline name: "Qais X Threatens", "Attack US Troops"
@@ -350,7 +356,8 @@ def _forces_by_adjective(doc: Doc, table: ActorTable) -> None:
     as the force itself, the way a reader names whom a threat is aimed at."""
     for s, e, lid in list(table.mention_tokens):
         actor = table.get(lid)
-        if actor.type != "GROUP" or e >= len(doc):
+        # "the Houthi militia": a one-word movement's name used as an adjective, like a country's
+        if not (actor.type == "GROUP" or (actor.type == "ORG" and e - s == 1)) or e >= len(doc):
             continue
         head = doc[e]
         if head.lemma_.lower() in _FORCE_HEADS and doc[e - 1].head.i == head.i:
@@ -1039,8 +1046,8 @@ def _expand_acronyms(doc: Doc, table: ActorTable) -> None:
         i = start - 2
         while i >= 0 and len([w for w in words if doc[w].text[:1].isupper()]) < len(acronym):
             tok = doc[i]
-            if tok.text[:1].isupper() or tok.lower_ in _NAME_CONNECTORS:
-                words.insert(0, i)
+            if tok.text[:1].isupper() or tok.lower_ in _NAME_CONNECTORS or tok.text in ("'s", "’s"):
+                words.insert(0, i)  # "Uganda People's Defence Forces (UPDF)" keeps its possessive
                 i -= 1
             else:
                 break
@@ -1287,7 +1294,10 @@ _THING_NOUNS = frozenset(
 
 
 # collective nouns of armed and state forces, named with their country's adjective
-_FORCE_HEADS = frozenset("army troops forces soldiers police military navy militia militiamen".split())
+_FORCE_HEADS = frozenset(
+    "army troops forces soldiers police military navy militia militiamen movement rebels fighters militants "
+    "insurgents gunmen guerrillas".split()
+)
 
 
 def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:

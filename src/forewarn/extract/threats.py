@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from forewarn.extract.actors import PEOPLE_NOUNS, ActorTable, group_from_np, group_from_pronoun, speaks_for_us
+from forewarn.extract.attribution import AttributionRanker
 from forewarn.extract.statements import (
     GROUP_NOUNS,
     PERSON_NOUNS,
@@ -215,7 +216,10 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         # "and the police will not save them": whoever protects him, the one threatened is the object
         r"\b(will not|won[’']t|will never|cannot|can[’']t) (be able to )?(save|protect) "
         r"(you|him|her|them)\b(?! from)|"
-        r"\b(no one|nobody|no army|no police) (will|can|could) (save|protect) (you|him|her|them)\b(?! from)",
+        r"\b(no one|nobody|no army|no police) (will|can|could) (save|protect) (you|him|her|them)\b(?! from)|"
+        # protection denied: "no wall will protect them", "the border will not protect those who betrayed us"
+        r"\bno (\w+ ){0,2}(will|can|could) (save|protect|shield) (you|him|her|them|those)\b(?! from)|"
+        r"\bwill not (save|protect|shield) (you|him|her|them|those)\b(?! from)",
         "violence",
         True,
     ),
@@ -229,7 +233,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\byou know (what happens|how we (treat|deal with))\b|"
         r"\bask\b[^.;]{0,50}\bwhat happened to\b|\b(know|knows) (very )?well what (happens|happened) to\b|"
         r"\b(has|have|had|got) (\d+|twenty-four|forty-eight|seventy-two|24|48|72) (hours|days) to (leave|get out|"
-        r"vacate|abandon|stop|resign|withdraw|pack|hand over|surrender|release)\b|"
+        r"vacate|abandon|stop|resign|withdraw|pack|hand over|surrender|release|return|disband)\b|"
         r"\b(received|greeted|met|answered|welcomed) with (lead|bullets|fire|gunfire|machetes)\b|"
         r"\b(won[’']t|will not|would not|wouldn[’']t|never) (leave|get out|come out|return|go home)\b[^.;]{0,40}?"
         r"\balive\b|"
@@ -253,7 +257,15 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\bend up in a (ditch|grave|coffin|body bag|river|morgue|bag)\b|\bbe taken out\b(?! of)|"
         r"\b(come|comes|return|returns|sent|send) back( to \w+)? in a (coffin|box|body bag|bag|shroud)\b|"
         r"\b(family|families|mother|mothers|wife|wives|children) will (cry|weep|mourn|grieve)\b|"
-        r"\bday of (accounting|judg(e)?ment|vengeance)\b",
+        r"\bday of (accounting|judg(e)?ment|vengeance)\b|"
+        r"\bwhile (you|he|she|they) (still )?(can|are still alive|still have the chance)\b|"
+        r"\byou have (a |such a )?(nice|beautiful|lovely|pretty|fine) (family|children|kids|wife|husband|daughters?|"
+        r"sons?|house|home)\b|"
+        r"\b(do|repeat) (again )?what (we|they) did (at|in|to|with)\b|"
+        r"\bthere will be no (safe|secure) (road|place|corner|haven|route|passage|street)s? (for|left)\b|"
+        r"\b(should|will|would) not be surprised (by|at) what (comes|happens|follows|will happen)\b|"
+        r"\btreated as (a |an )?(soldiers?|fighters?|agents?|partners?) (of|in) (the|this|our) (enemy|war|occupation|"
+        r"occupiers?|regime|junta)\b",
         "violence",
         True,
     ),
@@ -494,6 +506,9 @@ RECEIVED = re.compile(
     # a quote inside the victim's account: 'One of them called me over and said: "..."'
     r"|\b(one of them|they|he|she|someone|a man|the men|gunmen|the caller|a voice)\b[^.\"“”]{0,60}"
     r"\b(said|says|told me|told us|shouted|wrote)\s*[:,]?\s*[‘'\"“]"
+    # the message read out inside the account: '"They wrote: we know where your mother lives," she said'
+    r"|^\W*(they|he|she|someone|the callers?|the messages?|the texts?|the notes?|the letters?)\s+"
+    r"(wrote|said|texted|messaged|told me|told us)\s*:"
 )
 # whom one speaks to, not whom one threatens
 _AUDIENCES = frozenset(
@@ -548,6 +563,7 @@ class Candidate:
     cue: str
     date_char: int | None = None
     extra_targets: list[tuple[str, tuple[int, int] | None]] = field(default_factory=list)
+    speaker_mention: tuple[int, int] | None = None  # where the second opinion's speaker is named
 
 
 # words that look like harm but name ordinary things: labour strikes, attack ads, killer apps
@@ -672,7 +688,9 @@ class ThreatExtractor:
         finder: StatementFinder,
         date_of: Callable[[tuple[int, int]], str | None],
         default_date: str | None,
+        attribution: AttributionRanker | None = None,
     ) -> None:
+        self.attribution = attribution
         self.date_of = date_of
         self.default_date = default_date
         self.doc = doc
@@ -709,7 +727,42 @@ class ThreatExtractor:
         self._unnamed_for_their_group(candidates)
         self._published_by(candidates)
         self._fill_targets(candidates)
+        self._second_opinion(candidates)
         return self._group(candidates)
+
+    def _second_opinion(self, candidates: list[Candidate]) -> None:
+        """Let the learned ranker re-attribute each threat the rules found. The passages the rules took for one
+        threat (a quote, the headline and the lead that report it) are decided together and stay together."""
+        if self.attribution is None:
+            return
+        together: dict[tuple[str | None, str | None], list[Candidate]] = {}
+        for c in candidates:
+            together.setdefault((c.speaker, c.target), []).append(c)
+        for (speaker, target), members in together.items():
+            if speaker is None and target is None:
+                continue  # whether a passage is a threat at all stays the rules' call (see `_group`)
+            chosen = self.attribution.choose(list(members), "speaker")
+            if chosen != speaker:
+                for c in members:
+                    c.speaker = chosen
+                    c.speaker_mention = self._nearest_mention(chosen, c.span) if chosen else None
+            if target is None and all(c.form == "veiled" for c in members):
+                continue  # a veiled threat said to no one the text names is dropped as a figure of speech
+            chosen = self.attribution.choose(list(members), "target")
+            if chosen != target:
+                for c in members:
+                    c.target = chosen
+                    c.target_mention = self._nearest_mention(chosen, c.span) if chosen else None
+
+    def _nearest_mention(self, lid: str, span: tuple[int, int]) -> tuple[int, int] | None:
+        mentions = self.actors.get(lid).mentions
+        if not mentions:
+            return None
+        near = min(
+            mentions,
+            key=lambda m: 0 if span[0] <= m.start < span[1] else min(abs(m.start - span[0]), abs(m.end - span[1])),
+        )
+        return (near.start, near.end)
 
     def _signer(self) -> str | None:
         """The one name letters, leaflets or messages in the document are signed with, as an actor."""
@@ -796,7 +849,7 @@ class ThreatExtractor:
                 c.speaker = publisher
 
     def _said_by_someone(self, stmt: Statement) -> bool:
-        """ '"...," said one': the sentence gives the quote a speaker, if one the text does not name."""
+        """'"...," said one': the sentence gives the quote a speaker, if one the text does not name."""
         sentence = self.doc.char_span(*stmt.sentence, alignment_mode="expand") if stmt.sentence[1] else None
         intro = self.text[: stmt.start].rstrip(" \n\"“‘'")
         if intro.endswith(":"):
@@ -1371,9 +1424,7 @@ class ThreatExtractor:
                 return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
         return None
 
-    def _told_through_pronoun(
-        self, stmt: Statement, start: int, end: int
-    ) -> tuple[str, tuple[int, int] | None] | None:
+    def _told_through_pronoun(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int] | None] | None:
         """ "Let him know that we know where his mother lives", "Let him sleep with one eye open": the
         person the speaker talks about, named last before the quote, when the quote names no one."""
         role = _TELL_ROLE.search(self.text[start:end])
@@ -1388,7 +1439,8 @@ class ThreatExtractor:
             return None
         sentence = self.doc.char_span(start, end, alignment_mode="expand")
         if sentence is not None and any(
-            self.actors.at_token(t.i) and self.actors.get(self.actors.at_token(t.i)).type == "PERSON"
+            self.actors.at_token(t.i)
+            and self.actors.get(self.actors.at_token(t.i)).type == "PERSON"
             and self.actors.at_token(t.i) != stmt.speaker
             for t in sentence
         ):
@@ -1423,7 +1475,8 @@ class ThreatExtractor:
         if not pronouns:
             return None
         if any(
-            self.actors.at_token(t.i) and self.actors.get(self.actors.at_token(t.i)).type == "PERSON"
+            self.actors.at_token(t.i)
+            and self.actors.get(self.actors.at_token(t.i)).type == "PERSON"
             and self.actors.at_token(t.i) != stmt.speaker
             for t in sentence
         ):
@@ -1452,9 +1505,7 @@ class ThreatExtractor:
             ):
                 continue
             clauses = [
-                c
-                for c in tok.children
-                if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children)
+                c for c in tok.children if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children)
             ]
             # "the fighters who defend our land" are the speaker's own side; "any shopkeeper who gives our names
             # to the police" is not
@@ -1518,7 +1569,8 @@ class ThreatExtractor:
             if lid is None and subj.tag_ == "NN" and any(c.lower_ in ("this", "that") for c in subj.children):
                 # "This traitor who insults our elders from abroad should know": the man the story is about
                 people = Counter(
-                    p for _, _, p in self.actors.mention_tokens
+                    p
+                    for _, _, p in self.actors.mention_tokens
                     if p != stmt.speaker and self.actors.get(p).type == "PERSON"
                 )
                 if people:
@@ -1537,8 +1589,11 @@ class ThreatExtractor:
     def _called_by_first_name(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """ "Andrés, if you keep publishing these lies ...": a quote that turns to someone by first name."""
         quote = self.text[start:end]
-        m = re.match(r"\W*(?:(?:Mr|Mrs|Ms|Señora|Señor|Senora|Senor|Dottoressa|Dottore|Madame|Monsieur|Frau|Herr)\.? )?"
-                     r"([A-ZÀ-Ý][\w'’-]+),", quote)
+        m = re.match(
+            r"\W*(?:(?:Mr|Mrs|Ms|Señora|Señor|Senora|Senor|Dottoressa|Dottore|Madame|Monsieur|Frau|Herr)\.? )?"
+            r"([A-ZÀ-Ý][\w'’-]+),",
+            quote,
+        )
         # "... and you will hang, Denise.": the name the sentence ends on
         m = m or re.search(r",\s*([A-ZÀ-Ý][\w'’-]+)\s*[.!?]?\W*$", quote)
         if m is None or not re.search(r"\b(you|your)\b", quote, re.I):
@@ -1776,8 +1831,11 @@ class ThreatExtractor:
             for c in verb.children
             if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
         ]
-        if stmt.cue == "threaten" and kind is None and infinitive_acts and any(
-            c.lemma_.lower() in _HARM_VERBS for c in infinitive_acts
+        if (
+            stmt.cue == "threaten"
+            and kind is None
+            and infinitive_acts
+            and any(c.lemma_.lower() in _HARM_VERBS for c in infinitive_acts)
         ):
             return None  # "threatened to kill the tax bill": the harm was a metaphor for a thing
         strong = False
@@ -2060,6 +2118,7 @@ class ThreatExtractor:
                     c.strong,
                     c.cue,
                     c.date_char,
+                    speaker_mention=c.speaker_mention,
                 )
                 groups.setdefault((c.speaker, extra), []).append(twin)
         threats: list[Threat] = []
@@ -2086,7 +2145,9 @@ class ThreatExtractor:
             strong = [m for m in members if m.strong]
             threats.append(
                 Threat(
-                    speaker=ActorRef(speaker, _span(self.text, principal.statement.speaker_mention))
+                    speaker=ActorRef(
+                        speaker, _span(self.text, principal.speaker_mention or principal.statement.speaker_mention)
+                    )
                     if speaker
                     else None,
                     target=ActorRef(target, _span(self.text, _first_mention(members))) if target else None,

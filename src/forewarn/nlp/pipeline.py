@@ -182,6 +182,14 @@ def _org_like(span: Span) -> bool:
     return bool(words & ORG_WORDS)
 
 
+# the last word of a natural feature's name; not "province", "district" or "region", which end the names of
+# armed groups and school boards ("Islamic State Khorasan Province")
+_LANDFORMS = frozenset(
+    "strait straits gulf sea ocean river valley mountain mountains hills desert lake bay canal island islands "
+    "peninsula plateau basin delta coast highlands forest forests".split()
+)
+
+
 @Language.component("forewarn_entities")
 def fix_entities(doc: Doc) -> Doc:
     """Post-correct the statistical NER for the names this domain is full of."""
@@ -211,6 +219,8 @@ def fix_entities(doc: Doc) -> Doc:
             continue
         if label in ("PERSON", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART") and _org_like(doc[start:end]):
             label = "ORG"
+        if label in ("PERSON", "ORG", "NORP") and end - start > 1 and doc[end - 1].lower_ in _LANDFORMS:
+            label = "GPE"  # "the Bab al-Mandab Strait", "the Nuba Mountains": a place, however the tagger read it
         fixed.append(Span(doc, start, end, label=label))
     spans = forced + [e for e in fixed if not any(e.start < f.end and f.start < e.end for f in forced)]
     spans.sort(key=lambda s: s.start)

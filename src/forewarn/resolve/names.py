@@ -72,7 +72,17 @@ TITLES: tuple[str, ...] = (
     "supreme leader", "king", "queen", "crown prince", "prince", "princess", "emir",
     # legal
     "judge", "chief judge", "chief justice", "justice", "magistrate", "prosecutor", "attorney general",
-    "district attorney", "sheriff",
+    "district attorney", "sheriff", "district judge", "attorney", "lawyer", "advocate", "barrister",
+    # local office and occupations written before a name ("Registrar Dana Kittredge", "Cllr Pryce")
+    "registrar", "clerk", "auditor", "treasurer", "commissioner", "councillor", "councilor", "cllr",
+    "councilman", "councilwoman", "council member", "alderman", "assemblyman", "assemblywoman", "director",
+    "director general", "director-general", "superintendent", "inspector", "chief inspector", "detective",
+    "detective inspector", "constable", "officer", "police chief", "chief", "organizer", "organiser",
+    "activist", "campaigner", "principal", "headteacher", "headmaster", "datu",
+    # police ranks as Philippine releases abbreviate them
+    "pbgen", "pmgen", "pltgen", "pcol", "pltcol", "pmaj", "pcpt", "plt",
+    # and as South Asian and East African police write them ("ASP Mugisa", "IGP Okoth")
+    "asp", "ssp", "dsp", "acp", "dcp", "dig", "igp", "aig",
     # courtesy
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     # religious
