@@ -87,3 +87,10 @@ def test_training_writes_a_model_the_ranker_reads(tmp_path: Path) -> None:
 
     booster = lightgbm.Booster(model_str=data["speaker"]["model"])
     assert booster.num_feature() == len(data["features"])
+
+
+def test_without_the_model_the_rules_attribute_alone(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    import forewarn.extract as extract
+
+    monkeypatch.setattr(extract, "available", lambda: False)  # as on a machine without libgomp1
+    assert _pairs(nlp, RALLY) == _pairs(nlp, RALLY, ranker=None)

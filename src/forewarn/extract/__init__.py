@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from forewarn.extract.actors import ActorTable, extract_actors
-from forewarn.extract.attribution import AttributionRanker
+from forewarn.extract.attribution import AttributionRanker, available
 from forewarn.extract.dates import sentence_date
 from forewarn.extract.events import EventExtractor
 from forewarn.extract.statements import Statement, StatementFinder
@@ -25,7 +25,8 @@ def analyse_document(
     actors = extract_actors(doc)
     finder = StatementFinder(doc, actors)
     statements = finder.statements()
-    attribution = ranker(doc, actors, (finder.in_quote(t.i) for t in doc)) if ranker else None
+    use = ranker is not None and (ranker is not AttributionRanker or available())
+    attribution = ranker(doc, actors, (finder.in_quote(t.i) for t in doc)) if use and ranker else None
 
     def date_of(chars: tuple[int, int]) -> str | None:
         return sentence_date(doc, chars, document.published)

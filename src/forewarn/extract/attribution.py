@@ -18,19 +18,24 @@ accuracy it reached beside the rules'.
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import lightgbm
 import numpy as np
 from spacy.tokens import Doc
 
 from forewarn.extract.actors import ActorTable
 from forewarn.extract.statements import SPEECH_VERBS, Statement
+
+if TYPE_CHECKING:
+    import lightgbm
+
+log = logging.getLogger(__name__)
 
 ROLES = ("speaker", "target")
 NULL = "<none>"
@@ -245,7 +250,21 @@ class _Model:
 
 
 @cache
+def available() -> bool:
+    """Whether the model loads here. LightGBM needs the OpenMP runtime (Debian's libgomp1, present wherever
+    gcc is); without it forewarn keeps the rules' speakers and targets and says so once."""
+    try:
+        _model()
+    except (ImportError, OSError) as exc:
+        log.warning("attribution model unavailable (%s): speakers and targets are the rules' alone", exc)
+        return False
+    return True
+
+
+@cache
 def _model() -> _Model:
+    import lightgbm
+
     raw = resources.files("forewarn.extract").joinpath(MODEL_FILE).read_text(encoding="utf-8")
     data = json.loads(raw)
     return _Model(
