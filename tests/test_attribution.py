@@ -38,7 +38,7 @@ def _pairs(nlp: Language, text: str, **kwargs) -> set[tuple[str | None, str | No
     }
 
 
-def test_the_ranker_names_whom_a_quote_addresses_by_name(nlp: Language) -> None:
+def test_a_quote_that_opens_with_a_name_is_aimed_at_that_person(nlp: Language) -> None:
     assert ("Jalal al-Obeidi", "Lina Haddad") in _pairs(nlp, RALLY)
 
 

@@ -657,3 +657,13 @@ def test_names_with_titles_brackets_possessives_and_landforms(analyse) -> None:
     assert any({"Uganda People's Defence Forces", "UPDF"} <= f for _, f in forms.values()), forms
     assert any("Houthi militia" in f for _, f in forms.values()), forms
     assert all(kind != "PERSON" for name, (kind, _) in forms.items() if "Mandab" in name), forms
+
+
+def test_a_given_name_alone_is_the_one_person_who_bears_it(analyse) -> None:
+    text = (
+        "The post was signed by Melkamu Ayalew Tessema, a former teacher who commands one unit.\n\n"
+        "Melkamu could not be reached for comment. Abu Hamza al-Fulani and Abu Yasir spoke for the other side.\n"
+    )
+    forms = {a.name: set(a.surface_forms()) for a in analyse(text).actors}
+    assert "Melkamu" in forms["Melkamu Ayalew Tessema"], forms
+    assert all("Abu" not in f for f in forms.values()), forms  # a kunya's "Abu" is no given name

@@ -644,7 +644,9 @@ def _persons_that_are_orgs(table: ActorTable) -> None:
             _absorb(table, owners[0], actor)
 
 
-def _search_forms(actor: DocActor, surname_counts: dict[str, int]) -> set[str]:
+def _search_forms(
+    actor: DocActor, surname_counts: dict[str, int], given_counts: dict[str, int] | None = None
+) -> set[str]:
     forms = {f for f in actor.surface_forms() if len(f) >= 4 or _is_acronym(f)}
     if actor.type == "PERSON":
         for form in list(forms):
@@ -653,6 +655,11 @@ def _search_forms(actor: DocActor, surname_counts: dict[str, int]) -> set[str]:
                 last = re.sub(r"^(?:[Aa]l|[Ee]l)[-’']", "", parts[-1])
                 if len(last) >= 4 and last[:1].isupper() and surname_counts.get(last, 0) == 1:
                     forms.add(last)
+                # "Melkamu could not be reached": where people go by their given name (Ethiopia, Eritrea,
+                # much of East Africa and the Gulf), the given name alone, when no one else in the text bears it
+                given = parts[0]
+                if given_counts is not None and given_counts.get(given, 0) == 1 and _usable_given_name(given):
+                    forms.add(given)
             # Spanish and Portuguese names carry two surnames: "Rubén Olvera Campos" is also
             # "Olvera Campos" and "Rubén Olvera"
             if len(parts) in (3, 4) and all(p[:1].isupper() and len(p) >= 3 for p in parts) and "-" not in form:
@@ -660,6 +667,21 @@ def _search_forms(actor: DocActor, surname_counts: dict[str, int]) -> set[str]:
                 if len(parts) == 3:
                     forms.add(f"{parts[0]} {parts[1]}")
     return forms
+
+
+def _usable_given_name(word: str) -> bool:
+    return (
+        len(word) >= 4
+        and word[:1].isupper()
+        and word[1:].islower()
+        and word.lower() not in _NAME_PARTICLES
+        and not strip_titles(word)[1]
+        and word not in _NOT_GIVEN_NAMES
+    )
+
+
+# the first words of names that are not given names: "Abu Ali", "Umm Khaled", "Bin Laden"
+_NAME_PARTICLES = frozenset("abu abou umm bin ibn bint ould sidi mullah haji sheikh sayyid".split())
 
 
 _NOT_GIVEN_NAMES = frozenset(
@@ -795,6 +817,7 @@ def _find_more_mentions(doc: Doc, table: ActorTable) -> None:
     _expand_short_names(doc, table)
     covered = set(table.by_token)
     surname_counts: dict[str, int] = {}
+    given_counts: dict[str, int] = {}
     for actor in table.actors:
         if actor.type == "PERSON":
             lasts = {
@@ -804,10 +827,12 @@ def _find_more_mentions(doc: Doc, table: ActorTable) -> None:
             }
             for last in lasts:
                 surname_counts[last] = surname_counts.get(last, 0) + 1
+            for given in {f.split()[0] for f in actor.surface_forms() if len(f.split()) >= 2}:
+                given_counts[given] = given_counts.get(given, 0) + 1
     for actor in table.actors:
         if actor.type not in ("PERSON", "ORG"):
             continue
-        for form in sorted(_search_forms(actor, surname_counts), key=len, reverse=True):
+        for form in sorted(_search_forms(actor, surname_counts, given_counts), key=len, reverse=True):
             # apostrophes vary within one text: Sa'idi / Sa’idi / Saidi
             pattern = re.sub(r"(?:\\'|['’ʼ`])", "['’ʼ`]?", re.escape(form))
             for m in re.finditer(r"(?<![\w-])" + pattern + r"(?!\w)", text_of(doc)):

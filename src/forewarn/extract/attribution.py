@@ -17,6 +17,7 @@ accuracy it reached beside the rules'.
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import math
@@ -76,6 +77,8 @@ class _Mention:
     subject_of_threat: bool  # "X threatened", "X vowed", "X warned"
     object_of_threat: bool  # "threatened X", "warned X", "will kill X", "against X"
     locative: bool  # "in X", "near X": where, not whom
+    sentence: int = 0  # index of its sentence, and of its paragraph (line)
+    paragraph: int = 0
 
 
 @dataclass
@@ -87,6 +90,14 @@ class _Context:
     headline_end: int
     mentions: dict[str, list[_Mention]] = field(default_factory=dict)
     first_rank: dict[str, float] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)  # local id -> actor type
+    nearest_cache: dict[tuple[int, bool], dict[str, str]] = field(default_factory=dict)
+
+    def sentence_of(self, char: int) -> int:
+        return _index(self.sentences, char)
+
+    def paragraph_of(self, char: int) -> int:
+        return _index(self.paragraphs, char)
 
 
 def _spans_of_lines(text: str, sep: str) -> list[tuple[int, int]]:
@@ -99,10 +110,8 @@ def _spans_of_lines(text: str, sep: str) -> list[tuple[int, int]]:
 
 
 def _index(spans: list[tuple[int, int]], char: int) -> int:
-    for i, (s, e) in enumerate(spans):
-        if s <= char < e or (char == e and i == len(spans) - 1):
-            return i
-    return len(spans) - 1
+    """The span (sorted, not overlapping) a character falls in, or the last one starting before it."""
+    return max(0, bisect.bisect_right(spans, (char, math.inf)) - 1)
 
 
 def build_context(doc: Doc, actors: ActorTable, in_quote: Iterable[bool]) -> _Context:
@@ -114,6 +123,7 @@ def build_context(doc: Doc, actors: ActorTable, in_quote: Iterable[bool]) -> _Co
         paragraphs=_spans_of_lines(text, "\n"),
         headline_end=text.find("\n") if "\n" in text else len(text),
     )
+    context.types = {a.local_id: a.type for a in actors.actors}
     for start, end, lid in actors.mention_tokens:
         root = doc[start:end].root
         head = root.head
@@ -139,6 +149,8 @@ def build_context(doc: Doc, actors: ActorTable, in_quote: Iterable[bool]) -> _Co
                 object_of_threat=(acted_on and verb_lemma in _THREAT_VERBS | _HARM_VERBS)
                 or (root.dep_ == "pobj" and head.lower_ == "against"),
                 locative=root.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS,
+                sentence=context.sentence_of(doc[start].idx),
+                paragraph=context.paragraph_of(doc[start].idx),
             )
         )
     order = sorted(context.mentions, key=lambda lid: context.mentions[lid][0].start)
@@ -157,9 +169,9 @@ def features(
     actor = actors.get(candidate)
     s, e = passage.span
     stmt = passage.statement
-    first_sent = _index(context.sentences, s)
-    last_sent = _index(context.sentences, max(s, e - 1))
-    para = _index(context.paragraphs, s)
+    first_sent = context.sentence_of(s)
+    last_sent = context.sentence_of(max(s, e - 1))
+    para = context.paragraph_of(s)
     f: dict[str, float] = {f"type_{actor.type.lower()}": 1.0}
     f["rule"] = float(chosen == candidate)
     f["statement_speaker"] = float(stmt.speaker == candidate)
@@ -185,12 +197,20 @@ def features(
     f["subject_of_threat_in_passage"] = float(any(m.subject_of_threat for m in inside))
     f["object_of_threat_in_passage"] = float(any(m.object_of_threat for m in inside))
     f["locative_in_passage"] = float(bool(inside) and all(m.locative for m in inside))
-    sent_of = [_index(context.sentences, m.start) for m in mentions]
+    # "Lina Haddad, we will ...", "..., Colonel Ruiz.": spoken to
+    f["vocative"] = float(
+        any(
+            (not text[s : m.start].strip(" \n\"“‘'") and text[m.end : m.end + 1] == ",")
+            or (text[max(s, m.start - 2) : m.start] == ", " and not text[m.end : e].strip(" .!?\"”’'"))
+            for m in inside
+        )
+    )
+    sent_of = [m.sentence for m in mentions]
     outside = [(m, i) for m, i in zip(mentions, sent_of, strict=True) if not (m.start >= s and m.end <= e)]
     f["same_sentence"] = float(any(first_sent <= i <= last_sent for _, i in outside))
     f["prev_sentence"] = float(any(i == first_sent - 1 for _, i in outside))
     f["next_sentence"] = float(any(i == last_sent + 1 for _, i in outside))
-    f["same_paragraph"] = float(any(_index(context.paragraphs, m.start) == para for m, _ in outside))
+    f["same_paragraph"] = float(any(m.paragraph == para for m, _ in outside))
     f["headline"] = float(any(m.start < context.headline_end for m in mentions))
     near = [m for m, i in zip(mentions, sent_of, strict=True) if first_sent - 1 <= i <= last_sent + 1]
     f["speech_subject_near"] = float(any(m.subject_of_speech for m in near))
@@ -206,8 +226,8 @@ def features(
     # where the candidate stands among all actors around the passage: the nearest name before a quote
     # is its likeliest speaker, the nearest speaker of a speech verb likelier still
     kind = actor.type == "PERSON"
-    nearest_before = _nearest(context, actors, s, before=True)
-    nearest_after = _nearest(context, actors, e, before=False)
+    nearest_before = _nearest(context, s, before=True)
+    nearest_after = _nearest(context, e, before=False)
     f["nearest_before"] = float(nearest_before.get("any") == candidate)
     f["nearest_after"] = float(nearest_after.get("any") == candidate)
     f["nearest_same_kind_before"] = float(nearest_before.get("person" if kind else "other") == candidate)
@@ -222,15 +242,22 @@ def features(
     return f
 
 
-def _nearest(context: _Context, actors: ActorTable, char: int, before: bool) -> dict[str, str]:
+def _nearest(context: _Context, char: int, before: bool) -> dict[str, str]:
     """The actor named nearest before (or after) a character: of any kind, a person, another kind, and
     the subject of a speech verb, each within the passage's paragraph or the one before (after) it."""
-    para = _index(context.paragraphs, char)
+    key = (char, before)
+    if key not in context.nearest_cache:
+        context.nearest_cache[key] = _find_nearest(context, char, before)
+    return context.nearest_cache[key]
+
+
+def _find_nearest(context: _Context, char: int, before: bool) -> dict[str, str]:
+    para = context.paragraph_of(char)
     lo = context.paragraphs[max(0, para - 1)][0] if before else char
     hi = char if before else context.paragraphs[min(len(context.paragraphs) - 1, para + 1)][1]
     best: dict[str, tuple[int, str]] = {}
     for lid, mentions in context.mentions.items():
-        kind = "person" if actors.get(lid).type == "PERSON" else "other"
+        kind = "person" if context.types.get(lid) == "PERSON" else "other"
         for m in mentions:
             if not (lo <= m.start and m.end <= hi):
                 continue

@@ -1280,7 +1280,11 @@ class ThreatExtractor:
             and (stmt.kind == "indirect" or (addressee_name.split()[-1:] and addressee_name.split()[-1] in _AUDIENCES))
             and not re.search(r"\b(them|you|your)\b", self.text[start:end], re.I)
         )
-        called = self._called_by_first_name(stmt, start, end) or self._called_by_title(stmt, start, end)
+        called = (
+            self._named_vocative(start, end)
+            or self._called_by_first_name(stmt, start, end)
+            or self._called_by_title(stmt, start, end)
+        )
         if called is not None:
             return called  # "Andrés, if you keep publishing ...": whom the words turn to, whoever was told
         if stmt.addressee and stmt.addressee != stmt.speaker and not audience:
@@ -1406,6 +1410,22 @@ class ThreatExtractor:
             if condition is not None:
                 return condition
         return None, None
+
+    def _named_vocative(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """ "Lina Haddad, we will make you pay": a person named at the head of the words, or at their end
+        after a comma ("..., Mr Mayor Ruiz."), is the one they are spoken to."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        for s, e, lid in self.actors.in_tokens(span.start, span.end):
+            if self.actors.get(lid).type != "PERSON":
+                continue
+            first, last = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)
+            head = not self.text[start:first].strip(" \n\"“‘'") and self.text[last : last + 1] == ","
+            tail = self.text[max(start, first - 2) : first] == ", " and not self.text[last:end].strip(" .!?\"”’'")
+            if head or tail:
+                return lid, (first, last)
+        return None
 
     def _condition_subject(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """ "If the soldiers do not leave the village, we will attack": those the condition is laid on."""
