@@ -119,15 +119,17 @@ def _overlapping(threats: list[dict], text: str, span: tuple[int, int]) -> dict 
 
 
 PARAMS = {
-    "n_estimators": 200,
+    "objective": "binary",
     "learning_rate": 0.05,
     "num_leaves": 15,
-    "min_child_samples": 20,
+    "min_data_in_leaf": 20,
     "deterministic": True,
     "force_row_wise": True,
-    "random_state": 7,
+    "seed": 7,
+    "num_threads": 2,
     "verbose": -1,
 }
+ROUNDS = 200
 
 
 # a passage the rules gave no speaker (target) gets the model's pick only above this probability: in
@@ -138,7 +140,7 @@ FILL_THRESHOLD = 0.1
 def fit(examples: list[Example], names: list[str]) -> lightgbm.Booster:
     x = matrix(names, [feats for ex in examples for _, feats, _ in ex.rows])
     y = np.array([int(label) for ex in examples for _, _, label in ex.rows])
-    return lightgbm.LGBMClassifier(**PARAMS).fit(x, y).booster_
+    return lightgbm.train(PARAMS, lightgbm.Dataset(x, label=y), num_boost_round=ROUNDS)
 
 
 # how much likelier than the rules' choice another actor must be to replace it; chosen per role by the
@@ -176,7 +178,7 @@ def main() -> None:
     result: dict[str, object] = {
         "features": names,
         "trained_on": sorted(by_set),
-        "params": PARAMS,
+        "params": {**PARAMS, "rounds": ROUNDS},
         "fill_threshold": FILL_THRESHOLD,
     }
     for role in ROLES:

@@ -34,6 +34,9 @@ def names(analysis: DocumentAnalysis, threat: Threat) -> tuple[str | None, str |
         "Book review: a revenge saga on the moors\n\n\"I will kill you, Edmund Hale, if it takes me the rest "
         "of my life.\" So vows young Ada Birch in the opening chapter of Clara Moss's new novel.\n\n"
         "The novel follows Ada for thirty years; readers will find the last chapter hard to forget.\n",
+        # holding on, not hanging: "traders hanging on by their fingernails"
+        "Business leader Tom Ashby warned that high-street traders who were \"already hanging on by their "
+        "fingernails\" would close if the council raised parking charges.\n",
         # a mayor's joke about potholes: no one named is threatened
         "\"Attention every pothole in Millbrook: your days are numbered,\" Mayor Dana Price wrote on Monday "
         "beside a photo of a new asphalt truck.\n",
@@ -667,3 +670,16 @@ def test_a_given_name_alone_is_the_one_person_who_bears_it(analyse) -> None:
     forms = {a.name: set(a.surface_forms()) for a in analyse(text).actors}
     assert "Melkamu" in forms["Melkamu Ayalew Tessema"], forms
     assert all("Abu" not in f for f in forms.values()), forms  # a kunya's "Abu" is no given name
+
+
+def test_words_given_to_someone_unnamed_are_not_the_reporters(analyse) -> None:
+    text = (
+        "Councillor threatened after vote on memorial\n\n"
+        "Councillor Amir Kovač, 52, received a voice message from an unknown number on Sunday, which he passed "
+        "to the police. \"We will cut your throat like your father's, you traitor,\" a man's voice says in the "
+        "recording.\n\n"
+        "Mayor Stevan Ilić condemned the message.\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert any(speaker is None and target and target.endswith("Amir Kovač") for speaker, target in pairs), pairs

@@ -35,7 +35,7 @@ SETS = {
     "heldout6": (1, {"threat_f1": 0.78, "full_f1": 0.34, "speaker_accuracy": 0.62, "target_accuracy": 0.48}),
     "heldout7": (1, {"threat_f1": 0.78, "full_f1": 0.42, "speaker_accuracy": 0.78, "target_accuracy": 0.62}),
     "heldout8": (1, {"threat_f1": 0.75, "full_f1": 0.40, "speaker_accuracy": 0.62, "target_accuracy": 0.65}),
-    "heldout9": (1, {"threat_f1": 0.60, "full_f1": 0.18, "speaker_accuracy": 0.46, "target_accuracy": 0.45}),
+    "heldout9": (1, {"threat_f1": 0.60, "full_f1": 0.17, "speaker_accuracy": 0.42, "target_accuracy": 0.44}),
     "heldout10": (1, {"threat_f1": 0.60, "full_f1": 0.19, "speaker_accuracy": 0.46, "target_accuracy": 0.46}),
     "heldout11": (0, {"threat_f1": 0.66, "full_f1": 0.16, "speaker_accuracy": 0.50, "target_accuracy": 0.37}),
 }

@@ -375,6 +375,8 @@ class StatementFinder:
                 return
 
     def _attribute_from_region(self, stmt: Statement, region: SpacySpan, before_char: int | None = None) -> bool:
+        if self._unnamed_teller(stmt, region, before_char):
+            return True
         for tok in region:
             if self._in_quote[tok.i] or (before_char is not None and tok.idx > before_char):
                 continue
@@ -405,6 +407,36 @@ class StatementFinder:
                     stmt.cue = "according"
                     return True
         return False
+
+    def _unnamed_teller(self, stmt: Statement, region: SpacySpan, before_char: int | None) -> bool:
+        """ 'she said an interrogator told her brother: "..."', '"...," a man's voice says in the recording':
+        the speech verb next to the quote has someone the text does not name for its subject, so the words are
+        his, not the reporter's or the witness's. The speaker stays unknown."""
+        verbs = [
+            tok
+            for tok in region
+            if not self._in_quote[tok.i]
+            and (before_char is None or tok.idx <= before_char)
+            and tok.pos_ in ("VERB", "AUX")
+            and tok.lemma_.lower() in SPEECH_VERBS
+        ]
+        if not verbs:
+            return False
+        nearest = min(verbs, key=lambda t: min(abs(t.idx - stmt.start), abs(t.idx - stmt.end)))
+        subj = next((c for c in nearest.children if c.dep_ == "nsubj"), None)
+        if subj is None or self.actors.at_token(subj.i) or subj.pos_ not in ("NOUN", "PROPN"):
+            return False
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)  # "a man's voice"
+        indefinite = [c for c in (subj, owner) if c is not None]
+        if not any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for c in indefinite for d in c.children):
+            return False
+        if any(self.actors.at_token(t.i) for t in subj.subtree):
+            return False  # "a spokesman for the X, Y, said": the phrase names him
+        stmt.speaker, stmt.speaker_mention = None, None
+        stmt.cue, stmt.cue_token = nearest.lemma_.lower(), nearest.i
+        stmt.how.append("said by someone unnamed")
+        self._set_addressee(stmt, nearest)
+        return True
 
     def _self_named(self, stmt: Statement, start: int, end: int) -> bool:
         """ "a speaker presenting himself as the commander ..., who gave his name as X, announced:": the name

@@ -568,6 +568,8 @@ class Candidate:
 
 # words that look like harm but name ordinary things: labour strikes, attack ads, killer apps
 NOT_HARM = re.compile(
+    # "traders hanging on by their fingernails", "a deal hanging by a thread", "hang in there": holding on
+    r"\b(hang(s|ing)? (on|in there|by a thread|onto)|hung on|hanging over)\b|"
     r"\b((a|general|labou?r|hunger|rail|teachers'?|workers'?|nationwide|call(ed)? a|go(ing)? on|went on) strikes?|"
     r"strikes? (vote|action|ballot|fund)|attack ads?|killer (app|feature)|price war|trade war|bidding war|"
     # "to attack teachers in the press": words, not blows
@@ -741,7 +743,8 @@ class ThreatExtractor:
         for (speaker, target), members in together.items():
             if speaker is None and target is None:
                 continue  # whether a passage is a threat at all stays the rules' call (see `_group`)
-            chosen = self.attribution.choose(list(members), "speaker")
+            unnamed = speaker is None and any(_said_unnamed(c) for c in members)
+            chosen = speaker if unnamed else self.attribution.choose(list(members), "speaker")
             if chosen != speaker:
                 for c in members:
                     c.speaker = chosen
@@ -783,7 +786,7 @@ class ThreatExtractor:
     def _sign_unattributed(self, candidates: list[Candidate]) -> None:
         """ "a letter signed 'NSU 2.0' ... One message read: '...'": the quotes no one is said to speak
         in a document about signed letters or leaflets are the signer's."""
-        unattributed = [c for c in candidates if c.speaker is None and c.cue == "quote"]
+        unattributed = [c for c in candidates if c.speaker is None and c.cue == "quote" and not _said_unnamed(c)]
         if not unattributed:
             return
         signer = self._signer()
@@ -838,7 +841,7 @@ class ThreatExtractor:
         an audio statement ... [Statement] '...'", "pamphlets bearing the name of the TTP ... '...,' read a
         translation": its words are the publisher's."""
         for c in candidates:
-            if c.speaker is not None or c.cue != "quote" or self._said_by_someone(c.statement):
+            if c.speaker is not None or c.cue != "quote" or self._said_by_someone(c.statement) or _said_unnamed(c):
                 continue
             para_start = self.text.rfind("\n", 0, c.statement.start) + 1
             window_start = para_start
@@ -2069,6 +2072,20 @@ class ThreatExtractor:
     # ---------------------------------------------------------------- completing and grouping
     def _fill_targets(self, candidates: list[Candidate]) -> None:
         """A quote with no named target threatens whom its speaker's other threats name."""
+        for c in candidates:
+            # '"We will cut your throat," a man's voice says in the recording' (the message the councillor
+            # received): "you" is the one the story named last before the message
+            if (
+                c.target is None
+                and _said_unnamed(c)
+                and re.search(r"\b(you|your)\b", self.text[c.span[0] : c.span[1]], re.I)
+            ):
+                receiver = self._last_person_before(c.statement.start, None)
+                if receiver is not None:
+                    mention = self.actors.get(receiver).mentions
+                    before = [m for m in mention if m.end <= c.statement.start]
+                    c.target = receiver
+                    c.target_mention = (before[-1].start, before[-1].end) if before else None
         by_speaker: dict[str | None, list[Candidate]] = {}
         for c in candidates:
             by_speaker.setdefault(c.speaker, []).append(c)
@@ -2106,7 +2123,7 @@ class ThreatExtractor:
                     c.speaker = members.pop()
         # an unattributed report of a threat against someone belongs to the one speaker who threatens them
         for c in candidates:
-            if c.speaker is None and c.target is not None:
+            if c.speaker is None and c.target is not None and not _said_unnamed(c):
                 speakers = {o.speaker for o in candidates if o.target == c.target and o.speaker and o.strong}
                 if len(speakers) == 1:
                     c.speaker = speakers.pop()
@@ -2116,7 +2133,7 @@ class ThreatExtractor:
         if len(speakers) == 1:
             only = next(iter(speakers))
             for c in candidates:
-                if c.speaker is None and c.cue == "quote" and c.target != only:
+                if c.speaker is None and c.cue == "quote" and c.target != only and not _said_unnamed(c):
                     # a threat its teller received ("They told us: pay, or we will burn the village," X said)
                     # is said by the teller and made by the one who threatens
                     received = c.target is not None and c.target == c.statement.speaker
@@ -2204,6 +2221,11 @@ class ThreatExtractor:
             if found:
                 return found
         return self.default_date
+
+
+def _said_unnamed(c: Candidate) -> bool:
+    """The text gives the words to someone it does not name ("a man's voice says"): no one is to be guessed."""
+    return "said by someone unnamed" in c.statement.how
 
 
 def _first_mention(members: list[Candidate]) -> tuple[int, int] | None:
