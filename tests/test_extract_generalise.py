@@ -625,6 +625,10 @@ def test_names_written_as_indictments_and_agencies_write_them(analyse) -> None:
         "Haidari said.",
         "\"Whoever joins the village guard will be treated as a soldier of the enemy,\" Haidari said.",
         "\"The council has forty-eight hours to return our trucks,\" Haidari said, \"or we will burn its offices.\"",
+        "\"Governor Omar Wali, the addresses of your family are known to us,\" Haidari said.",
+        "\"Governor Omar Wali, we know which school your daughter goes to,\" Haidari said.",
+        "\"Governor Omar Wali, think about your children before you call the soldiers,\" Haidari said.",
+        "\"We give Governor Omar Wali until sunset on Friday to release our men,\" Haidari said.",
     ],
 )
 def test_veiled_threats_that_deny_protection_or_recall_a_massacre(analyse, sentence: str) -> None:

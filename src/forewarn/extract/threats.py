@@ -30,6 +30,7 @@ from forewarn.extract.statements import (
 )
 from forewarn.model import ActorRef, Span, Threat
 from forewarn.nlp.pipeline import ORG_NAME_RE, country_names, text_of
+from forewarn.resolve.names import strip_titles
 
 # Harm terms, declared as data: (pattern, threat type, veiled?). Patterns run on lower-case text.
 HARM_TERMS: list[tuple[str, str, bool]] = [
@@ -244,9 +245,23 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(his|her|their|your) end (will|is|has)\b|\bcome for (the ones|those|the people|your)\b|"
         r"\b(bear|face|suffer) (the )?(serious |grave |dire )?consequences\b|"
         r"\b(will|shall|would) (not|never) sleep (in peace|peacefully|soundly|safely)\b|"
-        r"\b(we|i) know (what|which) (car|cars|road|route|entrance|school|house|door|gate|time) (you|he|she|they)\b|"
+        r"\b(we|i) know (what|which) (car|cars|road|route|entrance|school|house|door|gate|time) (you|he|she|they|"
+        r"(your|his|her|their) (sons?|daughters?|children|kids|wife|husband|family|mother))\b|"
+        # "their names and the addresses of their families are known to us"
+        r"\b(names?|address(es)?|homes?|houses?|famil(y|ies)|movements?)\b[^.;]{0,40}\b(is|are) known to us\b|"
+        # "think about them before you sign", "think of your children before you call the soldiers"
+        r"\bthink (about|of) (them|your (family|children|kids|wife|husband|mother|sons?|daughters?)) before\b|"
+        # "their hour is near", "your hour has come"
+        r"\b(your|their|his|her) hour (is|has) (near|coming|close|come)\b|"
+        # an ultimatum with a time: "We give the gangs until sunset on Friday to release our sons"
+        r"\b(give|gives|giving|gave) [\w' ]{1,40}? until (sunset|sundown|midnight|dawn|noon|tomorrow|the end of|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.;]{0,40}\bto (leave|release|return|hand over|"
+        r"surrender|withdraw|stop|pay|resign|close|free)\b|"
+        # whoever "rids the Muslims of her" will be rewarded: a call to kill
+        r"\b(rids?|ridding) (the [\w-]+|us|the world|the land|the ummah|the country) of (him|her|them)\b|"
         r"\b(we|i) know the (road|route|way|car|house|school|entrance) (you|he|she|they)\b|"
-        r"\b(we|i) know where (it|he|she|they|you) (is|are|live|lives|sleep|sleeps|work|works|study|studies)\b|"
+        r"\b(we|i) know where (it|he|she|they|you) (is|are|live|lives|sleep|sleeps|work|works|study|studies|"
+        r"broadcast|broadcasts|pray|prays|shop|shops|park|parks|go|goes)\b|"
         r"\b(we|i) know where (his|her|their|your) (children|kids|sons?|daughters?|family) (live|study|studies|go)\b|"
         r"\b(coming|come|comes|came) for (those|the ones|everyone|anyone|my|your|his|her|their)\b|"
         r"\b(considered|deemed|declared|treated as|treat (it|them|him|her|you) as) (as )?(an? )?(\w+ )?"
@@ -632,7 +647,7 @@ TRADE = re.compile(
 # warning these are politics' words; they threaten violence only where violence is in the story
 SOFT_HARM = re.compile(
     r"\b(pay (a |the )?(\w+ )?price( in \w+)?|(heavy|high|steep|big|terrible|bitter) price|pay dearly|"
-    r"pay for (this|it|that|what)|regret\w*|suffer\w*|hell|punish\w*|consequences)\b"
+    r"pay for (this|it|that|what)|answer for (it|this|that|what)|regret\w*|suffer\w*|hell|punish\w*|consequences)\b"
 )
 # words that put violence in a story; "war" and "kill" alone do not ("a war on red tape", "a silent killer")
 VIOLENT_STORY = re.compile(
@@ -1424,7 +1439,9 @@ class ThreatExtractor:
             if self.actors.get(lid).type != "PERSON":
                 continue
             first, last = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)
-            head = not self.text[start:first].strip(" \n\"“‘'") and self.text[last : last + 1] == ","
+            before = self.text[start:first].strip(" \n\"“‘'")
+            titled = bool(before) and strip_titles(f"{before} X")[0] == "X"  # "Governor Omar Wali, ..."
+            head = (not before or titled) and self.text[last : last + 1] == ","
             tail = self.text[max(start, first - 2) : first] == ", " and not self.text[last:end].strip(" .!?\"”’'")
             if head or tail:
                 return lid, (first, last)
