@@ -61,7 +61,7 @@ class _Recorder(AttributionRanker):
 
 
 def _names(actor) -> set[str]:  # type: ignore[no-untyped-def]
-    return {actor.name, *actor.aliases, *(m.text for m in actor.mentions)}
+    return {*actor.surface_forms(), *(m.text for m in actor.mentions)}
 
 
 def _parsed(set_dir: Path, cache: Path) -> Iterator[tuple[Document, Doc]]:

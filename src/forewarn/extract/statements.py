@@ -172,6 +172,8 @@ _NOT_PEOPLE = frozenset(
     parliament minister's""".split()
 )
 # figures a report describes before (or instead of) naming them
+# how a statement records that the text gives its words to someone it does not name ("a man's voice says")
+UNNAMED_SPEAKER = "said by someone unnamed"
 _UNNAMED_FIGURES = frozenset("man woman speaker voice gunman figure person narrator".split())
 
 # words that qualify a role in a transcript label: "MILITARY SPOKESMAN:", "JUNTA CHIEF:"
@@ -434,7 +436,7 @@ class StatementFinder:
             return False  # "a spokesman for the X, Y, said": the phrase names him
         stmt.speaker, stmt.speaker_mention = None, None
         stmt.cue, stmt.cue_token = nearest.lemma_.lower(), nearest.i
-        stmt.how.append("said by someone unnamed")
+        stmt.how.append(UNNAMED_SPEAKER)
         self._set_addressee(stmt, nearest)
         return True
 

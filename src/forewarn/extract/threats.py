@@ -25,6 +25,7 @@ from forewarn.extract.statements import (
     PERSON_NOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
+    UNNAMED_SPEAKER,
     Statement,
     StatementFinder,
 )
@@ -2242,7 +2243,7 @@ class ThreatExtractor:
 
 def _said_unnamed(c: Candidate) -> bool:
     """The text gives the words to someone it does not name ("a man's voice says"): no one is to be guessed."""
-    return "said by someone unnamed" in c.statement.how
+    return UNNAMED_SPEAKER in c.statement.how
 
 
 def _first_mention(members: list[Candidate]) -> tuple[int, int] | None:
