@@ -687,3 +687,75 @@ def test_words_given_to_someone_unnamed_are_not_the_reporters(analyse) -> None:
     analysis = analyse(text)
     pairs = {names(analysis, t) for t in analysis.threats}
     assert any(speaker is None and target and target.endswith("Amir Kovač") for speaker, target in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\"If you open the depot on Monday, it will be the last meeting you ever chair,\" Kanneh told the governor.",
+        "\"Let her look both ways when she crosses the road to the market,\" Kanneh said.",
+        "\"Your name is written on our list, Governor Tamba,\" Kanneh said.",
+        "\"We already know which car your husband drives to the clinic,\" Kanneh told Governor Tamba.",
+        "\"We know your houses in Gbarnga and the houses of your staff,\" Kanneh told Governor Tamba.",
+        "\"Whoever rents a truck to the army will be responsible for the loss of his life,\" Kanneh said.",
+        "\"You will face the justice of the people, Governor Tamba,\" Kanneh said.",
+        "\"The next time we come, we will ask for your head,\" Kanneh told Governor Tamba.",
+        "\"We will pay Governor Tamba a visit at home,\" Kanneh said.",
+        "\"Our knives are closer to your neck than you think, Governor Tamba,\" Kanneh said.",
+    ],
+)
+def test_veiled_threats_of_lists_last_meetings_and_home_visits(analyse, sentence: str) -> None:
+    text = (
+        "Rebel commander Ibrahim Kanneh spoke in a video after the ambush. Governor Mary Tamba has received "
+        "letters since March. " + sentence + "\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Ibrahim Kanneh", "Mary Tamba") in pairs, pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # road safety, a farewell, a good year: the same words, no threat
+        "\"Children should look both ways before they cross,\" said road safety officer Ann Ruiz.\n",
+        "\"It was the last match he will ever play here, and the fans will never forget him,\" coach Tim Ochs "
+        "said of the retiring captain.\n",
+        "\"The company's share price will be met with a strong response from investors,\" analyst Joe Baird said.\n",
+        "\"Our accounts are open to inspection,\" the charity's treasurer Ruth Kemp said.\n",
+    ],
+)
+def test_farewells_road_safety_and_accounts_are_not_threats(analyse, text: str) -> None:
+    assert not analyse(text).threats
+
+
+def test_a_second_message_is_its_senders_not_someone_unnamed(analyse) -> None:
+    text = (
+        "BEIRUT - A military court heard on Tuesday that Ahmad Mansour, 29, sent threats to Colonel Nabil Saadeh, "
+        "who commands the camp police. Explosives were found in a house rented by his cousin.\n\n"
+        "A prosecutor quoted WhatsApp messages recovered from Mansour's phone and sent to Saadeh.\n\n"
+        "\"I swear I will put you in the ground before the feast,\" one message read.\n\n"
+        "A second message, sent days later, read: \"If your men come to our street again, the ground will burn "
+        "under their feet.\"\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert pairs == {("Ahmad Mansour", "Nabil Saadeh")}, pairs
+    spans = " ".join(s.text for t in analysis.threats for s in t.all_spans())
+    assert "the ground will burn" in spans and "put you in the ground" in spans, spans
+
+
+def test_camps_languages_sign_offs_and_spanish_titles_are_no_people(analyse) -> None:
+    text = (
+        "Gunmen attacked a checkpoint in the Wadi Zeitoun refugee camp on Friday. Wadi Zeitoun, near the city "
+        "of Tyre, is the region's largest camp.\n\n"
+        "In a video in Kiswahili, a commander threatened the district. A banner left by the gang read: "
+        "\"Pay or die. Atentamente, the Plaza Boys.\"\n\n"
+        "Presidenta Lucía Ferrer Gil said the town would not pay. Ferrer said she had asked for protection.\n"
+    )
+    analysis = analyse(text)
+    kinds = {a.name: a.type for a in analysis.actors}
+    assert all(kind != "PERSON" for name, kind in kinds.items() if "Zeitoun" in name), kinds
+    assert "Kiswahili" not in kinds and "Atentamente" not in kinds, kinds
+    ferrer = [a for a in analysis.actors if "Lucía Ferrer Gil" in a.surface_forms()]
+    assert ferrer and "Ferrer" in ferrer[0].surface_forms() and "Presidenta" in ferrer[0].titles, kinds

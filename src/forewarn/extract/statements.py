@@ -428,6 +428,8 @@ class StatementFinder:
         subj = next((c for c in nearest.children if c.dep_ == "nsubj"), None)
         if subj is None or self.actors.at_token(subj.i) or subj.pos_ not in ("NOUN", "PROPN"):
             return False
+        if subj.lemma_.lower() in STATEMENT_NOUNS:
+            return False  # "a second message read:": a message is no teller; its sender wrote the first one too
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)  # "a man's voice"
         indefinite = [c for c in (subj, owner) if c is not None]
         if not any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for c in indefinite for d in c.children):
@@ -520,6 +522,13 @@ class StatementFinder:
                             and not (sub.head.lower_ == "to" and sub.head.head.lemma_.lower() not in _ASCRIBING)
                         ):
                             return sub
+                        if (
+                            sub.dep_ == "poss"
+                            and sub.head.dep_ == "pobj"
+                            and sub.head.head.lower_ == "from"
+                            and self.actors.at_token(sub.i)
+                        ):
+                            return sub  # "messages recovered from X's phone", "posts from X's account"
             if tok.dep_ == "nsubjpass":
                 # "the banners were attributed to X", "the video was posted by X"
                 for prep in tok.head.children:

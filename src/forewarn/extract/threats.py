@@ -228,10 +228,12 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     # what threat letters, calls and banners say without naming the harm: "we know your house", "your name is
     # on the list", "you know what happens", "you have 48 hours to leave", "received with lead"
     (
-        r"\b(we|i) know (your (house|home|address|car|sons?|daughters?|children|kids|family|wife|husband|mother|"
-        r"route|office)|the (school|house|street|car|route) where|who you are and where)\b|"
+        r"\b(we|i) (already |also |very well |now )?know (your (houses?|homes?|address(es)?|cars?|sons?|daughters?|"
+        r"children|kids|famil(y|ies)|wife|husband|mother|route|office|faces)|"
+        r"the (school|house|street|car|route) where|who you are and where)\b|"
         r"\b(we|i) (have|got) (your|their) (numbers|names|addresses|photos|pictures)\b|"
-        r"\b(your|his|her|their) names? (is|are|will be) on (it|the list|our list|a list)\b|"
+        r"\b(your|his|her|their) names? (is|are|will be) (written |already |now )?(on|in) (it|the list|our list|a list|"
+        r"our lists|our (black ?list|records?|notebook))\b|"
         r"\byou know (what happens|how we (treat|deal with))\b|"
         r"\bask\b[^.;]{0,50}\bwhat happened to\b|\b(know|knows) (very )?well what (happens|happened) to\b|"
         r"\b(has|have|had|got) (\d+|twenty-four|forty-eight|seventy-two|24|48|72) (hours|days) to (leave|get out|"
@@ -246,7 +248,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(his|her|their|your) end (will|is|has)\b|\bcome for (the ones|those|the people|your)\b|"
         r"\b(bear|face|suffer) (the )?(serious |grave |dire )?consequences\b|"
         r"\b(will|shall|would) (not|never) sleep (in peace|peacefully|soundly|safely)\b|"
-        r"\b(we|i) know (what|which) (car|cars|road|route|entrance|school|house|door|gate|time) (you|he|she|they|"
+        r"\b(we|i) (already |also |very well |now )?know (what|which) (car|cars|truck|vehicle|bus|road|route|entrance|"
+        r"school|house|door|gate|time|hour|days?) (you|he|she|they|"
         r"(your|his|her|their) (sons?|daughters?|children|kids|wife|husband|family|mother))\b|"
         # "their names and the addresses of their families are known to us"
         r"\b(names?|address(es)?|homes?|houses?|famil(y|ies)|movements?)\b[^.;]{0,40}\b(is|are) known to us\b|"
@@ -280,6 +283,22 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(do|repeat) (again )?what (we|they) did (at|in|to|with)\b|"
         r"\bthere will be no (safe|secure) (road|place|corner|haven|route|passage|street)s? (for|left)\b|"
         r"\b(should|will|would) not be surprised (by|at) what (comes|happens|follows|will happen)\b|"
+        # "it'll be the last meeting you ever chair", "the last article he will ever write"
+        r"\bthe last (\w+ ){1,2}(you|he|she|they)('ll| will)? ever (chair|give|write|make|attend|hold|host|say|publish|"
+        r"broadcast|speak|lead|sign|preach|report)\b|"
+        r"\b(let (him|her|them)|(he|she|they|you) (should|had better|better)) look (both ways|"
+        r"over (his|her|their|your) shoulders?)\b|"
+        r"\b(swords?|knives?|blades?|guns?|rifles?|bullets?)\b[^.;]{0,40}\b(your|his|her|their) necks?\b|"
+        r"\bthe account between us\b|\b(ask|asking|come|coming) for (your|his|her|their) heads?\b|"
+        r"\b(have|has) (long memories and )?long(er)? arms\b|\blonger arms\b|"
+        # the revolutionary "justice" of armed movements is an execution
+        r"\b(face|meet|feel|receive|taste) (the )?(revolutionary|people['’]s) (justice|court|tribunal)\b|"
+        r"\b(face|meet|feel|receive|taste) the (justice|punishment|verdict) of the (people|masses|revolution|"
+        r"mujahideen|movement|organi[sz]ation)\b|"
+        r"\bresponsible for the loss of (his|her|their|your) (own )?li(fe|ves)\b|"
+        r"\b(have|has) a way of (having |meeting with )?(accidents?|disappearing|turning up dead)\b|"
+        r"\bpay [\w'’ ]{1,30}? a [\w -]{0,12}visit at (home|(his|her|their|your) (home|house|place))\b|"
+        r"\b(burn|shake|tremble)\w* (under|beneath) (your|their|his|her|the) feet\b|"
         r"\btreated as (a |an )?(soldiers?|fighters?|agents?|partners?) (of|in) (the|this|our) (enemy|war|occupation|"
         r"occupiers?|regime|junta)\b",
         "violence",
@@ -293,6 +312,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     ),
     (r"\b(back|return\w*|bomb\w*|send\w*) [\w ]{1,20}?(back )?(in)?to the stone age\b", "military", False),
     (r"\b(the )?war will (reach|come to|arrive at)\b", "military", False),
+    (r"\b(turn|turns|reduce|reduces)\b[^.;]{0,40}?\bto (ashes|rubble)\b", "military", True),
     (
         r"\b(turn|turns|reduce|reduces|make|makes)\b[^.;]{0,30}?\binto (a |an )?(car park|parking lot|rubble|ashes|"
         r"dust|ruins|wasteland)\b",
@@ -648,7 +668,13 @@ TRADE = re.compile(
 # warning these are politics' words; they threaten violence only where violence is in the story
 SOFT_HARM = re.compile(
     r"\b(pay (a |the )?(\w+ )?price( in \w+)?|(heavy|high|steep|big|terrible|bitter) price|pay dearly|"
-    r"pay for (this|it|that|what)|answer for (it|this|that|what)|regret\w*|suffer\w*|hell|punish\w*|consequences)\b"
+    r"pay for (this|it|that|what)|answer for (it|this|that|what)|regret\w*|suffer\w*|hell|punish\w*|consequences|"
+    # "will be met with a firm response", "nobody will sleep again", "this is the last time we tell you"
+    r"(met|answered) with an? (firm|strong|decisive|forceful|crushing|swift|harsh|resolute|devastating|severe)"
+    r"( and \w+)? (response|reply|answer|retaliation)|respond\w* with (all )?(the |our |its |full )?(full )?force|"
+    r"will (never )?sleep again|in pieces|nowhere to hide|(not find|no) (a |any )?(hole|place|corner) to hide|"
+    r"(this is|it is|it['’]s) the last time (we|i) (are |am )?(tell|warn|ask)\w*|"
+    r"next time (we|i) (will not|won['’]t) (call|ask|warn|tell|knock)|(could|might|may) have an accident)\b"
 )
 # words that put violence in a story; "war" and "kill" alone do not ("a war on red tape", "a silent killer")
 VIOLENT_STORY = re.compile(
@@ -1163,6 +1189,8 @@ class ThreatExtractor:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ in ("i", "we"):
             return stmt.speaker
+        if subject.dep_ == "nsubjpass" and subject.lower_ not in ("it", "this") and self._thing(subject):
+            return stmt.speaker  # "your name is written on our list": a thing written down, nobody reporting
         owner = next((c for c in subject.children if c.dep_ == "poss" and self.actors.at_token(c.i)), None)
         if owner is not None:
             return self.actors.at_token(owner.i)  # "Hamadou Sangare's fighters said": his side speaks
@@ -1188,6 +1216,9 @@ class ThreatExtractor:
                 and c.lower_ not in PEOPLE_NOUNS
                 for c in subjects
             )
+            under = [c for c in tok.children if c.lower_ in ("under", "beneath")]
+            if any(g.lower_ == "feet" for c in under for g in c.subtree):
+                continue  # "the ground will burn under their feet": the idiom of a threat, not a thing's harm
             if inanimate or (objects and all(self._thing(o) for o in objects)):
                 for i in range(max(tok.idx, start), min(tok.idx + len(tok), end)):
                     chars[i - start] = " "
@@ -1261,6 +1292,14 @@ class ThreatExtractor:
             )
         ):
             return True  # "Any school that opens will be burned": an edict, its authors unnamed in it
+        if (
+            self.violent
+            and re.match(r"\W*if (you|your)\b", low)
+            and re.search(r"\b(we|our|us)\b", low)
+            and FUTURE.search(low)
+            and _harm(low)[0] == "violence"
+        ):
+            return True  # "If your men come to our street again, the ground will burn under their feet"
         if stmt.kind == "indirect" and re.search(r"\b(he|she|they|it|his|her|their|its)\b", low):
             return True  # indirect speech shifts "we will" to "they would"
         if stmt.kind == "indirect" and re.search(r"\b(pay|suffer|regret|face)\b", low) and _harm(low)[1]:
@@ -1457,6 +1496,8 @@ class ThreatExtractor:
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subj is None or subj.lower_ in ("we", "i", "you", "they", "he", "she", "it", "this", "that"):
                 continue
+            if any(c.dep_ == "poss" and c.lower_ == "your" for c in subj.children):
+                continue  # "If your men come near again": the threat is to whoever "you" is, their commander
             lid = self.actors.at_token(subj.i)
             if lid and lid != stmt.speaker and self.actors.get(lid).type in ("PERSON", "ORG", "GPE", "GROUP"):
                 return lid, self.finder._mention_chars(subj.i) or (subj.idx, subj.idx + len(subj))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from forewarn.model import Document
 
@@ -190,6 +190,23 @@ _LANDFORMS = frozenset(
 )
 
 
+# languages the statements of armed groups come in; none of them is anybody's name
+_LANGUAGES = frozenset(
+    """swahili kiswahili pashto dari urdu hausa amharic tigrinya oromo afaan sorani kurmanji farsi balochi baluchi
+    tagalog bisaya cebuano tausug maguindanaon kreyol kreyòl lingala kinyarwanda kirundi fulfulde bambara tamasheq
+    wolof yoruba igbo kanuri chechen georgian burmese sinhala bengali bangla hindi punjabi meitei manipuri tamil
+    telugu malayalam marathi gujarati nepali uzbek tajik kyrgyz kazakh turkmen quechua aymara guarani""".split()
+)
+# the closing words of a letter, which taggers take for the signatory's name
+_VALEDICTIONS = frozenset(
+    "atentamente sinceramente cordialmente saludos cordialement sincerely regards respectfully faithfully".split()
+)
+
+
+def _is_valediction(token: Token) -> bool:
+    return token.lower_ in _VALEDICTIONS
+
+
 @Language.component("forewarn_entities")
 def fix_entities(doc: Doc) -> Doc:
     """Post-correct the statistical NER for the names this domain is full of."""
@@ -211,14 +228,22 @@ def fix_entities(doc: Doc) -> Doc:
             end -= 1
         start = ent.start
         # "Tell Wanjiru this is not her home": an imperative that opens a sentence is not part of the name
-        while start < end - 1 and (doc[start].lower_ in ("the", "oh", "tell", "let", "dear") or doc[start].is_punct):
+        while start < end - 1 and (
+            doc[start].lower_ in ("the", "oh", "tell", "let", "dear")
+            or doc[start].is_punct
+            or _is_valediction(doc[start])
+        ):
             start += 1
+        if end - start == 1 and _is_valediction(doc[start]):
+            continue  # "Atentamente," above a signature: a letter's closing, nobody's name
         while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
             end -= 1
         if start >= end:
             continue
         if label in ("PERSON", "NORP", "GPE", "FAC", "PRODUCT", "WORK_OF_ART") and _org_like(doc[start:end]):
             label = "ORG"
+        if label in ("PERSON", "ORG", "NORP", "GPE") and end - start == 1 and doc[start].lower_ in _LANGUAGES:
+            label = "LANGUAGE"  # "a video in Kiswahili", "he said in Pashto": the tagger takes some for people
         if label in ("PERSON", "ORG", "NORP") and end - start > 1 and doc[end - 1].lower_ in _LANDFORMS:
             label = "GPE"  # "the Bab al-Mandab Strait", "the Nuba Mountains": a place, however the tagger read it
         fixed.append(Span(doc, start, end, label=label))
@@ -333,11 +358,13 @@ def _person_by_apposition(span: Span) -> Span:
 
 
 # prepositions whose object is where something happens: "crosses into Martissant", "a base near Kharkiv"
+_NEAR_WORDS = frozenset("near outside north south east west".split())
 _PLACE_PREPS = frozenset("in into inside outside near throughout across around toward towards".split())
 # nouns a place name modifies: "the Kharkiv governor", "Belgorod region"
 _PLACE_NOUNS = frozenset(
     """region oblast province governorate district county city town village municipality state prefecture
-    governor mayor border outskirts residents neighbourhood neighborhood area suburb""".split()
+    governor mayor border outskirts residents neighbourhood neighborhood area suburb camp refugee checkpoint
+    crossing airport barracks""".split()
 )
 _TITLES = frozenset(
     """mr mrs ms miss dr prof professor sir lady lord president minister senator judge general gen colonel col
@@ -389,6 +416,13 @@ def _place_evidence(span: Span) -> bool:
     if last.dep_ == "pobj" and last.head.lower_ in _PLACE_PREPS:
         return True
     if last.dep_ == "compound" and last.head.lower_ in _PLACE_NOUNS and last.head.i == span.end:
+        return True
+    # "X is Lebanon's largest refugee camp", "X, near the southern city of Sidon"
+    if last.dep_ == "nsubj" and last.head.lemma_ == "be":
+        if any(c.dep_ == "attr" and c.lower_ in _PLACE_NOUNS for c in last.head.children):
+            return True
+    following = [t.lower_ for t in span.doc[span.end : span.end + 2]]
+    if following[:1] == [","] and following[1:] and following[1] in _NEAR_WORDS:
         return True
     return span.end < len(span.doc) and span.doc[span.end].lower_ in _PLACE_NOUNS
 
@@ -450,6 +484,8 @@ def _places_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
             or (place_uses >= 2 and place_uses > acting and all(len(m) == 1 for m in mentions) and not known_person)
             # "our response will reach Haifa": a big city named bare, with nothing to make it a person
             or (not acting and text in _big_cities() and all(m.label_ == "PERSON" for m in mentions))
+            # "in the Ain al-Hilweh refugee camp", "Ain al-Hilweh militants": a longer name used only as a place
+            or (place_uses >= 2 and not acting and not known_person and len(mentions) >= 2)
         ):
             relabel.add(text)
     if not relabel:

@@ -92,6 +92,13 @@ TITLES: tuple[str, ...] = (
     "reverend", "rev", "father", "pope", "rabbi", "archbishop", "bishop", "cardinal", "patriarch",
     "allama", "maulvi", "mahant", "swami", "pastor", "ustaz", "ustadh", "mallam", "alhaji", "qari", "hafiz",
     "frau", "herr", "monsieur", "madame", "hon", "honourable", "honorable",
+    # Spanish, Portuguese and French titles that reporting from Latin America and Africa keeps untranslated
+    # ("Presidenta Araceli Bautista", "alcalde Ruiz", "Doctora Ortiz", "vereadora Souza")
+    "presidente", "presidenta", "alcalde", "alcaldesa", "gobernador", "gobernadora", "comandante",
+    "licenciado", "licenciada", "lic", "ingeniero", "ingeniera", "doctor", "doctora", "señor", "señora", "sra",
+    "diputado", "diputada", "senador", "senadora", "fiscal", "juez", "jueza", "prefeito", "prefeita",
+    "vereador", "vereadora", "deputado", "deputada", "juiz", "juíza", "delegado", "delegada", "coronel",
+    "capitán", "capitão", "teniente", "sargento", "monseñor", "maître", "préfet", "commandant",
     # military
     "general", "gen", "lieutenant general", "lt gen", "major general", "maj gen", "brigadier general",
     "brig gen", "brigadier", "colonel", "col", "lieutenant colonel", "lt col", "lieutenant", "lt",
