@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from forewarn.extract import detection
 from forewarn.extract.actors import ActorTable, extract_actors
 from forewarn.extract.attribution import AttributionRanker, available
 from forewarn.extract.dates import sentence_date
@@ -16,11 +17,15 @@ __all__ = ["ActorTable", "Statement", "analyse_document"]
 
 
 def analyse_document(
-    document: Document, doc: Doc, ranker: type[AttributionRanker] | None = AttributionRanker
+    document: Document,
+    doc: Doc,
+    ranker: type[AttributionRanker] | None = AttributionRanker,
+    detect: bool = True,
 ) -> DocumentAnalysis:
     """Extract actors, threats and events from one document and its spaCy parse.
 
     `ranker` gives the rules' speakers and targets a learned second opinion; None keeps the rules'.
+    `detect` gives the sentences the rules turn down a learned second look (`detection.ThreatDetector`).
     """
     actors = extract_actors(doc)
     finder = StatementFinder(doc, actors)
@@ -31,7 +36,9 @@ def analyse_document(
     def date_of(chars: tuple[int, int]) -> str | None:
         return sentence_date(doc, chars, document.published)
 
-    threats = ThreatExtractor(doc, actors, finder, date_of, document.published, attribution).extract(statements)
+    detector = detection.ThreatDetector() if detect and detection.available() else None
+    extractor = ThreatExtractor(doc, actors, finder, date_of, document.published, attribution, detector)
+    threats = extractor.extract(statements)
     events = EventExtractor(doc, actors, finder.in_quote, date_of).extract()
     analysis = DocumentAnalysis(document=document, actors=actors.actors, threats=threats, events=events)
     _rebase_spans(analysis)

@@ -15,11 +15,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from forewarn.extract.actors import PEOPLE_NOUNS, ActorTable, group_from_np, group_from_pronoun, speaks_for_us
 from forewarn.extract.attribution import AttributionRanker
+from forewarn.extract.detection import ThreatDetector, lemma_features
 from forewarn.extract.statements import (
     GROUP_NOUNS,
     PERSON_NOUNS,
@@ -267,7 +269,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(we|i) know where (it|he|she|they|you) (is|are|live|lives|sleep|sleeps|work|works|study|studies|"
         r"broadcast|broadcasts|pray|prays|shop|shops|park|parks|go|goes)\b|"
         r"\b(we|i) know where (his|her|their|your) (children|kids|sons?|daughters?|family) (live|study|studies|go)\b|"
-        r"\b(coming|come|comes|came) for (those|the ones|everyone|anyone|my|your|his|her|their)\b|"
+        r"\b(coming|come|comes|came) for (those|the ones|everyone|anyone|my|your|his|her|their)\b"
+        r"(?! (jobs?|seats?|votes?|titles?|crowns?|positions?|office|market|customers|business|lunch|money))|"
         r"\b(considered|deemed|declared|treated as|treat (it|them|him|her|you) as) (as )?(an? )?(\w+ )?"
         r"(base|enemy|enemies|spy|spies|traitor|"
         r"traitors|collaborator|collaborators|combatant|combatants|military objective|terrorist village)s?\b|"
@@ -696,6 +699,35 @@ _TRADE_WORDS = re.compile(
 )
 
 
+# the narrator's words for a threat, around a quote: "in a threatening message", "the threats continued"
+_THREAT_WORDS = re.compile(r"\b(threat\w*|intimidat\w*|menac\w*|ultimatum\w*|warning|warned|hit list|death list)\b")
+# the rules' signals, as the detector reads them
+_SIGNALS: dict[str, re.Pattern[str]] = {
+    "sig_reject": REJECT,
+    "sig_nonharm": NON_HARM_THREATS,
+    "sig_talk": TALK_ABOUT_THREATS,
+    "sig_defiance": DEFIANCE,
+    "sig_received": RECEIVED,
+    "sig_past_claim": PAST_CLAIM,
+    "sig_future": FUTURE,
+    "sig_past_time": PAST_TIME,
+    "sig_intent": INTENT,
+    "sig_generic_you": GENERIC_YOU,
+    "sig_conditional": CONDITIONAL,
+    "sig_agent": AGENT,
+    "sig_fate": FATE_IDIOM,
+    "sig_quantified": QUANTIFIED_VICTIM,
+    "sig_ultimatum": ULTIMATUM,
+    "sig_deadline": DEADLINE,
+    "sig_edict": EDICT_FATE,
+    "sig_declared": DECLARED_TARGET,
+    "sig_negated_fate": NEGATED_FATE,
+    "sig_soft": SOFT_HARM,
+    "sig_address": ADDRESS,
+}
+
+
+@lru_cache(maxsize=4096)
 def _harm(text: str) -> tuple[str | None, bool, int]:
     """Main harm type in a passage, whether only veiled terms occur, and how many terms."""
     if TRADE.search(text):
@@ -733,8 +765,12 @@ class ThreatExtractor:
         date_of: Callable[[tuple[int, int]], str | None],
         default_date: str | None,
         attribution: AttributionRanker | None = None,
+        detector: ThreatDetector | None = None,
     ) -> None:
         self.attribution = attribution
+        self.detector = detector
+        # every sentence the rules judged, and whether they took it: what the detector learns from
+        self.judged: list[tuple[Statement, int, int, bool]] = []
         self.date_of = date_of
         self.default_date = default_date
         self.doc = doc
@@ -764,6 +800,7 @@ class ThreatExtractor:
                     candidates.append(cand)
             else:
                 candidates.extend(self._quoted(stmt))
+        candidates.extend(self._detected())
         if not self.fiction:
             candidates.extend(self._incitements(candidates))
         self._adopt_in_headline(candidates)
@@ -1033,69 +1070,139 @@ class ThreatExtractor:
         if TITLE_CASE.fullmatch(self.text[stmt.start : stmt.end].strip(" ,.'\"‘’“”")):
             return out  # 'Shoot Your Shot', "Kill Bill": the title of a song, a film, a show
         for start, end in self._sentences(stmt.start, stmt.end):
-            low = self._literal_text(start, end)
-            kind, veiled, hits = self._judge(low, stmt.speaker)
-            if kind == "economic" and not (FUTURE.search(low) and re.search(r"\b(we|i)\b", low)):
-                continue  # "sanctions only work if we are united": talk about sanctions, not a threat
-            if (self.sports or SPORTS_SENTENCE.search(low)) and not LETHAL.search(low):
-                continue
-            if kind is None or REJECT.search(low) or NON_HARM_THREATS.search(low) or TALK_ABOUT_THREATS.search(low):
-                continue
-            if (
-                DEFIANCE.search(low)
-                and not re.search(r"\bwill(?! not| never)|\bwould(?! not| never)|\bif\b", low)
-                and not NEGATED_FATE.search(low)
-            ):
-                continue  # "we will not be intimidated": refusal, not a threat
-            if RECEIVED.search(low):
-                # "They told me they would kill my children": a threat the speaker received, made by
-                # whoever the telling verb's subject names ("He pointed at me and said: '...'")
-                out.append(
-                    Candidate(
-                        stmt,
-                        (start, end),
-                        self._teller(stmt, start, end),
-                        stmt.speaker,
-                        stmt.speaker_mention,
-                        kind,
-                        "conditional" if CONDITIONAL.search(low) else "direct",
-                        0.7,
-                        True,
-                        "quote",
-                    )
-                )
-                continue
-            if PAST_CLAIM.search(low) and not FUTURE.search(low):
-                continue
-            # the speaker's voice runs through the whole quote: "we", "you" may sit in another sentence of it
-            if not self._agentive(stmt, start, end, low) and not self._agentive(
-                stmt, stmt.start, stmt.end, self.text[stmt.start : stmt.end].lower()
-            ):
-                continue
-            if not FUTURE.search(low) and PAST_TIME.search(low):
-                continue  # "your supporters burned their cane last week": an accusation about the past
-            if not INTENT.search(low) and not re.search(r"\b(you|your)\b", low) and not FATE_IDIOM.search(low):
-                continue
-            if GENERIC_YOU.search(low) and not FUTURE.search(low) and not CONDITIONAL.search(low):
-                continue  # "you can't fight a war without soldiers": a saying, addressed to no one
-            if kind == "military" and hits < 2 and not CONDITIONAL.search(low):
-                continue
-            form = "conditional" if CONDITIONAL.search(low) else ("veiled" if veiled else "direct")
-            speaker = self._reporting_within(stmt, start, end)
-            if speaker != stmt.speaker:
-                # a threat the turn reports: whom it is aimed at is in its own sentence
-                inner = replace(stmt, start=start, end=end, speaker=speaker, addressee=None, addressee_mention=None)
-                told = self.doc.char_span(start, end, alignment_mode="expand")
-                if told is not None:
-                    self.finder._set_addressee(inner, told.root)  # "He tells the foreign workers that ..."
-                target, mention = self._target_in_passage(inner, start, end)
-            else:
-                target, mention = self._target_in_passage(stmt, start, end)
-            if target is not None and target == speaker:
-                target, mention = None, None
-            score = min(0.95, 0.55 + 0.1 * hits + (0.1 if target else 0))
-            out.append(Candidate(stmt, (start, end), speaker, target, mention, kind, form, score, True, "quote"))
+            taken = len(out)
+            self._judge_sentence(stmt, start, end, out)
+            self.judged.append((stmt, start, end, len(out) > taken))
         return out
+
+    def _detected(self) -> list[Candidate]:
+        """The sentences the rules turned down that the learned detector takes for threats, scored in one batch."""
+        if self.detector is None or self.sports:
+            return []
+        rejected = [(stmt, start, end) for stmt, start, end, taken in self.judged if not taken]
+        if not rejected:
+            return []
+        rows = [self.sentence_features(stmt, start, end) for stmt, start, end in rejected]
+        found = []
+        for (stmt, start, end), probability in zip(rejected, self.detector.probabilities(rows), strict=True):
+            if probability >= self.detector.threshold:
+                found.append(self._detected_candidate(stmt, start, end, probability))
+        return found
+
+    def _detected_candidate(self, stmt: Statement, start: int, end: int, probability: float) -> Candidate:
+        low = self._literal_text(start, end)
+        kind = _harm(low)[0] or _harm(self.text[start:end].lower())[0] or "violence"
+        speaker = self._reporting_within(stmt, start, end)
+        target, mention = self._target_in_passage(stmt, start, end)
+        if target is not None and target == speaker:
+            target, mention = None, None
+        form = "conditional" if CONDITIONAL.search(low) else "veiled"
+        return Candidate(stmt, (start, end), speaker, target, mention, kind, form, probability, True, "learned")
+
+    def sentence_features(self, stmt: Statement, start: int, end: int) -> dict[str, float]:
+        """What the detector reads of one sentence: the rules' signals, the narrator's words around it and
+        its hashed lemmas."""
+        low = self._literal_text(start, end)
+        raw = self.text[start:end].lower()
+        kind, veiled, hits = _harm(low)
+        soft = _harm(SOFT_HARM.sub(" ", low))[0] is None and kind is not None
+        words = re.findall(r"[a-z']+", raw)
+        paragraph = self._paragraph(stmt.sentence).lower()
+        outside = paragraph.replace(raw, " ")
+        feats: dict[str, float] = {
+            f"harm_{kind or 'none'}": 1.0,
+            "veiled": float(veiled),
+            "hits": float(hits),
+            "soft_only": float(soft),
+            "harm_raw": float(_harm(raw)[0] is not None),
+            "words": float(len(words)),
+            "you": float(sum(w in ("you", "your", "yours", "yourself") for w in words)),
+            "we": float(sum(w in ("we", "our", "us", "ours") for w in words)),
+            "i": float(sum(w in ("i", "me", "my") for w in words)),
+            "they": float(sum(w in ("they", "them", "their", "he", "him", "his", "she", "her") for w in words)),
+            "speaker_known": float(stmt.speaker is not None),
+            "speaker_armed": float(self._armed(ActorRef(local_id=stmt.speaker, mention=None)) if stmt.speaker else 0.0),
+            f"kind_{stmt.kind}": 1.0,
+            "violent_story": float(self.violent),
+            "trade_story": float(self.trade),
+            "labour_story": float(self.labour),
+            "fiction_story": float(self.fiction),
+            "threat_words_around": float(len(_THREAT_WORDS.findall(outside))),
+            "threat_words_in": float(len(_THREAT_WORDS.findall(raw))),
+            "violent_words_around": float(len(VIOLENT_STORY.findall(outside))),
+            "agentive": float(self._agentive(stmt, start, end, low)),
+        }
+        for name, pattern in _SIGNALS.items():
+            feats[name] = float(bool(pattern.search(low)))
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        lemmas = [t.lemma_.lower() for t in span if not t.is_punct and not t.is_space] if span is not None else []
+        feats.update(lemma_features(lemmas))
+        return feats
+
+    def _judge_sentence(self, stmt: Statement, start: int, end: int, out: list[Candidate]) -> None:
+        """The rules' verdict on one sentence of a statement: a candidate appended to `out`, or nothing."""
+        low = self._literal_text(start, end)
+        kind, veiled, hits = self._judge(low, stmt.speaker)
+        if kind == "economic" and not (FUTURE.search(low) and re.search(r"\b(we|i)\b", low)):
+            return  # "sanctions only work if we are united": talk about sanctions, not a threat
+        if (self.sports or SPORTS_SENTENCE.search(low)) and not LETHAL.search(low):
+            return
+        if kind is None or REJECT.search(low) or NON_HARM_THREATS.search(low) or TALK_ABOUT_THREATS.search(low):
+            return
+        if (
+            DEFIANCE.search(low)
+            and not re.search(r"\bwill(?! not| never)|\bwould(?! not| never)|\bif\b", low)
+            and not NEGATED_FATE.search(low)
+        ):
+            return  # "we will not be intimidated": refusal, not a threat
+        if RECEIVED.search(low):
+            # "They told me they would kill my children": a threat the speaker received, made by
+            # whoever the telling verb's subject names ("He pointed at me and said: '...'")
+            out.append(
+                Candidate(
+                    stmt,
+                    (start, end),
+                    self._teller(stmt, start, end),
+                    stmt.speaker,
+                    stmt.speaker_mention,
+                    kind,
+                    "conditional" if CONDITIONAL.search(low) else "direct",
+                    0.7,
+                    True,
+                    "quote",
+                )
+            )
+            return
+        if PAST_CLAIM.search(low) and not FUTURE.search(low):
+            return
+        # the speaker's voice runs through the whole quote: "we", "you" may sit in another sentence of it
+        if not self._agentive(stmt, start, end, low) and not self._agentive(
+            stmt, stmt.start, stmt.end, self.text[stmt.start : stmt.end].lower()
+        ):
+            return
+        if not FUTURE.search(low) and PAST_TIME.search(low):
+            return  # "your supporters burned their cane last week": an accusation about the past
+        if not INTENT.search(low) and not re.search(r"\b(you|your)\b", low) and not FATE_IDIOM.search(low):
+            return
+        if GENERIC_YOU.search(low) and not FUTURE.search(low) and not CONDITIONAL.search(low):
+            return  # "you can't fight a war without soldiers": a saying, addressed to no one
+        if kind == "military" and hits < 2 and not CONDITIONAL.search(low):
+            return
+        form = "conditional" if CONDITIONAL.search(low) else ("veiled" if veiled else "direct")
+        speaker = self._reporting_within(stmt, start, end)
+        if speaker != stmt.speaker:
+            # a threat the turn reports: whom it is aimed at is in its own sentence
+            inner = replace(stmt, start=start, end=end, speaker=speaker, addressee=None, addressee_mention=None)
+            told = self.doc.char_span(start, end, alignment_mode="expand")
+            if told is not None:
+                self.finder._set_addressee(inner, told.root)  # "He tells the foreign workers that ..."
+            target, mention = self._target_in_passage(inner, start, end)
+        else:
+            target, mention = self._target_in_passage(stmt, start, end)
+        if target is not None and target == speaker:
+            target, mention = None, None
+        score = min(0.95, 0.55 + 0.1 * hits + (0.1 if target else 0))
+        out.append(Candidate(stmt, (start, end), speaker, target, mention, kind, form, score, True, "quote"))
 
     def _judge(self, low: str, speaker: str | None) -> tuple[str | None, bool, int]:
         """The harm a passage threatens, read in its document: a labour story's strikes stop work, and
