@@ -763,3 +763,40 @@ def test_camps_languages_sign_offs_and_spanish_titles_are_no_people(analyse) -> 
     assert "Kiswahili" not in kinds and "Atentamente" not in kinds, kinds
     ferrer = [a for a in analysis.actors if "Lucía Ferrer Gil" in a.surface_forms()]
     assert ferrer and "Ferrer" in ferrer[0].surface_forms() and "Presidenta" in ferrer[0].titles, kinds
+
+
+def test_a_title_before_a_name_the_tagger_missed_places_the_person(analyse) -> None:
+    text = (
+        "Superintendent Gareth Pennington said the schools would reopen on Monday. Dr. Amina Yusuf Bello, who "
+        "runs the clinic, agreed. Pennington thanked the parents.\n"
+    )
+    forms = {a.name: (a.type, set(a.surface_forms())) for a in analyse(text).actors}
+    assert any({"Gareth Pennington", "Pennington"} <= f and kind == "PERSON" for kind, f in forms.values()), forms
+    assert any("Amina Yusuf Bello" in f and kind == "PERSON" for kind, f in forms.values()), forms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # campaign lines: a fate, a burial and a finish that the ballot box delivers
+        "\"Mayor Hollis, your days in office are numbered, and the number is March 3,\" challenger Nadia Brook told "
+        "supporters at the rally.\n",
+        "\"By Sunday night we will bury the Unity Party politically in this province,\" campaign chief Tomas Ekwueme "
+        "said.\n",
+        "\"We will finish you with the ballot,\" opposition candidate Grace Wanjiru told the governor's supporters.\n",
+        "Minister Arun Kale said the opposition would be \"wiped out\" in the coming state and municipal "
+        "elections, prompting a walkout.\n",
+        "\"He should remember what happened to the last mayor who ignored the voters,\" councillor Ian Moss said.\n",
+        # office words: the execution of projects, penalties the law sets, the police against crime
+        "The auditor said the agency would soon send officers to monitor the execution of major capital projects "
+        "in the budget.\n",
+        "\"Anyone who buys votes is liable to a fine or twelve months imprisonment or both,\" electoral commissioner "
+        "Ruth Alabi said.\n",
+        "City police vow to dismantle phone-theft gangs after student is stabbed to death\n\n"
+        "Police chief Marco Ruiz said the force would \"dismantle, one by one\" the gangs that rob phones on buses.\n",
+        "\"We will hunt down every rupee that has been hidden from the nation,\" revenue secretary Vikram Sethi "
+        "said.\n",
+    ],
+)
+def test_campaign_fates_office_words_and_police_vows_are_not_threats(analyse, text: str) -> None:
+    assert not analyse(text).threats

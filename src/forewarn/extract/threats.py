@@ -35,6 +35,18 @@ from forewarn.model import ActorRef, Span, Threat
 from forewarn.nlp.pipeline import ORG_NAME_RE, country_names, text_of
 from forewarn.resolve.names import strip_titles
 
+# veiled idioms that politics, sport and business use too: harm terms only where violence is in the story
+SOFT_IDIOMS = (
+    # "will be met with a firm response", "nobody will sleep again", "this is the last time we tell you"
+    r"(met|answered) with an? (firm|strong|decisive|forceful|crushing|swift|harsh|resolute|devastating|severe)"
+    r"( and \w+)? (response|reply|answer|retaliation)|respond\w* with (all )?(the |our |its |full )?(full )?force|"
+    r"will (never )?sleep again|in pieces|nowhere to hide|(not find|no) (a |any )?(hole|place|corner) to hide|"
+    r"(this is|it is|it['’]s) the last time (we|i) (are |am )?(tell|warn|ask)\w*|"
+    r"next time (we|i) (will not|won['’]t) (call|ask|warn|tell|knock)|(could|might|may) have an accident|"
+    # "your days in office are numbered": a campaign's line, a threat only where violence is in the story
+    r"days( in [\w ]{1,30}?)? are (numbered|counted)"
+)
+
 # Harm terms, declared as data: (pattern, threat type, veiled?). Patterns run on lower-case text.
 HARM_TERMS: list[tuple[str, str, bool]] = [
     # "the killers", "the murderers": who did it, hunted by the police, is no threat of harm
@@ -77,7 +89,6 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|"
         r"(share|meet|suffer) the (same )?fate( of)?|"
         r"end up like|(will|would) not live (to see|long)|won[’']t live (to see|long)|"
-        r"days( in [\w ]{1,30}?)? are (numbered|counted)|"
         r"treated (as|like) (an? |any other )?(enem(y|ies)|legitimate targets?|traitors?|combatants?|collaborators?|"
         r"spies|informers?|apostates?)|"
         r"not (all|many|one) of (you|them) will (go|come|return)|(will|would) (never|not) (go|come|return) home|"
@@ -324,6 +335,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     ),
     (r"\b(behind bars|prison|jail|imprison\w*|gallows)\b", "legal", False),
     (r"\b(barrels|oil|sanctions|boycott|blockade|deprive)\b", "economic", False),
+    (r"\b(" + SOFT_IDIOMS + r")\b", "violence", True),
 ]
 _HARM = [(re.compile(p), t, v) for p, t, v in HARM_TERMS]
 _SUFFERING = re.compile(SUFFERING)
@@ -622,8 +634,27 @@ NOT_HARM = re.compile(
     r"women|science|christmas|the south|the north|rural \w+)|"
     r"(declare[sd]?|declaring|wage[sd]?|waging) war on (\w+ ){0,2}(cancer|poverty|inflation|crime|waste|drugs|"
     r"corruption|obesity|disease|bureaucracy|red tape)|fight (a|the) war (on|against) (cancer|poverty|drugs|crime)|"
-    # elections are won and lost at the ballot box: "wipe out its rivals at the ballot box"
-    r"[^.;]{0,60}\b(at the (polls|ballot box)|in the (election|vote|polls|by-election|primary|primaries))\b|"
+    # elections are won and lost at the ballot box: "wipe out its rivals at the ballot box", "bury the PDP
+    # politically", "the voters will bury you", "we will finish you with the ballot"
+    r"[^.;]{0,60}\b(at the (polls|ballot box)|in the (election|vote|polls|by-election|primary|primaries)|"
+    r"in (the )?(coming |next |upcoming |forthcoming |general |local |state |presidential |parliamentary |"
+    r"[\w-]+ ){0,6}(elections?|polls|by-elections?|primar(y|ies))|with (the |our |your |their )?(ballots?|votes?)|"
+    r"politically|electorally|at the next election)\b|"
+    r"(the )?(voters|electorate|people) (will|would|are going to) (bury|punish|destroy|kill|finish|wipe|crush|"
+    r"send)\w*|"
+    # a campaign's fate: "he should remember what happened to the last mayor who ignored the voters"
+    r"what happened to [^.;]{0,60}\b(voters|electorate|polls|ballot box|election)|"
+    # the event a vow answers is no harm it threatens: "vows to dismantle gangs after student is stabbed to death"
+    r"after\b[^.;,]{0,60}?\b(killed|stabbed|shot|murdered|attacked|beheaded|bombed|kidnapped|killing|murder|"
+    r"shooting|stabbing)\b[^.;,]{0,40}|"
+    # the police against crime: "hunt down every rupee hidden", "dismantle the phone-theft gangs"
+    r"(hunt\w* down|take\w* down|track\w* down|go\w* after|dismantl\w*|crack\w* down on)[^.;]{0,40}\b(gangs?|"
+    r"robbers?|thieves|holdup|syndicates?|smugglers?|evaders?|fraudsters?|criminals?|dealers?|dealing points|"
+    r"(every|each) (rupee|penny|pound|dollar|cent|naira|peso|shilling|euro)|tax\w*)|"
+    # "the execution of capital projects", "liable to a fine or 12 months imprisonment": office words
+    r"execution of (the |its |their |major |all )?([\w-]+ ){0,3}(projects?|budgets?|plans?|contracts?|works|"
+    r"programm?es?|polic(y|ies)|strateg(y|ies)|orders?|warrants?|tasks?|mandates?)|"
+    r"(liable|punishable|subject) (to|by) [^.;]{0,60}(fines?|imprisonment|jail|prison)|"
     r"(bury|buries|burying|crush\w*|destroy\w*|wipe\w* out|annihilat\w*|demolish\w*|thrash\w*|trounce\w*|"
     r"kill\w*|sink\w*|torpedo\w*) (the |this |that |a |its |their |his |her )?([\w'‘’]+ ){0,2}"
     r"(government|opposition|coalition|party|parties|rivals?|incumbents?|challengers?|candidates?|ticket|campaign|"
@@ -672,12 +703,8 @@ TRADE = re.compile(
 SOFT_HARM = re.compile(
     r"\b(pay (a |the )?(\w+ )?price( in \w+)?|(heavy|high|steep|big|terrible|bitter) price|pay dearly|"
     r"pay for (this|it|that|what)|answer for (it|this|that|what)|regret\w*|suffer\w*|hell|punish\w*|consequences|"
-    # "will be met with a firm response", "nobody will sleep again", "this is the last time we tell you"
-    r"(met|answered) with an? (firm|strong|decisive|forceful|crushing|swift|harsh|resolute|devastating|severe)"
-    r"( and \w+)? (response|reply|answer|retaliation)|respond\w* with (all )?(the |our |its |full )?(full )?force|"
-    r"will (never )?sleep again|in pieces|nowhere to hide|(not find|no) (a |any )?(hole|place|corner) to hide|"
-    r"(this is|it is|it['’]s) the last time (we|i) (are |am )?(tell|warn|ask)\w*|"
-    r"next time (we|i) (will not|won['’]t) (call|ask|warn|tell|knock)|(could|might|may) have an accident)\b"
+    + SOFT_IDIOMS
+    + r")\b"
 )
 # words that put violence in a story; "war" and "kill" alone do not ("a war on red tape", "a silent killer")
 VIOLENT_STORY = re.compile(

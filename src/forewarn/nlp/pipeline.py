@@ -275,7 +275,10 @@ _NAME = r"[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2}"
 _NAMED_BY_ROLE = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z-]+ )?(?:{{roles}})(?: of (?:the )?[A-Z][\w'’-]*"
     rf"(?: [A-Z][\w'’-]*)*)?, (?P<a>{_NAME}),|"
-    rf"\b(?:Mayor|Governor|Judge|Senator|Prosecutor|Commander|Colonel|Captain|Sheikh|Mullah|Imam) (?P<b>{_NAME})\b"
+    rf"\b(?:Mayor|Governor|Judge|Senator|Prosecutor|Commander|Colonel|Captain|Sheikh|Mullah|Imam|Superintendent|"
+    rf"Detective|Sergeant|Lieutenant|Sheriff|Councillor|Councilman|Councilwoman|Commissioner|Registrar|Ambassador|"
+    rf"Reverend|Pastor|Bishop|Professor|Dr|Mr|Mrs|Ms|Alhaji|Mallam|Mufti|Ustaz|Qari|Comandante|Alcalde|Presidenta|"
+    rf"Presidente)\.? (?P<b>{_NAME})\b"
 )
 
 
