@@ -28,7 +28,8 @@ import numpy as np
 from spacy.tokens import Doc, DocBin
 
 from forewarn.extract import analyse_document
-from forewarn.extract.attribution import NULL, ROLES, AttributionRanker, Passage, matrix
+from forewarn.extract.attribution import NULL, ROLES, AttributionRanker, Passage
+from forewarn.extract.learned import matrix
 from forewarn.ingest import iter_documents
 from forewarn.model import Document
 from forewarn.nlp.pipeline import load_nlp, parse_documents

@@ -32,7 +32,8 @@ from train_attribution import _parsed
 
 from forewarn.extract.actors import extract_actors
 from forewarn.extract.dates import sentence_date
-from forewarn.extract.detection import feature_names, matrix
+from forewarn.extract.detection import feature_names
+from forewarn.extract.learned import matrix
 from forewarn.extract.statements import StatementFinder
 from forewarn.extract.threats import ThreatExtractor
 

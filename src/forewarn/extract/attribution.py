@@ -18,25 +18,21 @@ accuracy it reached beside the rules'.
 from __future__ import annotations
 
 import bisect
-import json
-import logging
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
 from spacy.tokens import Doc
 
 from forewarn.extract.actors import ActorTable
+from forewarn.extract.learned import booster, loads, matrix, read_model
 from forewarn.extract.statements import SPEECH_VERBS, Statement
 
 if TYPE_CHECKING:
     import lightgbm
 
-log = logging.getLogger(__name__)
 
 ROLES = ("speaker", "target")
 NULL = "<none>"
@@ -278,32 +274,19 @@ class _Model:
 
 @cache
 def available() -> bool:
-    """Whether the model loads here. LightGBM needs the OpenMP runtime (Debian's libgomp1, present wherever
-    gcc is); without it forewarn keeps the rules' speakers and targets and says so once."""
-    try:
-        _model()
-    except (ImportError, OSError) as exc:
-        log.warning("attribution model unavailable (%s): speakers and targets are the rules' alone", exc)
-        return False
-    return True
+    """Whether the model loads here; without it forewarn keeps the rules' speakers and targets."""
+    return loads(_model, "attribution model unavailable: speakers and targets are the rules' alone")
 
 
 @cache
 def _model() -> _Model:
-    import lightgbm
-
-    raw = resources.files("forewarn.extract").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    data = json.loads(raw)
+    data = read_model(MODEL_FILE)
     return _Model(
         features=data["features"],
-        boosters={role: lightgbm.Booster(model_str=data[role]["model"]) for role in ROLES},
+        boosters={role: booster(data[role]["model"]) for role in ROLES},
         margins={role: data[role]["margin"] for role in ROLES},
         fill_threshold=data["fill_threshold"],
     )
-
-
-def matrix(names: list[str], rows: list[dict[str, float]]) -> np.ndarray:
-    return np.array([[row.get(name, 0.0) for name in names] for row in rows], dtype=np.float64)
 
 
 class AttributionRanker:

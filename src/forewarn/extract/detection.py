@@ -16,20 +16,16 @@ news (never from the development set); it ships in `detection_model.json`.
 from __future__ import annotations
 
 import itertools
-import json
-import logging
 import zlib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-import numpy as np
+from forewarn.extract.learned import booster, loads, matrix, read_model
 
 if TYPE_CHECKING:
     import lightgbm
 
-log = logging.getLogger(__name__)
 
 MODEL_FILE = "detection_model.json"
 HASH_BUCKETS = 512  # hashed lemmas of the sentence: enough for ~20,000 sentences, small enough to ship
@@ -47,17 +43,6 @@ def lemma_features(lemmas: list[str]) -> dict[str, float]:
 
 def feature_names(signal_names: list[str]) -> list[str]:
     return [*signal_names, *(f"h{i}" for i in range(HASH_BUCKETS))]
-
-
-def matrix(names: list[str], rows: list[dict[str, float]]) -> np.ndarray:
-    index = {name: i for i, name in enumerate(names)}
-    out = np.zeros((len(rows), len(names)), dtype=np.float32)
-    for r, row in enumerate(rows):
-        for key, value in row.items():
-            i = index.get(key)
-            if i is not None:
-                out[r, i] = value
-    return out
 
 
 @dataclass(frozen=True)
@@ -82,23 +67,11 @@ class ThreatDetector:
 
 
 def available() -> bool:
-    """Whether the model loads here (LightGBM needs the OpenMP runtime, Debian's libgomp1)."""
-    try:
-        _model()
-    except (ImportError, OSError, FileNotFoundError) as exc:
-        log.warning("threat detection model unavailable (%s): threats are the rules' alone", exc)
-        return False
-    return True
+    """Whether the model loads here; without it the rules decide alone what is a threat."""
+    return loads(_model, "threat detection model unavailable: threats are the rules' alone")
 
 
 @cache
 def _model() -> _Model:
-    import lightgbm
-
-    raw = resources.files("forewarn.extract").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    data = json.loads(raw)
-    return _Model(
-        features=data["features"],
-        booster=lightgbm.Booster(model_str=data["model"]),
-        threshold=data["threshold"],
-    )
+    data = read_model(MODEL_FILE)
+    return _Model(features=data["features"], booster=booster(data["model"]), threshold=data["threshold"])
