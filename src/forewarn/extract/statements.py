@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from forewarn.extract.actors import PEOPLE_NOUNS, ROLE_WORDS, ActorTable, group_from_np
 from forewarn.model import DocActor
-from forewarn.nlp.pipeline import ORG_WORDS, text_of
+from forewarn.nlp.pipeline import ORG_WORDS, country_names, text_of
 from forewarn.resolve.names import name_key
 
 StatementKind = Literal["quote", "turn", "reported", "indirect"]
@@ -77,8 +77,10 @@ INDIRECT_VERBS = frozenset("say tell declare state add insist stress write tweet
 # things that carry a statement: "the post read", "the banner said"
 STATEMENT_NOUNS = frozenset(
     """statement post tweet message video letter account banner pamphlet leaflet communique communiqué note
-    recording audio broadcast sermon speech poster graffiti notice""".split()
+    recording audio broadcast sermon speech poster graffiti notice email e-mail voicemail""".split()
 )
+# what "the message" read out in court may have been, as the text said before
+_MESSAGE_KINDS = frozenset("message email e-mail voicemail letter text post note tweet".split())
 # an intro that carries on the voice of the quote before it: "It went on:", "The statement continued:"
 GOES_ON = re.compile(
     r"(?i)(it|he|she|they|the (" + "|".join(sorted(STATEMENT_NOUNS)) + r"|spokesman|spokesperson|speaker))"
@@ -139,6 +141,20 @@ TITLE_SYNONYMS: dict[str, frozenset[str]] = {
 }
 
 # verbs that give a message its author with "to": "a video attributed to X"
+# descriptions a court or police report uses for the person it accuses
+_ACCUSED_FIGURES = frozenset(
+    "man woman suspect defendant accused caller sender author gunman attacker teenager convict".split()
+)
+_ACCUSED_AFTER = re.compile(
+    r"(?:,\s*(?:\d{2},\s*)?[^.;\n]{0,60}?,)?\s+(?:\w+ly\s+)?(?:(?:is|was|has been|had been|were|have been)\s+"
+    r"(?:charged|arrested|accused|indicted|convicted|sentenced|jailed|detained|remanded|found guilty)|"
+    r"pleaded (?:guilty|not guilty)|admitted|denies|denied (?:the )?charges?)\b"
+)
+_ACCUSED_BEFORE = re.compile(
+    r"\b(?:suspect|defendant|accused|man|woman|caller)\b[^.;\n]{0,30}?\b(?:identified|named)\s+(?:only\s+)?as\s+[\"“']?$"
+    r"|\b(?:charged|arrested|indicted|convicted|sentenced|jailed)\s+(?:\w+\s+){0,3}?$"
+)
+_ANONYMOUS = re.compile(r"\b(anonymity|not authori[sz]ed|asked not to be (named|identified)|declined to be named)\b")
 _ASCRIBING = frozenset(["attribute", "credit", "ascribe", "link", "trace"])
 # a clause in which someone names himself: "who gave his name as X", "calling himself X"
 _SELF_NAMING = re.compile(
@@ -183,7 +199,14 @@ _NON_SPEAKER_LABELS = frozenset(
     "interviewer host moderator anchor reporter presenter question answer q a narrator caller voice "
     "translator interpreter source note editor's note update correction transcript caption video audio "
     "subtitle headline summary background speaker first second third fourth unidentified unknown presenter "
-    "analyst guest correspondent expert commentator panelist panellist".split()
+    "analyst guest correspondent expert commentator panelist panellist broadcast aired date published posted "
+    "updated filed dateline time location programme program show channel station language".split()
+)
+# a transcript turn: "NAME: ...", "[00:01:22] NAME: ...", "[Name] ..." or "[VIDEO - NAME, POSTED ON X]: ..."
+_TIMESTAMP = r"(?:\[\d{1,2}(?::\d{2}){1,2}\]\s*|\(?\d{1,2}(?::\d{2}){1,2}\)?\s+)?"
+TURN_LINE = re.compile(
+    r"(?m)^" + _TIMESTAMP + r"(?:(?P<label>[A-Z][^\n:\[\]]{1,90}):|\[(?P<bracket>[A-Z][^\]\n]{1,90})\]:?)"
+    r"[ \t]+(?P<said>\S[^\n]*)$"
 )
 _NOT_TURN_START = frozenset("to dear o oh re subject from by for in on at as note update".split())
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;,")
@@ -263,6 +286,7 @@ class StatementFinder:
                     self._in_quote[t.i] = True
         self._starts = [t.idx for t in doc]
         self._participant_ids: set[str] | None = None
+        self._accused_id: str | bool | None = False  # not looked for yet
         # transcript labels already tied to a speaker: "SECOND SPEAKER (identified as X):" ... "SECOND SPEAKER:"
         self._label_speakers: dict[str, str] = {}
         # who the document quotes by name: the referent of later descriptions like "the official"
@@ -506,8 +530,9 @@ class StatementFinder:
     def _author_of_earlier(self, noun: Token) -> Token | None:
         """ "The post read": whose post, as the text said before ("a post attributed to X", "X released a video")."""
         lemma = noun.lemma_.lower()
+        same = _MESSAGE_KINDS if lemma == "message" else {lemma}
         for tok in reversed(self.doc[max(0, noun.sent.start - 200) : noun.i]):
-            if tok.lemma_.lower() != lemma or self._in_quote[tok.i]:
+            if tok.lemma_.lower() not in same or self._in_quote[tok.i]:
                 continue
             for child in tok.children:
                 if child.dep_ == "poss" and self.actors.at_token(child.i):
@@ -552,9 +577,13 @@ class StatementFinder:
                 named = [t for t in subj.subtree if self.actors.at_token(t.i)] if subj is not None else []
                 orgs = [t for t in named if self.actors.get(self.actors.at_token(t.i) or "").type in ("ORG", "PERSON")]
                 return orgs[-1] if orgs else None  # the latest statement is the one read out
-            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in SPEECH_VERBS:
-                # "In a statement sent to reporters, the group's spokesman, X, said ...": whoever said it
-                subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+            verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+            if verb is not None and verb.dep_ == "dobj" and verb.lemma_.lower() in ("remark", "comment", "threat"):
+                verb = verb.head  # "made the remarks in a statement"
+            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+                # "In a statement sent to reporters, the group's spokesman, X, said ...", "X made the remarks in a
+                # statement posted on ...": whoever said it
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 named = [t for t in subj.subtree if self.actors.at_token(t.i)] if subj is not None else []
                 people = [t for t in named if self.actors.get(self.actors.at_token(t.i) or "").type == "PERSON"]
                 if people or named:
@@ -760,7 +789,10 @@ class StatementFinder:
                 continue
             verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok
             for child in verb.children:
-                if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "to"):
+                # "the message came from X", "was attributed to X"; but "the statement turned to X" and "a banner
+                # addressed to X" name whom it speaks about or to
+                to_author = child.lower_ == "to" and verb.lemma_.lower() in _ASCRIBING
+                if child.dep_ in ("prep", "agent") and (child.lower_ in ("from", "by") or to_author):
                     for sub in child.subtree:
                         lid = self.actors.at_token(sub.i)
                         if lid and self.actors.get(lid).type in ("PERSON", "ORG"):
@@ -877,14 +909,14 @@ class StatementFinder:
 
     def _is_label(self, tok: Token) -> bool:
         line_start = self.text.rfind("\n", 0, tok.idx) + 1
-        return not self.text[line_start : tok.idx].strip() and bool(
+        return not re.sub(_TIMESTAMP, "", self.text[line_start : tok.idx], count=1).strip() and bool(
             re.match(r"[^\n:]{0,60}:", self.text[tok.idx : tok.idx + 70])
         ) and tok.text.isupper()
 
     def _in_turn(self, char: int) -> bool:
         """Whether a position sits on a transcript line that opens with a speaker's label."""
         line_start = self.text.rfind("\n", 0, char) + 1
-        return bool(re.match(r"[A-Z][^\n:]{1,60}:\s", self.text[line_start : line_start + 70]))
+        return bool(TURN_LINE.match(self.text, line_start, self.text.find("\n", line_start) % (len(self.text) + 1)))
 
     def _spoken_to_or_labelled(self, s: int, e: int, at_char: int | None = None) -> bool:
         """ "Good evening, Leila.", "OUCHENE:": a name spoken to, or a transcript's speaker label, is not whom a
@@ -892,7 +924,7 @@ class StatementFinder:
         start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
         line_start = self.text.rfind("\n", 0, start) + 1
         before, after = self.text[line_start:start], self.text[end : end + 40]
-        if re.match(r"[^\n:]{0,60}:", self.text[start:]) and not before.strip():
+        if re.match(r"[^\n:]{0,60}:", self.text[start:]) and not re.sub(_TIMESTAMP, "", before, count=1).strip():
             return True  # the label opening a transcript line
         if re.search(r"[,]\s*$", before) and re.match(r"\s*[.!?]", after):
             return True  # "Good evening, Leila."
@@ -907,9 +939,9 @@ class StatementFinder:
         is someone else."""
         if self._participant_ids is None:
             labels = Counter(
-                name_key(re.sub(r"\s*\([^()]*\)", "", m.group(1))).split()[-1]
-                for m in re.finditer(r"(?m)^([A-Z][^\n:]{1,60}):", self.text)
-                if name_key(re.sub(r"\s*\([^()]*\)", "", m.group(1)))
+                name_key(re.sub(r"\s*\([^()]*\)", "", m.group("label") or m.group("bracket"))).split()[-1]
+                for m in TURN_LINE.finditer(self.text)
+                if name_key(re.sub(r"\s*\([^()]*\)", "", m.group("label") or m.group("bracket")))
             )
             self._participant_ids = {
                 a.local_id
@@ -949,6 +981,9 @@ class StatementFinder:
                 return self._nearest(members, at_char)
             if main_speaker and set(self.actors.get(main_speaker).affiliations) & set(orgs):
                 return main_speaker
+            introduced_member = self._introduced_member(head, orgs, exclude)
+            if introduced_member is not None:
+                return introduced_member
         if titled:
             return self._nearest(titled, at_char)
         determiners = {t.lower_ for t in head.children if t.dep_ == "det"}
@@ -971,6 +1006,11 @@ class StatementFinder:
                     return lid
             if first is not None:
                 return first
+        if "the" in determiners and head.lower_ in _ACCUSED_FIGURES:
+            # "the defendant", "the caller", "the man" in a court or police report: the person charged
+            accused = self.accused()
+            if accused is not None and accused != exclude:
+                return accused
         if head.lower_ in ("man", "woman", "person", "teenager", "suspect", "defendant", "gunman"):
             return None  # an unnamed person stays unnamed
         if determiners & {"a", "an"}:
@@ -985,6 +1025,54 @@ class StatementFinder:
         if main_speaker is not None and kinds and not self._fits(self.actors.get(main_speaker), kinds):
             return None
         return main_speaker
+
+    def accused(self) -> str | None:
+        """The one person a court or police report is about: "X, 58, is charged with ...", "the suspect,
+        identified only as X", "X pleaded guilty to ...". None when the text accuses nobody, or several."""
+        if self._accused_id is not False:
+            return self._accused_id  # type: ignore[return-value]
+        found: Counter[str] = Counter()
+        for s, e, lid in self.actors.mention_tokens:
+            if self.actors.get(lid).type != "PERSON" or self._in_quote[s]:
+                continue
+            start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
+            if _ACCUSED_AFTER.match(self.text[end : end + 90]) or _ACCUSED_BEFORE.search(
+                self.text[max(0, start - 80) : start]
+            ):
+                found[lid] += 1
+        self._accused_id = found.most_common(1)[0][0] if len(found) == 1 else None
+        return self._accused_id
+
+    def _introduced_member(self, head: Token, orgs: list[str], exclude: str | None) -> str | None:
+        """ "A senior official of X said ... . Y, who heads the group's security council, made the remarks":
+        a description introduced with "a" is named in the next sentences by a person the text ties to X there.
+        An official who stays anonymous ("speaking on condition of anonymity") stays unnamed."""
+        if not ({t.lower_ for t in head.children if t.dep_ == "det"} & {"a", "an"}):
+            return None
+        if head.dep_ not in ("nsubj", "nsubjpass") or _ANONYMOUS.search(head.sent.text.lower()):
+            return None
+        after, limit = head.sent.end_char, head.sent.end + 90
+        for s, _e, lid in self.actors.mention_tokens:
+            tok = self.doc[s]
+            if tok.idx < after or lid == exclude or self._in_quote[s]:
+                continue
+            if s > limit:
+                break
+            person = self.actors.get(lid)
+            if person.type != "PERSON" or any(m.start < head.idx for m in person.mentions):
+                continue
+            sent = tok.sent
+            if _ANONYMOUS.search(sent.text.lower()):
+                continue
+            tied = set(person.affiliations) & set(orgs) or any(
+                self.actors.at_token(t.i) in orgs
+                or (t.lower_ in GROUP_NOUNS and any(c.lower_ in ("the", "its", "'s") for c in t.children))
+                for t in sent
+            )
+            root_subject = self.doc[_e - 1].dep_ in ("nsubj", "nsubjpass")
+            if tied and root_subject:
+                return lid
+        return None
 
     def _subject_before(self, head: Token) -> str | None:
         """The named person who is the subject of the sentence before this one (outside quotes)."""
@@ -1042,6 +1130,13 @@ class StatementFinder:
     def _turn_speaker(self, stmt: Statement, line_start: int, colon: int) -> bool:
         label = self.text[line_start:colon].strip()
         if not label or len(label) > 90 or not label[0].isupper():
+            return False
+        # "Yemen: Huthi spokesman threatens ...", "October 2, 2024, 12:14": a headline's place or a time
+        if re.search(r"\d{2,}", label) or label.lower() in country_names() or any(
+            self.actors.get(lid).type in ("GPE", "LOC")
+            for t in self.doc.char_span(line_start, colon, alignment_mode="expand") or []
+            if (lid := self.actors.at_token(t.i))
+        ):
             return False
         # "HOST (JANE ROE):" names the host in brackets; a bare role label names no one
         bracket = re.match(r"(.+?)\s*\(([^()]+)\)$", label)
@@ -1221,16 +1316,26 @@ class StatementFinder:
 
     def _turns(self, quotes: list[Statement]) -> Iterator[Statement]:
         """Unquoted transcript turns: a line opening "Name: ..."."""
-        for line in re.finditer(r"(?m)^([A-Z][^\n:]{1,90}):\s+(\S[^\n]*)$", self.text):
-            start, end = line.span(2)
-            label = line.group(1)
+        for line in TURN_LINE.finditer(self.text):
+            start, end = line.span("said")
+            group = "label" if line.group("label") else "bracket"
+            label_start, label_end = line.span(group)
+            label = line.group(group)
+            if group == "bracket":
+                # "[VIDEO - NAME, POSTED ON SOCIAL MEDIA]": the name after the kind of footage
+                parts = re.match(r"(?:[^-–—\n]{1,30}\s[-–—]\s)?([^,;\n]+)", label)
+                if parts is None:
+                    continue
+                label_start, label_end = label_start + parts.start(1), label_start + parts.end(1)
+                label = parts.group(1).strip()
+                label_end = label_start + len(label)
             bare = re.sub(r"\s*\([^()]*\)\s*$", "", label)  # "SECOND SPEAKER (identified as X)"
             if len(bare.split()) > 5 or not bare.split() or bare.split()[0].lower() in _NOT_TURN_START:
                 continue  # "To the minister X:" addresses someone; it does not name the speaker
             if any(q.start <= start < q.end or start <= q.start < end for q in quotes):
                 continue
             stmt = Statement("turn", start, end)
-            if not self._turn_speaker(stmt, line.start(1), line.end(1)):
+            if not self._turn_speaker(stmt, label_start, label_end):
                 continue
             stmt.sentence = (line.start(), end)
             stmt.cue = "say"

@@ -44,7 +44,13 @@ SOFT_IDIOMS = (
     r"(this is|it is|it['’]s) the last time (we|i) (are |am )?(tell|warn|ask)\w*|"
     r"next time (we|i) (will not|won['’]t) (call|ask|warn|tell|knock)|(could|might|may) have an accident|"
     # "your days in office are numbered": a campaign's line, a threat only where violence is in the story
-    r"days( in [\w ]{1,30}?)? are (numbered|counted)"
+    r"days( in [\w ]{1,30}?)? are (numbered|counted)|"
+    # "you'll go the same way as the other two MPs", "she had better not leave the courthouse on her own"
+    r"\b(go|goes|going|gone) the (same )?way (as|of) (the|your|his|her|their|those|that|all)\b|"
+    r"\b(had|'d|’d) better not (leave|go out|walk|show|set foot|come back|step)\b|"
+    r"\bshould be looking over (their|his|her|your) shoulders?\b|"
+    # "those who sold Iraq before him did not live long enough to spend the price"
+    r"\bthose who\b[^.;]{0,60}\b(did not|didn['’]t|never|could not|couldn['’]t) live (long|to)\b"
 )
 
 # Harm terms, declared as data: (pattern, threat type, veiled?). Patterns run on lower-case text.
@@ -141,8 +147,11 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"\b(be|get) (targeted|hunted|hunted down|eliminated|punished|executed|liquidated)\b"
             r"(?! (at|to|for|by the market))|"
             r"\b(will|would|shall) (not|never) (go|come|return) home\b|"
-            r"\b(he|she|they|you) will be carried out\b|"
-            r"\b(won[’']t|will not|would not|wouldn[’']t|never) make it (home|back|out alive)\b|"
+            r"\b(he|she|they|you)(['’]ll| will) be carried out\b|"
+            r"\b(won[’']t|will not|would not|wouldn[’']t|never) make it (home|back|out alive|to (his|her|their|your) "
+            r"(car|home|house|office|door|desk|next birthday))\b|"
+            # a bomb under a car: "she should start checking under her car"
+            r"\bcheck(ing|s)? under (his|her|their|your) (car|vehicle|truck)s?\b|"
             r"\b(will|would|shall) (not|never) escape (the |our )?(swords?|bullets?|guns?|punishment|revenge|wrath)\b|"
             r"\b(is|are) on (our|the) (hit |death |kill )?list\b(?! of)|"
             # "they would take me out of the neighbourhood in a bag"
@@ -262,7 +271,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(bear|face|suffer) (the )?(serious |grave |dire )?consequences\b|"
         r"\b(will|shall|would) (not|never) sleep (in peace|peacefully|soundly|safely)\b|"
         r"\b(we|i) (already |also |very well |now )?know (what|which) (car|cars|truck|vehicle|bus|road|route|entrance|"
-        r"school|house|door|gate|time|hour|days?) (you|he|she|they|"
+        r"school|house|door|gate|time|hour|days?|garage|car park|parking|street|church|mosque|gym) "
+        r"(you|he|she|they|the \w+|"
         r"(your|his|her|their) (sons?|daughters?|children|kids|wife|husband|family|mother))\b|"
         # "their names and the addresses of their families are known to us"
         r"\b(names?|address(es)?|homes?|houses?|famil(y|ies)|movements?)\b[^.;]{0,40}\b(is|are) known to us\b|"
@@ -429,7 +439,10 @@ FATE_IDIOM = re.compile(
     r"(remember|know|knows|remembers|ask|asks) what happened to(?! (our|my|us|me)\b)|end up like|"
     r"(know|knows) (very )?well what (happens|happened) to|"
     r"(meet|share) the (same )?fate|"
-    r"turn (is coming|will come)|sleep with one eye open|(will|shall) (not|never) know peace|day of reckoning)\b"
+    r"turn (is coming|will come)|sleep with one eye open|(will|shall) (not|never) know peace|day of reckoning|"
+    # "we know which garage the judge parks in", "those who crossed us did not live long"
+    r"(we|i) (already |also |very well |now )?know (where|which)|"
+    r"those who\b[^.;]{0,60}\b(did not|didn['’]t|never|could not|couldn['’]t) live (long|to))\b"
 )
 # the speaker declares someone a target: "he is a legitimate target"
 DECLARED_TARGET = re.compile(

@@ -364,6 +364,8 @@ def _person_by_apposition(span: Span) -> Span:
 _NEAR_WORDS = frozenset("near outside north south east west".split())
 _PLACE_PREPS = frozenset("in into inside outside near throughout across around toward towards".split())
 # nouns a place name modifies: "the Kharkiv governor", "Belgorod region"
+# nouns a town's name qualifies: "a Mesa man", "an Ohio couple"
+_FROM_PLACE = frozenset("man woman men women couple teenager boy girl family resident native pensioner".split())
 _PLACE_NOUNS = frozenset(
     """region oblast province governorate district county city town village municipality state prefecture
     governor mayor border outskirts residents neighbourhood neighborhood area suburb camp refugee checkpoint
@@ -419,6 +421,10 @@ def _place_evidence(span: Span) -> bool:
     if last.dep_ == "pobj" and last.head.lower_ in _PLACE_PREPS:
         return True
     if last.dep_ == "compound" and last.head.lower_ in _PLACE_NOUNS and last.head.i == span.end:
+        return True
+    # "A Mesa man was arrested", "a Leeds woman": where someone is from
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    if before in ("a", "an") and span.end < len(span.doc) and span.doc[span.end].lower_ in _FROM_PLACE:
         return True
     # "X is Lebanon's largest refugee camp", "X, near the southern city of Sidon"
     if last.dep_ == "nsubj" and last.head.lemma_ == "be":

@@ -1,0 +1,107 @@
+"""Who said it, in the ways wire copy, court reports and monitoring transcripts tell it: an official introduced
+before he is named, the person a court report accuses, a message read out by someone who did not write it, a
+statement that turns to the man it threatens, and transcript turns with timestamps or bracketed labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from forewarn.model import DocumentAnalysis
+
+
+def pairs(analysis: DocumentAnalysis) -> set[tuple[str | None, str | None]]:
+    def name(ref) -> str | None:
+        return analysis.actor(ref.local_id).name if ref else None
+
+    return {(name(t.speaker), name(t.target)) for t in analysis.threats}
+
+
+def test_an_official_introduced_before_he_is_named_is_the_man_named_next(analyse) -> None:
+    text = (
+        "KIRKUK, May 2 (Reuters) - A senior commander of Saraya Awliya al-Dam said the group would attack "
+        "Turkish bases in northern Iraq if Ankara did not withdraw its troops by the end of the month.\n\n"
+        "Jaafar Hamid al-Rubaie, who leads the group's operations in Nineveh, made the remarks in a statement "
+        "posted on the group's Telegram channel on Thursday.\n\n"
+        "\"Every Turkish base on the soil of Iraq will be a target for our drones,\" al-Rubaie wrote.\n\n"
+        "Government spokesman Karim al-Sudani said the government rejected any attack on foreign missions.\n"
+    )
+    speakers = {speaker for speaker, _ in pairs(analyse(text))}
+    assert speakers == {"Jaafar Hamid al-Rubaie"}, speakers
+
+
+def test_a_statement_that_turns_to_a_man_is_not_his(analyse) -> None:
+    text = (
+        "BASRA - Idris Kadhim al-Maliki, the leader of the Ahl al-Thar brigades, posted a statement on Monday, "
+        "a day after a roadside bomb killed two of the group's fighters.\n\n"
+        "The statement then turned to Salman Yaseen, the lawmaker who proposed the inquiry.\n\n"
+        "\"Let Yaseen remember that those who opened files on us before him did not live long enough to close "
+        "them,\" it said.\n"
+    )
+    found = pairs(analyse(text))
+    assert found, "the veiled threat is found"
+    assert all(speaker != "Salman Yaseen" for speaker, _ in found), found
+    assert ("Idris Kadhim al-Maliki", "Salman Yaseen") in found, found
+
+
+def test_in_a_court_report_the_defendant_and_the_caller_are_the_man_charged(analyse) -> None:
+    text = (
+        "TUCSON - A Marana man has been charged with threatening a county election official, the U.S. "
+        "Attorney's Office said on Wednesday.\n\n"
+        "Wayne Dobbins Kerr, 61, is charged with two counts of making interstate threats. According to the "
+        "complaint, the defendant called the county recorder's office on March 3 and asked for Recorder Alicia "
+        "Fuentes by name. When told she was out, he told the clerk who answered: \"Tell her if she certifies "
+        "that count, she won't make it to her car.\"\n\n"
+        "\"Threats against election workers are crimes,\" said U.S. Attorney Paul Whitaker.\n"
+    )
+    found = pairs(analyse(text))
+    kerr = {target for speaker, target in found if speaker == "Wayne Dobbins Kerr"}
+    assert any("Alicia Fuentes" in (target or "") for target in kerr), found
+
+
+def test_a_message_read_out_in_court_is_its_senders_not_the_prosecutors(analyse) -> None:
+    text = (
+        "A man who threatened his MP has been jailed for two years.\n\n"
+        "Colin Ashby Rudd, 47, pleaded guilty to sending a threatening communication at Leeds Crown Court.\n\n"
+        "The court heard that Rudd sent an email to Joanne Pryce, the Labour MP for the area, the night after she "
+        "spoke in a debate on housing.\n\n"
+        "Prosecuting, Anna Bellamy read the message to the court. It said: \"You'll go the same way as the other "
+        "MPs who were murdered, and nobody will miss you.\"\n"
+    )
+    speakers = {speaker for speaker, _ in pairs(analyse(text))}
+    assert speakers == {"Colin Ashby Rudd"}, speakers
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[00:04:12] KOFI MENSAH-BOATENG: If the district chief signs that order, we will burn his house with him "
+        "inside.",
+        "[Mensah-Boateng] If the district chief signs that order, we will burn his house with him inside.",
+        "[VIDEO - KOFI MENSAH-BOATENG, POSTED ON FACEBOOK]: If the district chief signs that order, we will burn "
+        "his house with him inside.",
+    ],
+)
+def test_transcript_turns_with_timestamps_and_bracketed_labels(analyse, line: str) -> None:
+    text = (
+        "TRANSCRIPT | Evening News - Radio Savannah, Tamale\n\n"
+        "[00:00:03] AMA OWUSU: Good evening. The militia leader Kofi Mensah-Boateng has threatened District Chief "
+        "Yaw Darko over the land order. Here is what he said.\n\n" + line + "\n\n"
+        "[00:05:01] AMA OWUSU: District Chief Darko has asked the police for protection.\n"
+    )
+    found = pairs(analyse(text))
+    assert ("Kofi Mensah-Boateng", "Yaw Darko") in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\"Tell the judge she should start checking under her car,\" Voss said.",
+        "\"If she signs that ruling, she won't make it to her car,\" Voss said.",
+    ],
+)
+def test_veiled_threats_against_an_official_on_her_way_home(analyse, sentence: str) -> None:
+    text = (
+        "Gunmen linked to militia leader Dieter Voss shot a court clerk in March. Judge Hanna Keller is hearing "
+        "the case against the militia. " + sentence + "\n"
+    )
+    assert ("Dieter Voss", "Hanna Keller") in pairs(analyse(text))
