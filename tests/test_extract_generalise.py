@@ -40,6 +40,13 @@ def names(analysis: DocumentAnalysis, threat: Threat) -> tuple[str | None, str |
         # a mayor's joke about potholes: no one named is threatened
         "\"Attention every pothole in Millbrook: your days are numbered,\" Mayor Dana Price wrote on Monday "
         "beside a photo of a new asphalt truck.\n",
+        # campaigns bury their rivals, kill bills in quotes and boxers target titles
+        "Greens candidate Ruth Alder told supporters in Norwich that the party would \"bury the Liberals so deep "
+        "in this seat they will need a spade to find them\" when the count comes in on Thursday.\n",
+        "Opposition leader Samuel Otieno on Tuesday vowed to \"kill\" the Housing Levy Bill on the floor of the "
+        "National Assembly, as hundreds of young protesters marched through the city centre.\n",
+        "After the points win, promoter Gail Barton said her fighter would now target a European title eliminator "
+        "in the spring.\n",
     ],
 )
 def test_everyday_metaphors_are_not_threats(analyse, text: str) -> None:

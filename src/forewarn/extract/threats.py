@@ -669,7 +669,7 @@ NOT_HARM = re.compile(
     r"programm?es?|polic(y|ies)|strateg(y|ies)|orders?|warrants?|tasks?|mandates?)|"
     r"(liable|punishable|subject) (to|by) [^.;]{0,60}(fines?|imprisonment|jail|prison)|"
     r"(bury|buries|burying|crush\w*|destroy\w*|wipe\w* out|annihilat\w*|demolish\w*|thrash\w*|trounce\w*|"
-    r"kill\w*|sink\w*|torpedo\w*) (the |this |that |a |its |their |his |her )?([\w'‘’]+ ){0,2}"
+    r"kill\w*|sink\w*|torpedo\w*)[\"”’']? (the |this |that |a |its |their |his |her )?([\w'‘’]+ ){0,2}"
     r"(government|opposition|coalition|party|parties|rivals?|incumbents?|challengers?|candidates?|ticket|campaign|"
     r"bill|motion|proposal|reform|tax|deal|merger|bid|plan)\b|"
     # politics and business attack ideas and markets: "a direct attack on Alberta's economy"
@@ -682,6 +682,8 @@ NOT_HARM = re.compile(
     r"target(ed|ing|s)? (inflation|growth|audience|market|customers|"
     r"price|rate|date|voters)|(sales|revenue|profit|earnings) target|fight(ing)? (inflation|poverty|corruption|"
     r"climate change|for)|a shot at|tariffs?|taxes|fines?|fees|levies|duties|"
+    r"target(ed|ing|s)? (an? |the )?([\w-]+ ){0,3}(title|eliminator|belt|bout|championship|medal|trophy|cup|"
+    r"promotion|podium|win|victory|seat|seats|majority|deal|listing|launch|record)s?\b|"
     r"target(ed|ing|s)? (every|all|the|young|older|suburban|swing|undecided) (\w+ )?"
     r"(voters?|customers|buyers|markets?)|"
     r"fire(d)? (him|her|them|staff|workers|the coach|the manager)|"
@@ -716,6 +718,8 @@ TRADE = re.compile(
 SOFT_HARM = re.compile(
     r"\b(pay (a |the )?(\w+ )?price( in \w+)?|(heavy|high|steep|big|terrible|bitter) price|pay dearly|"
     r"pay for (this|it|that|what)|answer for (it|this|that|what)|regret\w*|suffer\w*|hell|punish\w*|consequences|"
+    # campaigns bury their rivals: "we are going to bury the Conservatives", "buried under the ballots"
+    r"bur(y|ies|ied|ying)|"
     + SOFT_IDIOMS
     + r")\b"
 )
