@@ -47,6 +47,8 @@ def names(analysis: DocumentAnalysis, threat: Threat) -> tuple[str | None, str |
         "National Assembly, as hundreds of young protesters marched through the city centre.\n",
         "After the points win, promoter Gail Barton said her fighter would now target a European title eliminator "
         "in the spring.\n",
+        "\"Both campaigns are going to try to kill each other on television for the next three weeks,\" said "
+        "pollster Dan Whitley.\n",
     ],
 )
 def test_everyday_metaphors_are_not_threats(analyse, text: str) -> None:

@@ -45,6 +45,8 @@ SETS = {
     # read and added to the ranker's training data in session 7
     "heldout12": (0, {"threat_f1": 0.70, "full_f1": 0.28, "speaker_accuracy": 0.58, "target_accuracy": 0.48}),
     "heldout13": (0, {"threat_f1": 0.66, "full_f1": 0.20, "speaker_accuracy": 0.48, "target_accuracy": 0.55}),
+    # read in session 8 (its README says what reading it fixed); not yet in the learned models' training data
+    "heldout14": (0, {"threat_f1": 0.70, "full_f1": 0.18, "speaker_accuracy": 0.52, "target_accuracy": 0.45}),
 }
 FIGURES = (
     "threat_gold",
@@ -119,11 +121,12 @@ def test_heldout_set(name: str, tmp_path: Path) -> None:
         assert result[key] >= floor, f"{key} = {result[key]} < {floor}"
 
 
-# everyday news with no threat in it: every threat raised there is a false alarm
-MAX_EVERYDAY_THREATS = 2
+# everyday news with no threat in it: every threat raised there is a false alarm. The most allowed per set:
+# everyday4 was written blind to trap the detector and keeps 7 alarms its reading did not fix (see its README)
+MAX_EVERYDAY_THREATS = {"everyday": 2, "everyday2": 2, "everyday3": 2, "everyday4": 8, "everyday6a": 1}
 
 
-@pytest.mark.parametrize("name", ["everyday", "everyday2", "everyday3"])
+@pytest.mark.parametrize("name", sorted(MAX_EVERYDAY_THREATS))
 def test_everyday_news_raises_almost_no_threats(name: str, tmp_path: Path) -> None:
     docs = DATA / name / "docs"
     out = tmp_path / "out.jsonl"
@@ -141,4 +144,4 @@ def test_everyday_news_raises_almost_no_threats(name: str, tmp_path: Path) -> No
         f"{row['doc_id']}: {threat['evidence']['text'][:100]!r}" for row in rows for threat in row.get("threats") or []
     ]
     print("\n".join(alarms))
-    assert len(alarms) <= MAX_EVERYDAY_THREATS, alarms
+    assert len(alarms) <= MAX_EVERYDAY_THREATS[name], alarms

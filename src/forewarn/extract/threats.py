@@ -687,6 +687,8 @@ NOT_HARM = re.compile(
     r"target(ed|ing|s)? (every|all|the|young|older|suburban|swing|undecided) (\w+ )?"
     r"(voters?|customers|buyers|markets?)|"
     r"fire(d)? (him|her|them|staff|workers|the coach|the manager)|"
+    # harm both ways is a description or a forecast, not a threat: "both sides will try to kill each other on TV"
+    r"\b(kill|destroy|murder|crush|bury|slaughter|tear)\w* (each other|one another)\b|"
     # politics' hostages: "hold the entire government hostage over a policy fight"
     r"(hold|holds|holding|held) (the |this |our |their |its )?([\w'’]+ ){0,3}hostage (over|to|for the sake of)|"
     r"(held|holding) hostage (by|to) ([\w'’]+ ){0,3}(demands|interests|politics|whims|agenda|process|minority)|"
