@@ -105,3 +105,51 @@ def test_veiled_threats_against_an_official_on_her_way_home(analyse, sentence: s
         "the case against the militia. " + sentence + "\n"
     )
     assert ("Dieter Voss", "Hanna Keller") in pairs(analyse(text))
+
+
+def test_words_quoted_inside_a_victims_account_are_the_tellers(analyse) -> None:
+    text = (
+        "Samir Haddad, the head of the village council, no longer sleeps in the front room.\n\n"
+        "\"He came to my gate with four armed men,\" Haddad said. \"He told me, 'You have until the harvest ends. "
+        "After that we come at night, and we will burn the house with you inside.'\"\n\n"
+        "The man he says made the threat is Eitan Roshal, 31, who runs the farm outpost on the hill. Roshal "
+        "denied it.\n"
+    )
+    found = pairs(analyse(text))
+    assert ("Eitan Roshal", "Samir Haddad") in found, found
+    assert all(speaker != "Samir Haddad" for speaker, _ in found), found
+
+
+def test_a_letter_received_from_a_group_is_the_groups_not_the_receivers(analyse) -> None:
+    text = (
+        "COTABATO CITY (4 March) - Mayor Datu Hamid Sarip has received a handwritten letter purportedly from the "
+        "Bangsamoro Islamic Freedom Fighters warning that the town hall would be burned \"with you inside\" if he "
+        "kept letting soldiers sleep there, police said on Monday. A bomb killed two soldiers near the hall last "
+        "year.\n"
+    )
+    speakers = {speaker for speaker, _ in pairs(analyse(text))}
+    assert speakers and "Datu Hamid Sarip" not in speakers, speakers
+
+
+def test_leaflets_are_their_signatorys_and_a_dateline_is_no_speaker(analyse) -> None:
+    text = (
+        "NARATHIWAT: Leaflets threatening Buddhist teachers were found on Tuesday on the road to three schools, "
+        "police said. They were signed \"Barisan Revolusi Nasional\", a group that has bombed schools before.\n\n"
+        "\"Any teacher who comes to school on Monday will be shot,\" one leaflet said.\n"
+    )
+    speakers = {speaker for speaker, _ in pairs(analyse(text))}
+    assert speakers == {"Barisan Revolusi Nasional"}, speakers
+
+
+def test_a_statement_released_under_a_spokesmans_name_is_his(analyse) -> None:
+    text = (
+        "QUETTA: The banned Baloch Republican Army has threatened a road contractor, according to a statement "
+        "circulated by the group on Sunday.\n\n"
+        "The statement, released in Urdu under the name of the group's spokesman Major Gwahram Baloch, accused "
+        "the contractor of working for the army.\n\n"
+        "\"If work continues after Friday, every vehicle and every man guarding it will be our target,\" the "
+        "statement said.\n"
+    )
+    speakers = {speaker for speaker, _ in pairs(analyse(text))}
+    assert "Gwahram Baloch" in " ".join(s or "" for s in speakers), speakers
+    assert "QUETTA" not in speakers, speakers

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from forewarn.extract.actors import PEOPLE_NOUNS, ROLE_WORDS, ActorTable, group_from_np
 from forewarn.model import DocActor
-from forewarn.nlp.pipeline import ORG_WORDS, country_names, text_of
+from forewarn.nlp.pipeline import ORG_WORDS, is_known_place, text_of
 from forewarn.resolve.names import name_key
 
 StatementKind = Literal["quote", "turn", "reported", "indirect"]
@@ -154,6 +154,9 @@ _ACCUSED_BEFORE = re.compile(
     r"\b(?:suspect|defendant|accused|man|woman|caller)\b[^.;\n]{0,30}?\b(?:identified|named)\s+(?:only\s+)?as\s+[\"“']?$"
     r"|\b(?:charged|arrested|indicted|convicted|sentenced|jailed)\s+(?:\w+\s+){0,3}?$"
 )
+# "framed charges under Section 351(3) of the ... and under the Arms Act against X"
+_CHARGES_AGAINST = re.compile(r"\b(charges?|chargesheet|case|complaint|indictment)\b[^.;\n]{0,160}?\bagainst\s+$")
+_SIGNED = re.compile(r"\b(?:were|was|are|is|had been|have been)\s+signed\s+(?:by\s+|with the name\s+|as\s+)?[\"“']?")
 _ANONYMOUS = re.compile(r"\b(anonymity|not authori[sz]ed|asked not to be (named|identified)|declined to be named)\b")
 _ASCRIBING = frozenset(["attribute", "credit", "ascribe", "link", "trace"])
 # a clause in which someone names himself: "who gave his name as X", "calling himself X"
@@ -507,6 +510,30 @@ class StatementFinder:
                 for sub in child.children:
                     if sub.dep_ == "pobj":
                         return sub
+        # "a letter purportedly from the X group warning that ...", "issued a video threatening anyone who ...":
+        # the message's author speaks, not whoever received or issued the sentence around it
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in STATEMENT_NOUNS:
+            noun = verb.head
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING_VERBS | {"release", "upload", "share"}:
+                return self._subject(noun.head)
+            return self._author_of_earlier(noun) or self._signed_after(noun)
+        # "the mayor has received a letter from the X group warning that ...": the sender warns, not the receiver
+        if verb.dep_ in ("advcl", "acl") and verb.head.lemma_.lower() in ("receive", "get", "find", "obtain"):
+            received = verb.head
+            message = next((c for c in received.children if c.dep_ == "dobj"), None)
+            for holder in (received, message):
+                for prep in (c for c in (holder.children if holder is not None else []) if c.lower_ in ("from", "by")):
+                    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+            return None
         # conjoined verbs and participles ("threatened the U.S., saying:") share the main verb's subject
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             return self._subject(verb.head)
@@ -538,6 +565,11 @@ class StatementFinder:
                 if child.dep_ == "poss" and self.actors.at_token(child.i):
                     return child
                 if child.dep_ in ("acl", "prep"):
+                    # "released under the name of the group's spokesman X": X
+                    for under in (t for t in child.subtree if t.lower_ == "under" and t.dep_ == "prep"):
+                        named = [t for t in under.subtree if self.actors.at_token(t.i)]
+                        if any(t.lower_ == "name" for t in under.subtree) and named:
+                            return named[-1]
                     for sub in child.subtree:
                         if (
                             sub.dep_ == "pobj"
@@ -588,6 +620,18 @@ class StatementFinder:
                 people = [t for t in named if self.actors.get(self.actors.at_token(t.i) or "").type == "PERSON"]
                 if people or named:
                     return (people or named)[0]
+        return None
+
+    def _signed_after(self, noun: Token) -> Token | None:
+        """ "leaflets threatening residents were found ... They were signed 'Pejuang X'": the signature given in
+        the next sentences names who wrote them."""
+        start = noun.sent.end_char
+        window = self.text[start : start + 400]
+        for m in _SIGNED.finditer(window):
+            at = start + m.end()
+            for s, _e, lid in self.actors.mention_tokens:
+                if at <= self.doc[s].idx <= at + 15 and self.actors.get(lid).type in ("ORG", "PERSON"):
+                    return self.doc[s]
         return None
 
     def _set_addressee(self, stmt: Statement, verb: Token) -> None:
@@ -739,6 +783,11 @@ class StatementFinder:
                 if head.idx - last > 300:
                     return None
             return found
+        if lower in _ACCUSED_FIGURES and any(c.lower_ == "the" for c in head.children) and not named:
+            # "the accused had told the investigating officer: ...", however the parser tagged "accused"
+            accused = self.accused()
+            if accused is not None and accused != exclude:
+                return accused, None
         if head.pos_ in ("NOUN", "PROPN") or lower in ROLE_WORDS:
             words = {t.lower_ for t in subtree}
             # "the leader of the Iraqi Hezbollah groups", "the Kataib Hezbollah security official"
@@ -1036,8 +1085,10 @@ class StatementFinder:
             if self.actors.get(lid).type != "PERSON" or self._in_quote[s]:
                 continue
             start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
-            if _ACCUSED_AFTER.match(self.text[end : end + 90]) or _ACCUSED_BEFORE.search(
-                self.text[max(0, start - 80) : start]
+            if (
+                _ACCUSED_AFTER.match(self.text[end : end + 90])
+                or _ACCUSED_BEFORE.search(self.text[max(0, start - 80) : start])
+                or _CHARGES_AGAINST.search(self.text[max(0, start - 200) : start])
             ):
                 found[lid] += 1
         self._accused_id = found.most_common(1)[0][0] if len(found) == 1 else None
@@ -1131,8 +1182,10 @@ class StatementFinder:
         label = self.text[line_start:colon].strip()
         if not label or len(label) > 90 or not label[0].isupper():
             return False
-        # "Yemen: Huthi spokesman threatens ...", "October 2, 2024, 12:14": a headline's place or a time
-        if re.search(r"\d{2,}", label) or label.lower() in country_names() or any(
+        # "Yemen: Huthi spokesman threatens ...", "TURBAT: The banned ...", "October 2, 2024, 12:14": a headline's
+        # or a dateline's place, or a time
+        dateline = (label.isupper() or len(label.split()) == 1) and is_known_place(label)
+        if re.search(r"\d{2,}", label) or dateline or any(
             self.actors.get(lid).type in ("GPE", "LOC")
             for t in self.doc.char_span(line_start, colon, alignment_mode="expand") or []
             if (lid := self.actors.at_token(t.i))

