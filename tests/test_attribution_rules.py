@@ -153,3 +153,14 @@ def test_a_statement_released_under_a_spokesmans_name_is_his(analyse) -> None:
     speakers = {speaker for speaker, _ in pairs(analyse(text))}
     assert "Gwahram Baloch" in " ".join(s or "" for s in speakers), speakers
     assert "QUETTA" not in speakers, speakers
+
+
+def test_he_is_not_the_man_his_quote_names(analyse) -> None:
+    text = (
+        "In the video, the separatist commander Ambrose Tebo, who calls himself General Fire, turns to the "
+        "Divisional Officer, Peter Mbah Nkeng, who has urged parents to send their children back to school.\n\n"
+        "\"Nkeng should remember what happened to his brother in Bafut. We know the road he takes every "
+        "morning,\" he says.\n"
+    )
+    found = pairs(analyse(text))
+    assert found and all(speaker != "Peter Mbah Nkeng" for speaker, _ in found), found

@@ -49,6 +49,19 @@ def names(analysis: DocumentAnalysis, threat: Threat) -> tuple[str | None, str |
         "in the spring.\n",
         "\"Both campaigns are going to try to kill each other on television for the next three weeks,\" said "
         "pollster Dan Whitley.\n",
+        # the state pursuing those who did it, an operation reported, a pledge to stop, how things go
+        "\"We will hunt down every person who gave these killers a car or a phone, and we will bring them before a "
+        "court,\" police commissioner Halima Abdi said after the market bombing that killed nine people.\n",
+        "The verdict shows that those who shed the blood of innocent pilgrims will answer for it, Justice Minister "
+        "Femi Adeyemi said of the men convicted of the 2022 church bombing.\n",
+        "A clearance operation is being conducted to eliminate any other militants found in the area, the army said "
+        "after the raid in which four soldiers were killed.\n",
+        "The rebels pledged during earlier rounds of talks to end kidnapping for ransom, the government negotiator "
+        "Clara Ruiz said.\n",
+        "\"When you kill a union leader, you silence the whole valley behind him,\" said researcher Tomás Vidal of "
+        "the killings of activists since 2016.\n",
+        "\"Sanctions will keep using every tool available to cut off the revenue that funds these attacks,\" said "
+        "Treasury official Mark Hale.\n",
     ],
 )
 def test_everyday_metaphors_are_not_threats(analyse, text: str) -> None:

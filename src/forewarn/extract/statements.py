@@ -693,8 +693,17 @@ class StatementFinder:
         resolved = self.resolve_np(subj, at_char, prefer="PERSON")
         if resolved is None:
             return False
+        if stmt.kind == "quote" and subj.lower_ in ("he", "she") and self._named_inside(resolved[0], stmt):
+            # '"Ndongo should remember what happened to his brother," he says': "he" is not the man the quote
+            # names; the person before him is
+            resolved = self._antecedent(("PERSON",), subj.idx, exclude=resolved[0])
+            if resolved is None:
+                return False
         stmt.speaker, stmt.speaker_mention = resolved
         return True
+
+    def _named_inside(self, lid: str, stmt: Statement) -> bool:
+        return any(stmt.start <= m.start < stmt.end for m in self.actors.get(lid).mentions)
 
     # ------------------------------------------------------------------ references
     def resolve_np(
@@ -930,11 +939,13 @@ class StatementFinder:
                     counts[lid] += 1
         return (counts.most_common(1)[0][0], None) if counts else None
 
-    def _antecedent(self, types: tuple[str, ...], before_char: int) -> tuple[str, tuple[int, int] | None] | None:
+    def _antecedent(
+        self, types: tuple[str, ...], before_char: int, exclude: str | None = None
+    ) -> tuple[str, tuple[int, int] | None] | None:
         # the most recent mention outside quotes, preferring grammatical subjects
         candidates = []
         for s, e, lid in self.actors.mention_tokens:
-            if self.doc[s].idx >= before_char or self._in_quote[s]:
+            if self.doc[s].idx >= before_char or self._in_quote[s] or lid == exclude:
                 continue
             if self.actors.get(lid).type in types and not self._spoken_to_or_labelled(s, e, before_char):
                 candidates.append((s, e, lid))

@@ -65,7 +65,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     (r"\bnon-?peaceful[\"”’']? (way|ways|means|methods|response)\b", "violence", False),
     (
         r"(?<!be )(?<!been )(?<!being )(?<!completely )(?<!totally )(?<!was )(?<!were )(?<!are )\bcut(ting)? off\b"
-        r"(?! (from|by|supplies|access|funding|aid|power|water|electricity|internet|the (road|roads|supply|access|"
+        r"(?! (from|by|supplies|access|funding|aid|power|water|electricity|internet|(the )?(revenues?|money|cash|"
+        r"income|financ\w*|flows?|ties|relations|contacts?|trade|support|lifeline)\b|the (road|roads|supply|access|"
         r"funding|aid|power|water|city|town|region|north|south|east|west)))|\bchop\w* off\b|"
         r"\b(slit|cut)\w* (his|her|their|your) throats?\b|"
         r"\b(a |with a |with )(cut|slit) throats?\b",
@@ -451,7 +452,11 @@ DECLARED_TARGET = re.compile(
 )
 ULTIMATUM = re.compile(r"^\W*(or|otherwise|or else)\b|[,;]\s*(or|otherwise|or else)\b[^.]*\b(will|would)\b")
 EDICT_FATE = re.compile(r"\b(treated as|meet the fate|share the fate|same fate|fate of)\b")
-GENERIC_YOU = re.compile(r"\byou (can|can't|can’t|cannot|could|couldn't|couldn’t|may|might|need|have to)\b")
+GENERIC_YOU = re.compile(
+    r"\byou (can|can't|can’t|cannot|could|couldn't|couldn’t|may|might|need|have to)\b|"
+    # "when you kill a leader, you silence the whole community": how things go, addressed to no one
+    r"^\W*when(ever)? you \w+[^,;]{0,60}, you (?!will|'ll|’ll|shall|are going)\w+"
+)
 # the sentence speaks to its target: "you", "let this traitor know"
 ADDRESS = re.compile(r"\b(you|your|yourself|yourselves)\b|\blet (this|that) \w+ know\b", re.I)
 DEFIANCE = re.compile(r"\b(will|would|shall) (not|never)\b|\bwon[’']t\b")
@@ -698,6 +703,26 @@ NOT_HARM = re.compile(
     r"target(ed|ing|s)? (every|all|the|young|older|suburban|swing|undecided) (\w+ )?"
     r"(voters?|customers|buyers|markets?)|"
     r"fire(d)? (him|her|them|staff|workers|the coach|the manager)|"
+    # the state's pursuit of those who did it: "we will hunt down every person who gave these killers a bed ... and
+    # bring them before a court", "those who shed the blood of innocents will answer for it", "our security services
+    # will continue to pursue the remnants of Daesh"
+    r"\b(hunt\w* down|track\w* down|pursu\w*|arrest\w*)\b[^.;]{0,60}\b(killers?|attackers?|perpetrators?|culprits?|"
+    r"murderers?|kidnappers?|gunm[ae]n|those responsible)\b|"
+    r"\bbring\w* (them|him|her|those responsible|the (killers|perpetrators|attackers|culprits|suspects))? ?"
+    r"(before (a|the) (court|judge)s?|to justice|to book)\b|"
+    r"\b(those|the ones|anyone|all) who (shed|spilled|spilt|killed|murdered|attacked|kidnapped|bombed|carried out|"
+    r"planned|financed)\b[^.;]{0,60}\b(will|shall|must) (answer|pay|face|be (brought|punished|held))|"
+    r"\bcontinu\w* (to )?(pursu\w*|hunt\w*|chas\w*|track\w*) (down )?(the )?(remnants|cells|members|fugitives|suspects|"
+    r"criminals|terrorists|militants|those responsible)\b|"
+    # the army reports an operation: "a sanitisation operation is being conducted to eliminate any khwarij"
+    r"\b(operations?|sanitisation|sanitization|clearance|offensive|raids?)\b[^.;]{0,30}\b(is|are|was|were) being "
+    r"(conducted|carried out|launched)\b[^.;]{0,30}\bto\b|"
+    r"\b(wipe\w* out|eliminat\w*|root\w* out|crush\w*|defeat\w*|end\w*|erad\w*) (the )?(menace|scourge|evil|cancer|"
+    r"threat|spectre|specter) of\b|"
+    # a pledge to stop doing harm is no threat of it: "pledged to end kidnapping for ransom"
+    r"\b(pledg|promis|vow|agree|commit|announc|offer|undert[ao]k)\w*[^.;]{0,40}?\b(end|stop|halt|renounce|abandon|"
+    r"suspend|cease|ban)\w* (the )?(practice of )?(kidnapping|kidnappings|attacks|killings?|violence|hostilities|"
+    r"extortion|bombings?)\b|"
     # harm both ways is a description or a forecast, not a threat: "both sides will try to kill each other on TV"
     r"\b(kill|destroy|murder|crush|bury|slaughter|tear)\w* (each other|one another)\b|"
     # politics' hostages: "hold the entire government hostage over a policy fight"
