@@ -47,6 +47,7 @@ SETS = {
     "heldout13": (0, {"threat_f1": 0.66, "full_f1": 0.20, "speaker_accuracy": 0.48, "target_accuracy": 0.55}),
     # read in session 8 (its README says what reading it fixed); not yet in the learned models' training data
     "heldout14": (0, {"threat_f1": 0.70, "full_f1": 0.18, "speaker_accuracy": 0.52, "target_accuracy": 0.45}),
+    "heldout15": (0, {"threat_f1": 0.66, "full_f1": 0.30, "speaker_accuracy": 0.75, "target_accuracy": 0.52}),
 }
 FIGURES = (
     "threat_gold",
@@ -123,7 +124,14 @@ def test_heldout_set(name: str, tmp_path: Path) -> None:
 
 # everyday news with no threat in it: every threat raised there is a false alarm. The most allowed per set:
 # everyday4 was written blind to trap the detector and keeps 7 alarms its reading did not fix (see its README)
-MAX_EVERYDAY_THREATS = {"everyday": 2, "everyday2": 2, "everyday3": 2, "everyday4": 8, "everyday6a": 1}
+MAX_EVERYDAY_THREATS = {
+    "everyday": 2,
+    "everyday2": 2,
+    "everyday3": 2,
+    "everyday4": 8,
+    "everyday6a": 1,
+    "everyday6b": 2,
+}
 
 
 @pytest.mark.parametrize("name", sorted(MAX_EVERYDAY_THREATS))
