@@ -67,8 +67,10 @@ def test_a_message_read_out_in_court_is_its_senders_not_the_prosecutors(analyse)
         "Prosecuting, Anna Bellamy read the message to the court. It said: \"You'll go the same way as the other "
         "MPs who were murdered, and nobody will miss you.\"\n"
     )
-    speakers = {speaker for speaker, _ in pairs(analyse(text))}
-    assert speakers == {"Colin Ashby Rudd"}, speakers
+    found = pairs(analyse(text))
+    assert {speaker for speaker, _ in found} == {"Colin Ashby Rudd"}, found
+    # the message's "you" is the one it was sent to
+    assert ("Colin Ashby Rudd", "Joanne Pryce") in found, found
 
 
 @pytest.mark.parametrize(

@@ -290,6 +290,7 @@ class StatementFinder:
         self._starts = [t.idx for t in doc]
         self._participant_ids: set[str] | None = None
         self._accused_id: str | bool | None = False  # not looked for yet
+        self._recipient: str | None = None  # whom the message a quote was last traced to was sent
         # transcript labels already tied to a speaker: "SECOND SPEAKER (identified as X):" ... "SECOND SPEAKER:"
         self._label_speakers: dict[str, str] = {}
         # who the document quotes by name: the referent of later descriptions like "the official"
@@ -371,6 +372,15 @@ class StatementFinder:
             yield stmt
 
     def _attribute_quote(
+        self, stmt: Statement, q: QuoteSpan, sent: SpacySpan | None, last_sent: SpacySpan | None
+    ) -> None:
+        self._recipient = None
+        self._attribute_quote_speaker(stmt, q, sent, last_sent)
+        if stmt.addressee is None and self._recipient is not None and self._recipient != stmt.speaker:
+            # "Rudd sent an email to Joanne Pryce ... It said: 'You will ...'": the message's "you" is its recipient
+            stmt.addressee, stmt.addressee_mention = self._recipient, None
+
+    def _attribute_quote_speaker(
         self, stmt: Statement, q: QuoteSpan, sent: SpacySpan | None, last_sent: SpacySpan | None
     ) -> None:
         if sent is None:
@@ -561,6 +571,7 @@ class StatementFinder:
         for tok in reversed(self.doc[max(0, noun.sent.start - 200) : noun.i]):
             if tok.lemma_.lower() not in same or self._in_quote[tok.i]:
                 continue
+            self._recipient = self._message_recipient(tok)
             for child in tok.children:
                 if child.dep_ == "poss" and self.actors.at_token(child.i):
                     return child
@@ -620,6 +631,22 @@ class StatementFinder:
                 people = [t for t in named if self.actors.get(self.actors.at_token(t.i) or "").type == "PERSON"]
                 if people or named:
                     return (people or named)[0]
+        return None
+
+    def _message_recipient(self, message: Token) -> str | None:
+        """Whom a message was sent or left for: "sent an email to X", "left a voicemail for X", "letters to X"."""
+        verb = message.head if message.dep_ in ("dobj", "nsubjpass") else None
+        for holder in (message, verb):
+            if holder is None:
+                continue
+            if holder is verb and verb.lemma_.lower() in _ASCRIBING:
+                continue
+            for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    named = [t for t in pobj.subtree if self.actors.at_token(t.i)]
+                    lid = self.actors.at_token(named[0].i) if named else None
+                    if lid and self.actors.get(lid).type in ("PERSON", "ORG"):
+                        return lid
         return None
 
     def _signed_after(self, noun: Token) -> Token | None:
