@@ -35,6 +35,8 @@ from forewarn.model import ActorRef, Span, Threat
 from forewarn.nlp.pipeline import ORG_NAME_RE, country_names, text_of
 from forewarn.resolve.names import strip_titles
 
+# "those who sold Iraq before him did not live long enough to spend the price": the fate of others before him
+OTHERS_DID_NOT_LIVE = r"\bthose who\b[^.;]{0,60}\b(did not|didn['’]t|never|could not|couldn['’]t) live (long|to)\b"
 # veiled idioms that politics, sport and business use too: harm terms only where violence is in the story
 SOFT_IDIOMS = (
     # "will be met with a firm response", "nobody will sleep again", "this is the last time we tell you"
@@ -49,8 +51,7 @@ SOFT_IDIOMS = (
     r"\b(go|goes|going|gone) the (same )?way (as|of) (the|your|his|her|their|those|that|all)\b|"
     r"\b(had|'d|’d) better not (leave|go out|walk|show|set foot|come back|step)\b|"
     r"\bshould be looking over (their|his|her|your) shoulders?\b|"
-    # "those who sold Iraq before him did not live long enough to spend the price"
-    r"\bthose who\b[^.;]{0,60}\b(did not|didn['’]t|never|could not|couldn['’]t) live (long|to)\b"
+    + OTHERS_DID_NOT_LIVE
 )
 
 # Harm terms, declared as data: (pattern, threat type, veiled?). Patterns run on lower-case text.
@@ -467,9 +468,9 @@ FATE_IDIOM = re.compile(
     r"(know|knows) (very )?well what (happens|happened) to|"
     r"(meet|share) the (same )?fate|"
     r"turn (is coming|will come)|sleep with one eye open|(will|shall) (not|never) know peace|day of reckoning|"
-    # "we know which garage the judge parks in", "those who crossed us did not live long"
-    r"(we|i) (already |also |very well |now )?know (where|which)|"
-    r"those who\b[^.;]{0,60}\b(did not|didn['’]t|never|could not|couldn['’]t) live (long|to))\b"
+    # "we know which garage the judge parks in"
+    r"(we|i) (already |also |very well |now )?know (where|which))\b|"
+    + OTHERS_DID_NOT_LIVE
 )
 # the speaker declares someone a target: "he is a legitimate target"
 DECLARED_TARGET = re.compile(
