@@ -166,3 +166,111 @@ def test_he_is_not_the_man_his_quote_names(analyse) -> None:
     )
     found = pairs(analyse(text))
     assert found and all(speaker != "Peter Mbah Nkeng" for speaker, _ in found), found
+
+
+def test_a_threat_the_teller_reports_inside_his_own_quote_is_the_man_he_names(analyse) -> None:
+    text = (
+        "MOSUL - A lawyer who represents families of the disappeared said he had been threatened by a local "
+        "commander of the Sabireen brigade.\n\n"
+        "Omar Salih Jubouri, 41, said the call came on the night of 3 May. \"It was Hajji Nawfal al-Hamdani "
+        "himself, I know his voice from the court hearings. He said that if I did not drop the case, I would be "
+        "shot and thrown in the river like the others,\" Jubouri said.\n\n"
+        "The brigade did not respond to a request for comment.\n"
+    )
+    found = pairs(analyse(text))
+    assert ("Hajji Nawfal al-Hamdani", "Omar Salih Jubouri") in found, found
+    assert all(speaker != "Omar Salih Jubouri" for speaker, _ in found), found
+
+
+def test_he_does_not_stand_for_a_woman_named_just_before(analyse) -> None:
+    text = (
+        "ARNHEM - A 47-year-old man from Ede was sentenced on Tuesday to eight months in prison for threatening "
+        "the councillor Ingrid Veldkamp over several weeks.\n\n"
+        "Bastiaan Hoekstra sent the messages from three accounts, the court found. Prosecutors said the threats "
+        "followed a council vote on a new asylum centre that Veldkamp had supported. In one message he wrote: "
+        "\"You will not see the next council meeting. We know where you park.\"\n"
+    )
+    found = pairs(analyse(text))
+    assert ("Bastiaan Hoekstra", "Ingrid Veldkamp") in found, found
+
+
+def test_a_letter_signed_by_a_group_calling_itself_x_is_that_groups_and_threatens_its_finder(analyse) -> None:
+    text = (
+        "Last week Pascal Morvan, the mayor of a village near Vannes, found a typed letter in his letterbox "
+        "signed by a group calling itself the Breton Defence Front. \"If the centre opens, your house will burn with "
+        "you inside,\" it read. Police are treating it as a death threat; two weeks earlier his car was set on fire.\n"
+    )
+    found = pairs(analyse(text))
+    assert ("Breton Defence Front", "Pascal Morvan") in found, found
+
+
+def test_a_statement_printed_in_full_speaks_for_the_group_its_heading_names(analyse) -> None:
+    text = (
+        "Harakat al-Nujaba threatens satellite channel over talk show\n\n"
+        "The following statement was circulated on Telegram on Saturday. The episode in question aired on "
+        "Thursday.\n\n"
+        "Statement from the Military Media Office of the Islamic Resistance - Harakat al-Nujaba\n\n"
+        "First: The presenter of the so-called programme has insulted the martyrs. We say to him and to those "
+        "who pay him: your tongues will be cut off, and the day of reckoning is near.\n\n"
+        "Second: If the channel does not remove the episode within two days, its offices in Baghdad will not be "
+        "safe.\n\n"
+        "---\n\n"
+        "The channel said it would keep the episode online.\n"
+    )
+    speakers = {speaker for speaker, _ in pairs(analyse(text))}
+    assert speakers == {"Harakat al-Nujaba"}, speakers
+
+
+def test_a_pamphlet_quoted_over_two_paragraphs_speaks_for_its_signer_to_the_people_it_declares_targets(
+    analyse,
+) -> None:
+    # the reopening mark of the second paragraph is left out, as translations often print it
+    text = (
+        "TAME, Arauca - A pamphlet signed by the Northern Bloc of the Popular Liberation Front circulated on "
+        "Monday in rural districts of Tame.\n\n"
+        "The text reads, in part:\n\n"
+        "\"The Northern Bloc informs the communities of Tame: Mr. Rodrigo Suárez Peña and all those who inform "
+        "for the army are declared a military objective.\n\n"
+        "Likewise, the bus drivers who carry soldiers have 48 hours to stop. Whoever does not comply will be "
+        "executed.\"\n\n"
+        "Suárez, who leads the community action board, said he would not leave. Governor Alba Restrepo said she "
+        "rejected \"any threat against social leaders, whoever it comes from\".\n"
+    )
+    found = pairs(analyse(text))
+    assert ("Popular Liberation Front", "Rodrigo Suárez Peña") in found, found
+    assert any(target and "drivers" in target.lower() for speaker, target in found if speaker), found
+    assert all(speaker != "Rodrigo Suárez Peña" for speaker, _ in found), found
+
+
+def test_a_peoples_adjective_and_a_destination_are_not_people_or_targets(analyse) -> None:
+    text = (
+        "A leaflet signed by the Macina commander Abu Yahya al-Fulani was found nailed to a tree in Dapaong. "
+        "\"Togolese soldiers who stay in the Savanes will be buried in the Savanes. Go back to Lomé while you "
+        "still have legs,\" it read. The army said Togolese troops would stay.\n"
+    )
+    analysis = analyse(text)
+    targets = {analysis.actor(t.target.local_id).name for t in analysis.threats if t.target}
+    assert "Lomé" not in targets, targets
+    assert any("Togolese" in name for name in targets), targets
+
+
+def test_those_who_guide_the_drones_will_share_the_occupiers_fate(analyse) -> None:
+    text = (
+        "QANDIL, Iraq (AFP) - A senior commander of the People's Defence Forces, Zagros Amedi, warned on Sunday "
+        "that collaborators would pay for the drone strikes that killed four fighters last week.\n\n"
+        "\"Those who point the way for the occupier's drones will share the occupier's fate,\" Amedi said in a "
+        "video, in an apparent reference to officials of the Kurdistan Democratic Party.\n"
+    )
+    speakers = {speaker for speaker, _ in pairs(analyse(text))}
+    assert "Zagros Amedi" in speakers, speakers
+
+
+def test_an_ultimatum_ending_in_a_coffin_is_a_threat_to_the_man_it_names(analyse) -> None:
+    text = (
+        "SAN PEDRO SULA - A handwritten note was left on Monday at the office of the city's works director, Erick "
+        "Fajardo, two weeks after gunmen shot dead two of his demolition workers.\n\n"
+        "\"Fajardo, stop the demolitions in the Rivera sector or start looking for a coffin,\" the note read. "
+        "Police attributed it to the Barrio 18 gang.\n"
+    )
+    targets = {target for _, target in pairs(analyse(text))}
+    assert "Erick Fajardo" in targets, targets

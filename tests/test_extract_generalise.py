@@ -179,7 +179,12 @@ def test_threat_idioms_addressed_by_first_name(analyse) -> None:
 
 @pytest.mark.parametrize(
     "idiom",
-    ["You're a dead man, Carl.", "We know where your children go to school, Carl.", "Watch your back, Carl."],
+    [
+        "You're a dead man, Carl.",
+        "We know where your children go to school, Carl.",
+        "Watch your back, Carl.",
+        "Carl, you will not leave that building alive.",
+    ],
 )
 def test_threat_idioms(analyse, idiom: str) -> None:
     text = (

@@ -21,8 +21,9 @@ from spacy.tokens import Span as SpacySpan
 
 from forewarn.extract.actors import PEOPLE_NOUNS, ROLE_WORDS, ActorTable, group_from_np
 from forewarn.model import DocActor
+from forewarn.nlp.gender import PRONOUN_GENDER, Gender, person_gender
 from forewarn.nlp.pipeline import ORG_WORDS, is_known_place, text_of
-from forewarn.resolve.names import name_key
+from forewarn.resolve.names import name_key, strip_titles
 
 StatementKind = Literal["quote", "turn", "reported", "indirect"]
 
@@ -70,6 +71,7 @@ SPEECH_VERBS = frozenset(
         "describe",
         "comment",
         "remark",
+        "address",  # "He then addressed the commissioner by name. '...'"
     ]
 )
 # verbs that report what someone said in their own clause ("X said Y would pay")
@@ -77,7 +79,7 @@ INDIRECT_VERBS = frozenset("say tell declare state add insist stress write tweet
 # things that carry a statement: "the post read", "the banner said"
 STATEMENT_NOUNS = frozenset(
     """statement post tweet message video letter account banner pamphlet leaflet communique communiqué note
-    recording audio broadcast sermon speech poster graffiti notice email e-mail voicemail""".split()
+    recording audio broadcast sermon speech poster graffiti notice email e-mail voicemail text sheet flyer""".split()
 )
 # what "the message" read out in court may have been, as the text said before
 _MESSAGE_KINDS = frozenset("message email e-mail voicemail letter text post note tweet".split())
@@ -160,6 +162,8 @@ _SIGNED = re.compile(r"\b(?:were|was|are|is|had been|have been)\s+signed\s+(?:by
 _ANONYMOUS = re.compile(r"\b(anonymity|not authori[sz]ed|asked not to be (named|identified)|declined to be named)\b")
 _ASCRIBING = frozenset(["attribute", "credit", "ascribe", "link", "trace"])
 # a clause in which someone names himself: "who gave his name as X", "calling himself X"
+# what the one a message was meant for did with it
+_FOUND_OR_GOT = frozenset("find receive get discover open".split())
 _SELF_NAMING = re.compile(
     r"\b(gave (his|her|their) names? as|(calling|called|calls|identified|identifying|introduced|introducing|"
     r"presented|presenting) (himself|herself|themselves|itself)( as)?|identified as|named as|known as|"
@@ -241,18 +245,26 @@ class QuoteSpan:
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
-    """Quoted passages, paragraph by paragraph; an unclosed quote ends with its paragraph."""
+    """Quoted passages, paragraph by paragraph; an unclosed quote ends with its paragraph. A paragraph after an
+    unclosed quote that shows only a closing mark ('Likewise, ... will be executed."') goes on with the quote."""
     quotes: list[QuoteSpan] = []
+    carried = False  # the paragraph before ended inside a quote
     for para in re.finditer(r"[^\n]+", text):
         p_start, p_end = para.span()
         open_at: int | None = None
         single_open: int | None = None
+        carry, carried = carried, False
         for i in range(p_start, p_end):
             ch = text[i]
             prev = text[i - 1] if i > p_start else " "
             nxt = text[i + 1] if i + 1 < p_end else " "
             if ch in _DOUBLE_MARKS:
                 opening = (prev in _OPEN_CONTEXT or i == p_start) and not nxt.isspace()
+                if carry and open_at is None and not opening and ch in '"”»' and prev in ".,!?;…" and i - p_start > 1:
+                    quotes.append(QuoteSpan(p_start, i, p_start, True))
+                    carry = False
+                    continue
+                carry = False
                 if open_at is None and (opening or ch in "“«„"):
                     if not nxt.isspace() or ch in "“«„":
                         open_at = i
@@ -272,6 +284,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 end -= 1
             if end - open_at > 2:
                 quotes.append(QuoteSpan(open_at + 1, end, open_at, False))
+                carried = True
     return quotes
 
 
@@ -289,6 +302,7 @@ class StatementFinder:
                     self._in_quote[t.i] = True
         self._starts = [t.idx for t in doc]
         self._participant_ids: set[str] | None = None
+        self._genders: dict[str, Gender | None] = {}
         self._accused_id: str | bool | None = False  # not looked for yet
         self._recipient: str | None = None  # whom the message a quote was last traced to was sent
         # transcript labels already tied to a speaker: "SECOND SPEAKER (identified as X):" ... "SECOND SPEAKER:"
@@ -491,7 +505,12 @@ class StatementFinder:
         return False
 
     def _is_dateline(self, tok: Token) -> bool:
-        """ "BAGHDAD —", "MANILA, 3 June 2024 (Agency) -": where a story was filed from, not a speaker."""
+        """ "BAGHDAD —", "MANILA, 3 June 2024 (Agency) -": where a story was filed from, not a speaker; nor is
+        the country that heads a rights group's title ("Iraq: Basra protest organisers threatened")."""
+        line_start = self.text.rfind("\n", 0, tok.idx) + 1
+        if tok.idx == line_start and self.text[tok.idx + len(tok) : tok.idx + len(tok) + 2] == ": ":
+            if is_known_place(tok.text):
+                return True
         if not (tok.is_upper and len(tok) > 1 and tok.is_alpha):
             return False
         para_start = self.text.rfind("\n", 0, tok.idx) + 1
@@ -567,7 +586,8 @@ class StatementFinder:
     def _author_of_earlier(self, noun: Token) -> Token | None:
         """ "The post read": whose post, as the text said before ("a post attributed to X", "X released a video")."""
         lemma = noun.lemma_.lower()
-        same = _MESSAGE_KINDS if lemma == "message" else {lemma}
+        # "the message" may be an email or a letter; "the text" (of what was handed out) any of them
+        same = _MESSAGE_KINDS if lemma == "message" else STATEMENT_NOUNS if lemma == "text" else {lemma}
         for tok in reversed(self.doc[max(0, noun.sent.start - 200) : noun.i]):
             if tok.lemma_.lower() not in same or self._in_quote[tok.i]:
                 continue
@@ -597,6 +617,21 @@ class StatementFinder:
                             and self.actors.at_token(sub.i)
                         ):
                             return sub  # "messages recovered from X's phone", "posts from X's account"
+                        if sub.dep_ == "pobj" and sub.head.lower_ in ("by", "from") and not self.actors.at_token(sub.i):
+                            # "a letter signed by a group calling itself X": the name it gives itself
+                            named = [
+                                t
+                                for t in sub.subtree
+                                if self.actors.at_token(t.i)
+                                and self.actors.get(self.actors.at_token(t.i) or "").type in ("ORG", "PERSON")
+                            ]
+                            if named and _SELF_NAMING.search(" ".join(t.lower_ for t in sub.subtree)):
+                                return named[-1]
+                            # "a pamphlet signed by the Northern Bloc of the Popular Liberation Front": the group
+                            # the signer belongs to
+                            orgs = [t for t in named if self.actors.get(self.actors.at_token(t.i) or "").type == "ORG"]
+                            if sub.head.lower_ == "by" and orgs:
+                                return orgs[0]
             if tok.dep_ == "nsubjpass":
                 # "the banners were attributed to X", "the video was posted by X"
                 for prep in tok.head.children:
@@ -647,6 +682,12 @@ class StatementFinder:
                     lid = self.actors.at_token(named[0].i) if named else None
                     if lid and self.actors.get(lid).type in ("PERSON", "ORG"):
                         return lid
+        if verb is not None and message.dep_ == "dobj" and verb.lemma_.lower() in _FOUND_OR_GOT:
+            # "X found a typed letter in his mailbox", "she received a text": the one who found or got it
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            lid = self.actors.at_token(subj.i) if subj is not None else None
+            if lid and self.actors.get(lid).type == "PERSON":
+                return lid
         return None
 
     def _signed_after(self, noun: Token) -> Token | None:
@@ -668,6 +709,11 @@ class StatementFinder:
                 continue
             if branch.dep_ == "prep" and branch.lower_ not in ("on", "to", "upon"):
                 continue
+            head_lid = self.actors.at_token(branch.i)
+            if head_lid and head_lid != stmt.speaker and self.actors.get(head_lid).type == "PERSON":
+                # "addressed MDR reporter Katrin Vogelsang": the person, not the outlet qualifying her
+                stmt.addressee, stmt.addressee_mention = head_lid, self._mention_chars(branch.i)
+                return
             for child in branch.subtree:
                 if self._in_quote[child.i]:
                     continue
@@ -803,9 +849,13 @@ class StatementFinder:
                 return lid, self._mention_chars(tok.i)
         if lower in PERSON_PRONOUNS:
             previous = self._previous_subject(head)
-            if previous is not None and not (self._in_turn(head.idx) and previous[0] in self._participants):
+            if (
+                previous is not None
+                and not (self._in_turn(head.idx) and previous[0] in self._participants)
+                and self.pronoun_fits(previous[0], lower)
+            ):
                 return previous
-            return self._antecedent(("PERSON",), head.idx)
+            return self._antecedent(("PERSON",), head.idx, pronoun=lower)
         if lower == "it":
             author = self._message_author(head)
             if author is not None:
@@ -882,6 +932,20 @@ class StatementFinder:
                         lid = self.actors.at_token(sub.i)
                         if lid and self.actors.get(lid).type in ("PERSON", "ORG"):
                             return lid, self._mention_chars(sub.i)
+            self._recipient = self._message_recipient(tok)
+            for clause in (c for c in tok.children if c.dep_ == "acl"):
+                # "found a typed letter ... signed by a group calling itself X", "a note sent from X's phone"
+                for by in (c for c in clause.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from")):
+                    named = [
+                        t
+                        for t in by.subtree
+                        if self.actors.at_token(t.i)
+                        and self.actors.get(self.actors.at_token(t.i) or "").type in ("PERSON", "ORG")
+                    ]
+                    if named:
+                        self_named = _SELF_NAMING.search(" ".join(t.lower_ for t in by.subtree))
+                        chosen = named[-1] if self_named else named[0]
+                        return self.actors.at_token(chosen.i) or "", self._mention_chars(chosen.i)
             author = self._author_of_earlier(tok) if tok.i < pronoun.i else None
             if author is not None:
                 return self.actors.at_token(author.i) or "", self._mention_chars(author.i)
@@ -966,14 +1030,28 @@ class StatementFinder:
                     counts[lid] += 1
         return (counts.most_common(1)[0][0], None) if counts else None
 
+    def pronoun_fits(self, lid: str, pronoun: str) -> bool:
+        """Whether "he" or "she" can stand for an actor: not for a woman's or a man's name the other way round."""
+        wanted = PRONOUN_GENDER.get(pronoun.lower())
+        actor = self.actors.get(lid)
+        if wanted is None or actor.type != "PERSON":
+            return True
+        if lid not in self._genders:
+            stripped = [strip_titles(form) for form in actor.surface_forms()]
+            titles = [*actor.titles, *(t for _, found in stripped for t in found)]
+            self._genders[lid] = person_gender([bare for bare, _ in stripped], titles)
+        return self._genders[lid] in (None, wanted)
+
     def _antecedent(
-        self, types: tuple[str, ...], before_char: int, exclude: str | None = None
+        self, types: tuple[str, ...], before_char: int, exclude: str | None = None, pronoun: str = ""
     ) -> tuple[str, tuple[int, int] | None] | None:
         # the most recent mention outside quotes, preferring grammatical subjects
         candidates = []
         for s, e, lid in self.actors.mention_tokens:
             if self.doc[s].idx >= before_char or self._in_quote[s] or lid == exclude:
                 continue
+            if pronoun and not self.pronoun_fits(lid, pronoun):
+                continue  # "he" is not Fatima
             if self.actors.get(lid).type in types and not self._spoken_to_or_labelled(s, e, before_char):
                 candidates.append((s, e, lid))
         if not candidates:
@@ -981,6 +1059,8 @@ class StatementFinder:
                 # "he threatened a judge" before the man is named: the next person named
                 for s, _, lid in self.actors.mention_tokens:
                     if self.doc[s].idx >= before_char and self.actors.get(lid).type == "PERSON":
+                        if pronoun and not self.pronoun_fits(lid, pronoun):
+                            continue
                         return lid, None
             return None
         head_sent = None
@@ -1388,8 +1468,25 @@ class StatementFinder:
                     words = span[1:] if span[0].lower_ == "the" else span
                     owners = {self.actors.at_token(t.i) for t in words}
                     whole = owners.pop() if len(owners) == 1 else None  # one actor names the whole heading
+                    # "the Media Office of the Islamic Resistance - Kataib Hizballah": the one group it names
+                    # (only a group the document names elsewhere too: a heading's own fragment is no group)
+                    orgs = [
+                        t
+                        for t in words
+                        if self.actors.at_token(t.i)
+                        and self.actors.get(self.actors.at_token(t.i) or "").type == "ORG"
+                        and len(self.actors.get(self.actors.at_token(t.i) or "").mentions) >= 2
+                    ]
                     if whole is not None and self.actors.get(whole).type in ("ORG", "PERSON"):
                         stmt.speaker = whole
+                    elif orgs:
+                        # the group the document names most, not its "Media Office"
+                        chosen = max(orgs, key=lambda t: len(self.actors.get(self.actors.at_token(t.i) or "").mentions))
+                        stmt.speaker = self.actors.at_token(chosen.i)
+                        span = self.doc[chosen.i : chosen.i + 1]
+                        mention = self._mention_chars(chosen.i)
+                        if mention is not None:
+                            span = self.doc.char_span(*mention) or span
                     else:
                         stmt.speaker = self.actors.add_actor(words.text, "ORG", words).local_id
                     stmt.speaker_mention = (span.start_char, span.end_char)

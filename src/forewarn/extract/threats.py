@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from forewarn.extract.actors import PEOPLE_NOUNS, ActorTable, group_from_np, group_from_pronoun, speaks_for_us
 from forewarn.extract.attribution import AttributionRanker
@@ -70,7 +71,10 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"income|financ\w*|flows?|ties|relations|contacts?|trade|support|lifeline)\b|the (road|roads|supply|access|"
         r"funding|aid|power|water|city|town|region|north|south|east|west)))|\bchop\w* off\b|"
         r"\b(slit|cut)\w* (his|her|their|your) throats?\b|"
-        r"\b(a |with a |with )(cut|slit) throats?\b",
+        r"\b(a |with a |with )(cut|slit) throats?\b|"
+        # "anyone found with a phone would have his throat cut"
+        r"\b(have|has|had|get|gets|got) (his|her|their|your) throats? (cut|slit)\b|"
+        r"\bthroats? (will|would) be (cut|slit)\b",
         "violence",
         False,
     ),
@@ -84,6 +88,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     (
         r"\b(pay (a |the )?(heavy |high |terrible |steep |huge |bitter |dear )?price|pay dearly|"
         r"pay for (this|it|that|what)|"
+        # "the elenos will pay for every one of our dead"
+        r"pay for (the blood|every (one of )?our (dead|martyrs)|our (dead|martyrs))|"
         r"heavy price|dark (night|days|fate)|hell|regret it|regret the day|suffer)\b",
         "violence",
         True,
@@ -91,11 +97,16 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     (
         r"\b(hunt (you|him|them) down|hunt\w* down (?!(the |those |every |all |any |these )?"
         r"(killers?|perpetrators?|culprits?|attackers?|gunm[ae]n|suspects?|fugitives?|those responsible|"
-        r"people responsible|criminals?|terrorists?))|"
+        r"people responsible|criminals?|terrorists?|cartels?|gangs?|syndicates?|smugglers?|traffickers?|"
+        r"bandits?|poachers?|brokers?|fraudsters?|kidnappers?|looters?))|"
         r"come for (you|him|them)|not be safe|your (end|fate|turn)|"
+        # "we are going to look for him in Saravena, wherever he hides"
+        r"(find|look for|hunt|chase|track|reach|get) (you|him|her|them)\b[^.;]{0,60}\bwherever (you|he|she|they) "
+        r"(hides?|runs?|goes|go|are|is)\b|"
         r"(?<!able to )(?<!unable to )(?<!not )(?<!cannot )(?<!can't )(?<!can’t )reach (you|him|them)|"
         r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|"
-        r"(share|meet|suffer) the (same )?fate( of)?|"
+        r"(share|meet|suffer) (the|their|his|its) (same |\w+['’]s )?fate( of)?|"
+        r"taste what (they|you|he|we|your \w+|their \w+) tasted|"
         r"end up like|(will|would) not live (to see|long)|won[’']t live (to see|long)|"
         r"treated (as|like) (an? |any other )?(enem(y|ies)|legitimate targets?|traitors?|combatants?|collaborators?|"
         r"spies|informers?|apostates?)|"
@@ -361,7 +372,8 @@ INTENT = re.compile(
     r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|is on me|on me\b|are waiting|"
     r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|\d+ hours to|"
     r"(we|i) (hereby )?(declare|warn|give|order|tell|remind)|death warrant|fatwa|bount(y|ies)|price on|choose between|"
-    r"(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?)|(is|are) (now )?(a|our) targets? for us|"
+    r"(is|are) (now )?(hereby )?(declared |considered )?(a |as |our )?(legitimate|military) (targets?|objectives?)|"
+    r"(is|are) (now )?(a|our) targets? for us|"
     r"(blood|lives?) (is|are) (lawful|halal|permissible|permitted|forfeit)|targets? for our)\b"
 )
 DEADLINE = re.compile(
@@ -410,8 +422,13 @@ REJECT = re.compile(
     # the state's promise of justice: "will be hunted down and brought before the courts"
     r"brought before (the |a )?(courts?|judges?|justice|a judge)|face (the )?(full force of the )?law|face justice|"
     r"not escape justice|"
+    # "he rejected any threat against social leaders, whoever it comes from"
+    r"(reject\w*|repudiat\w*) [\"“‘']?(any|all|every|the|these|those|such) (kind of |form of )?"
+    r"(threats?|violence|attacks?)|"
     r"will not be tolerated|not tolerate|restraint|de-?escalat\w*|calm\b|deny|denied|denies|not responsible|"
-    r"pray\w*|thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|stands? (firmly )?with|"
+    # prayers for the victims ("we pray for", "our prayers are with"), not "after the evening prayer"
+    r"pray(s|ed|ing)? (for|that|to)|prayers? (for|are with|go)|(our|my|thoughts and) prayers|let us pray|"
+    r"thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|stands? (firmly )?with|"
     # "no election is worth the blood of any Nigerian": a call for peace
     r"(is|are) (not )?worth (the )?(blood|life|lives)|no \w+ is worth|(not|never) be intimidated|"
     # words quoted as words: "expressions such as 'killing your family' in the title of a video"
@@ -448,7 +465,9 @@ NEGATED_FATE = re.compile(
     r"\b(will|would|shall) (not|never) (go|come|return) home|\b(will|would) not (live|survive) (to see|long|the)|"
     r"\b(won[’']t|will not|would not|wouldn[’']t|never) make it (home|back|out alive)|"
     r"\b(not|never) (die of old age|grow old)|\b(will|would|shall) (not|never) find (any )?(rest|peace|safety|refuge)|"
-    r"\b(will|would|shall) (not|never) escape (the |our )?(swords?|bullets?|guns?|punishment|revenge|vengeance|wrath)"
+    r"\b(will|would|shall) (not|never) escape (the |our )?(swords?|bullets?|guns?|punishment|revenge|vengeance|wrath)|"
+    # "the soldiers who enter the valley will not leave alive"
+    r"\b(will|would|shall|won[’']t|wouldn[’']t) (not |never )?(leave|get out|come out|return)( \w+){0,3}? alive\b"
 )
 QUANTIFIED_VICTIM = re.compile(r"\b(any|every|whoever|anyone|anybody|those who|all those|each)\b")
 PASSIVE_HARM = re.compile(
@@ -466,7 +485,10 @@ FATE_IDIOM = re.compile(
     r"(not|never) (die of old age|grow old)|"
     r"(remember|know|knows|remembers|ask|asks) what happened to(?! (our|my|us|me)\b)|end up like|"
     r"(know|knows) (very )?well what (happens|happened) to|"
-    r"(meet|share) the (same )?fate|"
+    r"(meet|share) (the|their|his|its) (same |\w+['’]s )?fate|"
+    # "stop the demolitions or start looking for a coffin", "they will taste what they tasted at Buulo Mareer"
+    r"(start|begin) (looking for|picking|choosing|ordering) (a|your|his|their) coffins?|"
+    r"taste what (they|you|he|we|your \w+|their \w+) tasted|"
     r"turn (is coming|will come)|sleep with one eye open|(will|shall) (not|never) know peace|day of reckoning|"
     # "we know which garage the judge parks in"
     r"(we|i) (already |also |very well |now )?know (where|which))\b|"
@@ -474,10 +496,15 @@ FATE_IDIOM = re.compile(
 )
 # the speaker declares someone a target: "he is a legitimate target"
 DECLARED_TARGET = re.compile(
-    r"\b(is|are) (now )?(a |our )?(legitimate|military) (targets?|objectives?)\b|\b(is|are) (now )?(a|our) targets? "
+    r"\b(is|are) (now )?(hereby )?(declared |considered )?(a |as |our )?(legitimate|military) (targets?|objectives?)\b|"
+    r"\b(is|are) (now )?(a|our) targets? "
     r"(for us|of ours|for our (soldiers|fighters|men|mujahideen|knives|guns|bullets))\b"
 )
-ULTIMATUM = re.compile(r"^\W*(or|otherwise|or else)\b|[,;]\s*(or|otherwise|or else)\b[^.]*\b(will|would)\b")
+ULTIMATUM = re.compile(
+    r"^\W*(or|otherwise|or else)\b|[,;]\s*(or|otherwise|or else)\b[^.]*\b(will|would)\b|"
+    # "stop the demolitions or start looking for a coffin"
+    r"\bor (start|begin) (looking for|picking|choosing|ordering)\b"
+)
 EDICT_FATE = re.compile(r"\b(treated as|meet the fate|share the fate|same fate|fate of)\b")
 GENERIC_YOU = re.compile(
     r"\byou (can|can't|can’t|cannot|could|couldn't|couldn’t|may|might|need|have to)\b|"
@@ -611,7 +638,7 @@ RECEIVED = re.compile(
     r"\b(they|he|she|someone|somebody|the callers?|callers?|a man|men|the men|gunmen)\s+"
     r"(told|said to|warned|threatened|wrote to|messaged)\s+(me|us|my \w+|our \w+)\b"
     # a quote inside the victim's account: 'One of them called me over and said: "..."'
-    r"|\b(one of them|they|he|she|someone|a man|the men|gunmen|the caller|a voice)\b[^.\"“”]{0,60}"
+    r"|\b(one of them|they|he|she|someone|a man|the men|gunmen|(?:the|a|one|another) caller|a voice)\b[^.\"“”]{0,60}"
     r"\b(said|says|told me|told us|shouted|wrote)\s*[:,]?\s*[‘'\"“]"
     # the message read out inside the account: '"They wrote: we know where your mother lives," she said'
     r"|^\W*(they|he|she|someone|the callers?|the messages?|the texts?|the notes?|the letters?)\s+"
@@ -646,6 +673,7 @@ ARMED = re.compile(
 )
 LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
 _LEGISLATURES = frozenset("congress parliament senate assembly house knesset duma majlis legislature".split())
+_MOTION_VERBS = frozenset("go return head come travel flee move sail fly run leave".split())
 _PLACE_PREPS = frozenset(
     "in at near from across around inside outside throughout within into onto through along".split()
 )
@@ -871,8 +899,10 @@ class ThreatExtractor:
         # sports pages are full of "we will bury them": there only lethal words count
         self.sports = len(SPORTS.findall(self.text.lower())) >= 4
         # film and fiction reviews: a villain's threats are the plot
-        fiction_words = len(FICTION.findall(self.text.lower()))
-        self.fiction = fiction_words >= 2
+        fiction_found = FICTION.findall(self.text.lower())
+        fiction_words = len(fiction_found)
+        # one word said again ("the episode" a militia took offence at) is no review; two kinds of them are
+        self.fiction = fiction_words >= 2 and len(set(fiction_found)) >= 2
         # document-wide trade disputes "retaliate" and "respond" with tariffs, whatever one sentence says
         self.trade = len(TRADE.findall(self.text.lower())) >= 3
         self.labour = len(LABOUR.findall(self.text.lower())) >= 3
@@ -1291,12 +1321,21 @@ class ThreatExtractor:
             if told is not None:
                 self.finder._set_addressee(inner, told.root)  # "He tells the foreign workers that ..."
             target, mention = self._target_in_passage(inner, start, end)
+            if stmt.speaker and self._told_to_teller(stmt, start, end):
+                # '"He said that if I did not end the sit-in, I would be killed," the teacher said': the teller
+                target, mention = stmt.speaker, stmt.speaker_mention
         else:
             target, mention = self._target_in_passage(stmt, start, end)
         if target is not None and target == speaker:
             target, mention = None, None
         score = min(0.95, 0.55 + 0.1 * hits + (0.1 if target else 0))
-        out.append(Candidate(stmt, (start, end), speaker, target, mention, kind, form, score, True, "quote"))
+        # a threat the quote reports ("He said that ...," the teacher said) names its maker elsewhere
+        named = self._nearest_mention(speaker, (start, end)) if speaker and speaker != stmt.speaker else None
+        out.append(
+            Candidate(
+                stmt, (start, end), speaker, target, mention, kind, form, score, True, "quote", speaker_mention=named
+            )
+        )
 
     def _judge(self, low: str, speaker: str | None) -> tuple[str | None, bool, int]:
         """The harm a passage threatens, read in its document: a labour story's strikes stop work, and
@@ -1343,7 +1382,7 @@ class ThreatExtractor:
                 # "The man he says made the threat is X": named after the account; else the person named last
                 # before the account, other than its teller
                 lid = self._named_after_as_threatener(stmt.end, stmt.speaker) or self._last_person_before(
-                    stmt.start, stmt.speaker
+                    stmt.start, stmt.speaker, pronoun=subj.lower_
                 )
             if lid is not None and lid != stmt.speaker and self.actors.get(lid).type in ("PERSON", "ORG"):
                 return lid
@@ -1396,7 +1435,7 @@ class ThreatExtractor:
         sentence = self.doc.char_span(start, end, alignment_mode="expand")
         if sentence is None:
             return stmt.speaker
-        root = sentence.root
+        root = self._quoted_root(stmt, sentence)
         # "He tells the foreign workers, and I am paraphrasing, that they have until ...": the clause told may
         # hang lower in the parse
         told = any(
@@ -1409,13 +1448,42 @@ class ThreatExtractor:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ in ("i", "we"):
             return stmt.speaker
-        if subject.dep_ == "nsubjpass" and subject.lower_ not in ("it", "this") and self._thing(subject):
-            return stmt.speaker  # "your name is written on our list": a thing written down, nobody reporting
+        if subject.dep_ == "nsubjpass" and subject.lower_ not in ("it", "this"):
+            # "your name is written on our list", "X and the informants are declared a military objective", "you
+            # were told": what is written, declared or told to, not who reports it
+            return stmt.speaker
         owner = next((c for c in subject.children if c.dep_ == "poss" and self.actors.at_token(c.i)), None)
         if owner is not None:
             return self.actors.at_token(owner.i)  # "Hamadou Sangare's fighters said": his side speaks
+        if subject.lower_ in ("he", "she") and stmt.start <= subject.idx < stmt.end:
+            # '"It was Hajji Karrar himself. ... He said that ...," the teacher said': the man the quote named
+            named = self._last_person_before(
+                subject.idx, stmt.speaker, outside_quotes=False, since=stmt.start, pronoun=subject.lower_
+            )
+            if named is not None:
+                return named
         resolved = self.finder.resolve_np(subject, subject.idx, exclude=stmt.speaker)
         return resolved[0] if resolved else None
+
+    def _quoted_root(self, stmt: Statement, sentence: SpacySpan) -> Token:
+        """The top verb of the sentence's quoted words. In '"He said that if I did not end the sit-in, I would be
+        killed," al-Hilfi said' the sentence's root is the outer "said"; what the quote reports hangs from the
+        first "said"."""
+        root = sentence.root
+        if stmt.start <= root.idx < stmt.end:
+            return root
+        inside = [t for t in sentence if stmt.start <= t.idx < stmt.end]
+        return next((t for t in inside if t.pos_ in ("VERB", "AUX") and not stmt.start <= t.head.idx < stmt.end), root)
+
+    def _told_to_teller(self, stmt: Statement, start: int, end: int) -> bool:
+        """Whether the clause a quote reports is about its teller: "He said that if I did not end the sit-in, I
+        would be killed" (not "He tells the workers, and I am paraphrasing, that they ...")."""
+        sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        if sentence is None:
+            return False
+        root = self._quoted_root(stmt, sentence)
+        told = [t for c in root.children if c.dep_ == "ccomp" for t in c.subtree]
+        return any(t.lower_ in ("i", "me", "my") and t.pos_ == "PRON" for t in told)
 
     def _literal_text(self, start: int, end: int) -> str:
         """Lower-cased text with harm verbs used as metaphors blanked: "kill the bill", "hit exports"."""
@@ -1610,8 +1678,8 @@ class ThreatExtractor:
             last = self.doc[e - 1]
             while last.dep_ == "conj" and last.head.i < last.i:
                 last = last.head  # "who sit in Warsaw and Vilnius": every place of the list is a place
-            if actor.type != "PERSON" and last.dep_ == "pobj" and last.head.lower_ in _PLACE_PREPS:
-                continue  # "soldiers captured near Gao": where, not whom
+            if actor.type != "PERSON" and self._where(last):
+                continue  # "soldiers captured near Gao", "go back to Lomé": where, not whom
             if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lemma_.lower() in _FORCE_NOUNS:
                 continue  # "the full wrath of the ADF", "the guns of the resistance": whose force, not whom
             opening = not self.text[stmt.start : chars[0]].strip(" \"“'‘") and self.text[chars[1] : chars[1] + 1] == ","
@@ -1766,12 +1834,16 @@ class ThreatExtractor:
                     return lid
         return None
 
-    def _last_person_before(self, char: int, exclude: str | None, outside_quotes: bool = True) -> str | None:
-        """The person named last before a position (outside quotes unless told otherwise), other than `exclude`."""
+    def _last_person_before(
+        self, char: int, exclude: str | None, outside_quotes: bool = True, since: int = 0, pronoun: str = ""
+    ) -> str | None:
+        """The person named last before a position (and from `since` on; outside quotes unless told otherwise),
+        other than `exclude` and other than one the `pronoun` cannot stand for."""
         persons = [
             lid
             for s, _, lid in self.actors.mention_tokens
-            if self.doc[s].idx < char
+            if since <= self.doc[s].idx < char
+            and (not pronoun or self.finder.pronoun_fits(lid, pronoun))
             and not (outside_quotes and self.finder.in_quote(s))
             and lid != exclude
             and self.actors.get(lid).type == "PERSON"
@@ -1940,11 +2012,11 @@ class ThreatExtractor:
                 for s, _e, lid in self.actors.mention_tokens:
                     if at <= self.doc[s].idx < at + 60 and self.actors.get(lid).type == "PERSON":
                         return lid, (tok.idx, tok.idx + len(tok))
-            found = self.finder._antecedent(("PERSON",), stmt.start)
+            found = self.finder._antecedent(("PERSON",), stmt.start, pronoun=tok.lower_)
             if found is not None and found[0] != stmt.speaker:
                 return found[0], (tok.idx, tok.idx + len(tok))
             # the speaker is the latest person named: the one threatened was named before him
-            person = self._last_person_before(stmt.start, stmt.speaker, outside_quotes=False)
+            person = self._last_person_before(stmt.start, stmt.speaker, outside_quotes=False, pronoun=tok.lower_)
             if person is not None:
                 return person, (tok.idx, tok.idx + len(tok))
         return None
@@ -2099,6 +2171,29 @@ class ThreatExtractor:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         return passive and (_harm(verb.text.lower())[0] == "violence" or _harm(clause_text)[0] == "violence")
 
+    def _target_phrase(self, lid: str, chars: tuple[int, int] | None) -> tuple[int, int] | None:
+        """ "The Jordanian regime", "Togolese soldiers": a people or country named by an adjective or a
+        modifier is threatened as the phrase it modifies."""
+        tok = self.finder.token_at(chars[0]) if chars else None
+        if chars is None or tok is None or tok.dep_ not in ("amod", "compound") or tok.head.pos_ != "NOUN":
+            return chars
+        return self._np_mention(lid, chars)
+
+    def _where(self, tok: Token) -> bool:
+        """A place named as where something happens or where someone goes: "near Gao", "go back to Lomé", "any
+        ship heading to the ports of occupied Palestine"."""
+        for _ in range(3):
+            if tok.dep_ != "pobj":
+                return False
+            prep = tok.head
+            verb = prep.head.head if prep.head.lower_ in ("back", "away", "home", "straight") else prep.head
+            if prep.lower_ in _PLACE_PREPS or (prep.lower_ == "to" and verb.lemma_.lower() in _MOTION_VERBS):
+                return True
+            if prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+                return False
+            tok = prep.head  # "the ports of Palestine": where the ports are
+        return False
+
     def _np_mention(self, lid: str, chars: tuple[int, int]) -> tuple[int, int]:
         """A group or country target is named by its noun phrase: "U.S. troops", "the American embassy"."""
         if self.actors.get(lid).type not in ("GPE", "GROUP"):
@@ -2236,6 +2331,8 @@ class ThreatExtractor:
                 continue
             if self._is_subject_side(tok, verb):
                 continue
+            if any(a.lower_ == "according" for a in tok.ancestors):
+                continue  # "according to a statement read by its spokesman": who tells of it, not whom it threatens
             if any(
                 a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children) and a.i != verb.i
                 for a in tok.ancestors
@@ -2353,7 +2450,7 @@ class ThreatExtractor:
         if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ in ("dobj", "pobj", "dative"):
             # "the judge", "him": descriptions and pronouns as targets
             if tok.lower_ in ("him", "her"):
-                return self.finder._antecedent(("PERSON",), tok.idx)
+                return self.finder._antecedent(("PERSON",), tok.idx, pronoun=tok.lower_)
             if tok.lower_ in GROUP_NOUNS or tok.tag_ in ("NNS", "NNPS"):
                 return None  # "journalists", "the elders": many people, not one named person
             resolved = self.finder.resolve_np(tok, tok.idx, exclude=stmt.speaker)
@@ -2468,18 +2565,20 @@ class ThreatExtractor:
                 seen.add(m.span)
                 spans.append(Span.of(self.text, *m.span))
             speaker_actor = self.actors.get(speaker) if speaker else None
+            # the statement's own speaker is named where it is said (the group's statement where its spokesman is)
+            speaker_mention = principal.speaker_mention or principal.statement.speaker_mention
             org = None
             if speaker_actor and speaker_actor.type == "PERSON" and speaker_actor.affiliations:
                 org = ActorRef(speaker_actor.affiliations[0])
             strong = [m for m in members if m.strong]
             threats.append(
                 Threat(
-                    speaker=ActorRef(
-                        speaker, _span(self.text, principal.speaker_mention or principal.statement.speaker_mention)
-                    )
+                    speaker=ActorRef(speaker, _span(self.text, speaker_mention))
                     if speaker
                     else None,
-                    target=ActorRef(target, _span(self.text, _first_mention(members))) if target else None,
+                    target=ActorRef(target, _span(self.text, self._target_phrase(target, _first_mention(members))))
+                    if target
+                    else None,
                     evidence=spans[0],
                     evidence_spans=spans[1:],
                     type=_vote([m.type for m in strong]),

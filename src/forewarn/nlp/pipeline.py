@@ -266,8 +266,43 @@ def fix_entities(doc: Doc) -> Doc:
     untagged = _untagged_names(doc, spans)
     spans = [s for s in spans if not any(s.start < u.end and u.start < s.end for u in untagged)] + untagged
     spans = _places_by_context(doc, spans)
+    spans = _peoples_by_context(spans)
     doc.ents = spacy.util.filter_spans(spans)
     return doc
+
+
+_DEMONYM_ENDINGS = ("lese", "ese", "ian", "an", "n", "i", "ish", "ic")
+
+
+def _demonym(word: str) -> bool:
+    """ "Ugandan", "Togolese", "Yemeni": a word made from a country's or place's name (not "Huthi")."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return False
+    for ending in _DEMONYM_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            if any(is_known_place(stem + extra) for extra in ("", "a", "o", "e", "ia")):
+                return True
+    return False
+
+
+def _peoples_by_context(spans: list[Span]) -> list[Span]:
+    """ "Ugandan troops", "the Ugandan-run base": a people's adjective the tagger called a person or an
+    organisation becomes NORP when every use of the word qualifies a common noun."""
+    uses: dict[str, list[Span]] = {}
+    for span in spans:
+        if span.label_ in ("PERSON", "ORG") and len(span) == 1 and _demonym(span.text):
+            uses.setdefault(span.text, []).append(span)
+
+    def qualifies(tok: Token) -> bool:
+        if tok.dep_ == "npadvmod" and tok.head.lower_ in ("run", "led", "backed", "based", "owned", "born"):
+            return True  # "the Ugandan-run base"
+        return tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ == "NOUN"
+
+    peoples = {text for text, mentions in uses.items() if all(qualifies(m[0]) for m in mentions)}
+    if not peoples:
+        return spans
+    return [Span(s.doc, s.start, s.end, label="NORP") if s.text in peoples and len(s) == 1 else s for s in spans]
 
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2}"
