@@ -274,3 +274,79 @@ def test_an_ultimatum_ending_in_a_coffin_is_a_threat_to_the_man_it_names(analyse
     )
     targets = {target for _, target in pairs(analyse(text))}
     assert "Erick Fajardo" in targets, targets
+
+
+def test_banners_signed_by_a_cartel_are_its_own_and_the_news_agency_that_saw_them_is_not(analyse) -> None:
+    text = (
+        "CIUDAD ALTAMIRANO, Mexico (AFP) - Two hand-painted messages appeared overnight on a bridge. The messages "
+        "were signed \"Cartel del Balsas\" and addressed to Rosaura Pineda Vargas, a candidate for mayor.\n\n"
+        "\"Rosaura, this is your last warning. Withdraw or we will come for you,\" read one of the banners, "
+        "according to photographs verified by AFP.\n\n"
+        "A second banner was directed at municipal police. \"Police who keep working for the other side will be "
+        "hung from this bridge,\" it said.\n"
+    )
+    analysis = analyse(text)
+    found = pairs(analysis)
+    speakers = {speaker for speaker, _ in found}
+    assert "AFP" not in speakers, found
+    assert ("Cartel del Balsas", "Rosaura Pineda Vargas") in found, found
+    assert len(analysis.threats) >= 2, found
+
+
+def test_footage_labels_name_the_man_in_the_clip_and_continue_with_him(analyse) -> None:
+    text = (
+        "TRANSCRIPT - \"Matin Débat\", Radio Kiskeya\n\n"
+        "HOST: Yesterday a video began circulating. In it, the gang leader speaks to the police commander.\n\n"
+        "[VIDEO CLIP - JOCELYN \"TI BOUL\" AUGUSTIN]: Commissioner Fénelon, you sent your armoured cars into "
+        "our streets. We will find you and we will burn your house.\n\n"
+        "HOST: Strong words. Commissioner Fénelon has not responded.\n\n"
+        "[VIDEO CLIP, CONTINUED]: And the radios that insult us every morning, we know where your antennas are. "
+        "Your stations will burn.\n"
+    )
+    speakers = {speaker for speaker, _ in pairs(analyse(text))}
+    assert speakers and all(s and "AUGUSTIN" in s.upper() for s in speakers), speakers
+
+
+def test_a_nickname_after_a_description_joins_the_named_man(analyse) -> None:
+    text = (
+        "A city councillor in Rio de Janeiro, Marcia Teixeira Lopes, found a threatening note at her office. "
+        "Police said it came from a militia led by Josias Barreto Lins, a former military police corporal known "
+        "as Zé Cabeça. In an intercepted call, Lins told a subordinate: \"That councillor is going to get what's "
+        "coming to her. After the election she's finished.\" Zé Cabeça is held in the Bangu prison complex.\n"
+    )
+    analysis = analyse(text)
+    people = [a for a in analysis.actors if a.type == "PERSON" and "Lins" in a.name]
+    assert len(people) == 1 and any("Cabeça" in form for form in people[0].surface_forms()), people
+    assert ("Josias Barreto Lins", "Marcia Teixeira Lopes") in pairs(analysis), pairs(analysis)
+
+
+def test_the_full_weight_of_the_law_is_the_state_speaking(analyse) -> None:
+    text = (
+        "Federal troops will be sent to polling stations in areas controlled by militias, after two candidates "
+        "were shot dead. The president of the regional electoral court warned that \"any attempt to coerce voters "
+        "will be punished with the full weight of the law\".\n"
+    )
+    assert not analyse(text).threats
+
+
+def test_he_after_any_driver_is_the_driver_not_the_officer_named_before(analyse) -> None:
+    text = (
+        "SEGOU, Mali - Lieutenant Ousmane Keita, who commands the army post at Markala, said his men would escort "
+        "the next convoy.\n\n"
+        "In an audio statement, a speaker who gave his name as Abu Yahya al-Macini announced a blockade of the "
+        "town: \"Any driver who carries fuel to Markala is an enemy of the mujahideen. His truck will be burned "
+        "and he will be killed.\"\n"
+    )
+    found = pairs(analyse(text))
+    assert found, found
+    assert all(target != "Ousmane Keita" and target != "Lieutenant Ousmane Keita" for _, target in found), found
+
+
+def test_blood_that_will_not_be_left_unavenged_is_a_threat_to_those_told_to_know_it(analyse) -> None:
+    text = (
+        "A columnist for a hardline daily, Reza Kamali Fard, wrote on Sunday that \"the Persian-speaking servants "
+        "of the BBC should know that the blood of the martyrs will not be left unavenged, and that London is not "
+        "as far as they imagine.\" Relatives of BBC Persian staff in Iran have been detained and questioned.\n"
+    )
+    speakers = {speaker for speaker, _ in pairs(analyse(text))}
+    assert "Reza Kamali Fard" in speakers, speakers

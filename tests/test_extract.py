@@ -457,3 +457,13 @@ def test_a_fatwa_calling_for_a_death_is_a_threat_without_a_reporting_verb(analys
     )
     analysis = analyse(text)
     assert ("Abdul Rahim Mansour", "Samir Haddad") in {names(analysis, t) for t in analysis.threats}
+
+
+def test_a_name_the_tagger_missed_is_found_by_the_role_before_it(analyse) -> None:
+    # the small tagger misses this name; "a city councillor in Rio de Janeiro, X," places it
+    text = (
+        "A city councillor in Rio de Janeiro, Renata Quintal Arruda, found a threatening note at her office on "
+        "Tuesday.\n"
+    )
+    persons = {a.name for a in analyse(text).actors if a.type == "PERSON"}
+    assert "Renata Quintal Arruda" in persons, persons

@@ -184,6 +184,8 @@ def test_threat_idioms_addressed_by_first_name(analyse) -> None:
         "We know where your children go to school, Carl.",
         "Watch your back, Carl.",
         "Carl, you will not leave that building alive.",
+        "Your brother in Pueblo will pay for every word you write, Carl.",
+        "You will come back to Denver one way or another, Carl, in a box if necessary.",
     ],
 )
 def test_threat_idioms(analyse, idiom: str) -> None:

@@ -49,7 +49,8 @@ SETS = {
     "heldout14": (0, {"threat_f1": 0.70, "full_f1": 0.18, "speaker_accuracy": 0.52, "target_accuracy": 0.45}),
     "heldout15": (0, {"threat_f1": 0.66, "full_f1": 0.30, "speaker_accuracy": 0.75, "target_accuracy": 0.52}),
     # read in session 9
-    "heldout16": (0, {"threat_f1": 0.70, "full_f1": 0.32, "speaker_accuracy": 0.74, "target_accuracy": 0.52}),
+    "heldout16": (0, {"threat_f1": 0.74, "full_f1": 0.32, "speaker_accuracy": 0.72, "target_accuracy": 0.52}),
+    "heldout17": (0, {"threat_f1": 0.62, "full_f1": 0.24, "speaker_accuracy": 0.60, "target_accuracy": 0.48}),
 }
 FIGURES = (
     "threat_gold",

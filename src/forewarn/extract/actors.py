@@ -973,7 +973,10 @@ def _aliases_stated(doc: Doc, table: ActorTable) -> None:
             continue
         after = text[doc[end - 1].idx + len(doc[end - 1]) :][:70]
         m = re.match(
-            r"\s*(\([^()\n]{1,12}\))?\)?\s*,?\s*\(?\s*(alias|a\.k\.a\.?|aka|also known as|better known as|known as|"
+            # "Josué Ferraz, a former police corporal known as Zé Mineiro": a short description may come between
+            r"\s*(\([^()\n]{1,12}\))?\)?\s*,?\s*(?:(?:a|an|the) [^,.;:()\n\"“]{1,60}? )?\(?\s*"
+            r"(alias|a\.k\.a\.?|aka|also known as|better known as|known as|"
+            r"(?:whom |that )?(?:everyone|everybody|residents|locals|people|fighters|followers) calls?|"
             r"formally known as|officially known as|whose full name is|full name|"
             r"also called|nicknamed|dubbed|who goes by( the name)?|whose (nickname|nom de guerre|alias) is|"
             r"known by (the|his|her) (nickname|nom de guerre|alias)|"

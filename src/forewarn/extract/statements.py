@@ -71,7 +71,6 @@ SPEECH_VERBS = frozenset(
         "describe",
         "comment",
         "remark",
-        "address",  # "He then addressed the commissioner by name. '...'"
     ]
 )
 # verbs that report what someone said in their own clause ("X said Y would pay")
@@ -81,8 +80,18 @@ STATEMENT_NOUNS = frozenset(
     """statement post tweet message video letter account banner pamphlet leaflet communique communiqué note
     recording audio broadcast sermon speech poster graffiti notice email e-mail voicemail text sheet flyer""".split()
 )
+# news agencies: they are told things, verify and report them, and never threaten anyone
+WIRE_AGENCY = re.compile(
+    r"^(the )?(reuters|afp|agence france-presse|ap|associated press|dpa|efe|ansa|xinhua|tass|ria novosti|"
+    r"anadolu( agency)?|bernama|pti|press trust of india|ians|kyodo|yonhap|apa|bbc|cnn|al jazeera)$",
+    re.IGNORECASE,
+)
 # what "the message" read out in court may have been, as the text said before
 _MESSAGE_KINDS = frozenset("message email e-mail voicemail letter text post note tweet".split())
+# messages put up or handed out, one kind often named by another ("narcomantas" ... "the banners")
+_POSTED_KINDS = frozenset(
+    "banner narcomanta message poster leaflet pamphlet flyer note placard sheet document".split()
+)
 # an intro that carries on the voice of the quote before it: "It went on:", "The statement continued:"
 GOES_ON = re.compile(
     r"(?i)(it|he|she|they|the (" + "|".join(sorted(STATEMENT_NOUNS)) + r"|spokesman|spokesperson|speaker))"
@@ -165,9 +174,10 @@ _ASCRIBING = frozenset(["attribute", "credit", "ascribe", "link", "trace"])
 # what the one a message was meant for did with it
 _FOUND_OR_GOT = frozenset("find receive get discover open".split())
 _SELF_NAMING = re.compile(
-    r"\b(gave (his|her|their) names? as|(calling|called|calls|identified|identifying|introduced|introducing|"
-    r"presented|presenting) (himself|herself|themselves|itself)( as)?|identified as|named as|known as|"
-    r"who said (he|she) was|who said (his|her) name was)\b"
+    r"\b(gave (his|her|their) names? as|(calling|called|calls|call|identified|identifying|identifies|identify|"
+    r"introduced|introducing|introduces|presented|presenting|presents) (himself|herself|themselves|itself)( as)?|"
+    r"identified as|named as|known as|"
+    r"who said (he|she) was|who said (his|her) name was|what (it|they|he|she) calls?( itself| themselves)?)\b"
 )
 
 # the frame of a statement printed in full: its heading or an opening marker, and a closing marker
@@ -207,8 +217,13 @@ _NON_SPEAKER_LABELS = frozenset(
     "translator interpreter source note editor's note update correction transcript caption video audio "
     "subtitle headline summary background speaker first second third fourth unidentified unknown presenter "
     "analyst guest correspondent expert commentator panelist panellist broadcast aired date published posted "
-    "updated filed dateline time location programme program show channel station language".split()
+    "updated filed dateline time location programme program show channel station language clip soundbite sot "
+    "excerpt recording footage continued cont'd".split()
 )
+# "[AUDIO CLIP, CONTINUED]:": more of the footage whose speaker the last such label named
+_CONTINUED_LABEL = re.compile(r"\b(continued|continues|cont['’]?d|cont\.)\s*$", re.IGNORECASE)
+# "WILKENS "TI LOU" DESROSIERS": a nickname quoted inside a name
+_QUOTED_NICKNAME = re.compile(r"\s*[\"“][^\"”\n]{1,30}[\"”]\s*")
 # a transcript turn: "NAME: ...", "[00:01:22] NAME: ...", "[Name] ..." or "[VIDEO - NAME, POSTED ON X]: ..."
 _TIMESTAMP = r"(?:\[\d{1,2}(?::\d{2}){1,2}\]\s*|\(?\d{1,2}(?::\d{2}){1,2}\)?\s+)?"
 TURN_LINE = re.compile(
@@ -297,9 +312,10 @@ class StatementFinder:
         self._in_quote = [False] * len(doc)
         for q in self.quotes:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
-            if span is not None:
-                for t in span:
-                    self._in_quote[t.i] = True
+            if span is None:
+                continue
+            for t in span:
+                self._in_quote[t.i] = True
         self._starts = [t.idx for t in doc]
         self._participant_ids: set[str] | None = None
         self._genders: dict[str, Gender | None] = {}
@@ -436,7 +452,12 @@ class StatementFinder:
             if tok.pos_ not in ("VERB", "AUX") and tok.lemma_ not in ("read", "accord"):
                 continue
             lemma = tok.lemma_.lower()
-            if lemma in SPEECH_VERBS:
+            # "He then addressed the commissioner by name: '...'", but not "messages addressed to the mayor"
+            passive = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+            addresses = lemma == "address" and not any(
+                c.dep_ in ("auxpass", "nsubjpass") for v in passive for c in v.children
+            )
+            if lemma in SPEECH_VERBS or addresses:
                 subj = self._subject(tok)
                 if subj is not None and self._set_speaker(stmt, subj, tok.idx):
                     stmt.cue = lemma
@@ -524,6 +545,12 @@ class StatementFinder:
             if child.dep_ in ("nsubj", "nsubjpass") and not self._in_quote[child.i] and not self._is_dateline(child):
                 if self._is_label(child):
                     continue  # "KHALDI: He says ...", the transcript label parsed into the sentence
+                # "read one of the banners": the banners
+                if child.lower_ in ("one", "another", "each", "some", "several", "both", "all"):
+                    of = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                    if pobj is not None and pobj.lemma_.lower() in STATEMENT_NOUNS:
+                        child = pobj
                 # "X's statement read" / "the statement released by X said"
                 if child.lemma_.lower() in STATEMENT_NOUNS:
                     for sub in child.subtree:
@@ -586,10 +613,18 @@ class StatementFinder:
     def _author_of_earlier(self, noun: Token) -> Token | None:
         """ "The post read": whose post, as the text said before ("a post attributed to X", "X released a video")."""
         lemma = noun.lemma_.lower()
-        # "the message" may be an email or a letter; "the text" (of what was handed out) any of them
-        same = _MESSAGE_KINDS if lemma == "message" else STATEMENT_NOUNS if lemma == "text" else {lemma}
+        # "the message" may be an email or a letter; "the text" (of what was handed out) any of them; "the banners"
+        # the "messages" hung from a bridge
+        if lemma == "message":
+            same = _MESSAGE_KINDS | _POSTED_KINDS
+        elif lemma == "text":
+            same = STATEMENT_NOUNS
+        elif lemma in _POSTED_KINDS:
+            same = _POSTED_KINDS
+        else:
+            same = {lemma}
         for tok in reversed(self.doc[max(0, noun.sent.start - 200) : noun.i]):
-            if tok.lemma_.lower() not in same or self._in_quote[tok.i]:
+            if tok.lemma_.lower() not in same or self._in_quote[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             self._recipient = self._message_recipient(tok)
             for child in tok.children:
@@ -639,6 +674,17 @@ class StatementFinder:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj" and self.actors.at_token(pobj.i):
                                 return pobj
+            if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() == "sign":
+                # "the messages were signed 'La Familia Michoacana'"
+                signed = [
+                    t
+                    for c in tok.head.children
+                    if c.i > tok.head.i and c.dep_ in ("oprd", "dobj", "attr", "agent", "npadvmod", "xcomp", "ccomp")
+                    for t in c.subtree
+                    if self.actors.at_token(t.i)
+                ]
+                if signed and self.actors.get(self.actors.at_token(signed[0].i) or "").type in ("ORG", "PERSON"):
+                    return signed[0]
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 # "the posters carry its name and are signed by its commander, X"
                 verbs = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
@@ -861,7 +907,7 @@ class StatementFinder:
             if author is not None:
                 return author
         if lower in GROUP_PRONOUNS:
-            found = self._antecedent(("ORG", "GROUP"), head.idx)
+            found = self._antecedent(("ORG", "GROUP"), head.idx, pronoun=lower)
             if found is not None and lower == "it":
                 # "It said: ..." about a message read out: "it" names an organisation only when one was
                 # just mentioned, not the outlet in a header paragraphs away
@@ -1050,6 +1096,8 @@ class StatementFinder:
         for s, e, lid in self.actors.mention_tokens:
             if self.doc[s].idx >= before_char or self._in_quote[s] or lid == exclude:
                 continue
+            if pronoun in GROUP_PRONOUNS and WIRE_AGENCY.match(self.actors.get(lid).name):
+                continue  # '"...," it said', after "verified by AFP": the banner, not the agency
             if pronoun and not self.pronoun_fits(lid, pronoun):
                 continue  # "he" is not Fatima
             if self.actors.get(lid).type in types and not self._spoken_to_or_labelled(s, e, before_char):
@@ -1363,7 +1411,7 @@ class StatementFinder:
             stmt.how.append("speaker turn by role")
             return True
         # a label NER did not tag ("AL-SAIDI", "Nizar Obeid"): a known actor's name, or a new person
-        words = label.split()
+        words = _QUOTED_NICKNAME.sub(" ", label).split()
         if (
             len(words) > 4
             or label.lower().strip(". ") in _NON_SPEAKER_LABELS
@@ -1371,7 +1419,7 @@ class StatementFinder:
             or not all(w[:1].isupper() for w in words)
         ):
             return False
-        key = name_key(label)
+        key = name_key(_QUOTED_NICKNAME.sub(" ", label))
         if not key:
             return False
         found = None
@@ -1387,7 +1435,7 @@ class StatementFinder:
         if span is None or not len(span):
             return False
         if found is None:
-            found = self.actors.add_actor(label, "PERSON", span)
+            found = self.actors.add_actor(_QUOTED_NICKNAME.sub(" ", label).strip(), "PERSON", span)
         else:
             self.actors.add_mention(found, span)
         stmt.speaker = found.local_id
@@ -1504,11 +1552,20 @@ class StatementFinder:
 
     def _turns(self, quotes: list[Statement]) -> Iterator[Statement]:
         """Unquoted transcript turns: a line opening "Name: ..."."""
+        footage_speaker: str | None = None
         for line in TURN_LINE.finditer(self.text):
             start, end = line.span("said")
             group = "label" if line.group("label") else "bracket"
             label_start, label_end = line.span(group)
             label = line.group(group)
+            if group == "bracket" and _CONTINUED_LABEL.search(label):
+                if footage_speaker is not None and not any(q.start <= start < q.end for q in quotes):
+                    stmt = Statement("turn", start, end, speaker=footage_speaker)
+                    stmt.how.append("speaker turn")
+                    stmt.sentence = (line.start(), end)
+                    stmt.cue = "say"
+                    yield stmt
+                continue
             if group == "bracket":
                 # "[VIDEO - NAME, POSTED ON SOCIAL MEDIA]": the name after the kind of footage
                 parts = re.match(r"(?:[^-–—\n]{1,30}\s[-–—]\s)?([^,;\n]+)", label)
@@ -1525,6 +1582,8 @@ class StatementFinder:
             stmt = Statement("turn", start, end)
             if not self._turn_speaker(stmt, label_start, label_end):
                 continue
+            if group == "bracket":
+                footage_speaker = stmt.speaker
             stmt.sentence = (line.start(), end)
             stmt.cue = "say"
             yield stmt

@@ -29,6 +29,7 @@ from forewarn.extract.statements import (
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     UNNAMED_SPEAKER,
+    WIRE_AGENCY,
     Statement,
     StatementFinder,
 )
@@ -52,6 +53,8 @@ SOFT_IDIOMS = (
     r"\b(go|goes|going|gone) the (same )?way (as|of) (the|your|his|her|their|those|that|all)\b|"
     r"\b(had|'d|’d) better not (leave|go out|walk|show|set foot|come back|step)\b|"
     r"\bshould be looking over (their|his|her|your) shoulders?\b|"
+    # "that councillor is going to get what's coming to her"
+    r"\bgets? (what['’]s|what is) coming to (him|her|them|you)\b|"
     + OTHERS_DID_NOT_LIVE
 )
 
@@ -89,7 +92,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(pay (a |the )?(heavy |high |terrible |steep |huge |bitter |dear )?price|pay dearly|"
         r"pay for (this|it|that|what)|"
         # "the elenos will pay for every one of our dead"
-        r"pay for (the blood|every (one of )?our (dead|martyrs)|our (dead|martyrs))|"
+        r"pay for (the blood|every (one of )?our (dead|martyrs)|our (dead|martyrs)|every (word|line|article|lie))|"
         r"heavy price|dark (night|days|fate)|hell|regret it|regret the day|suffer)\b",
         "violence",
         True,
@@ -160,6 +163,10 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"\b(be|get) (targeted|hunted|hunted down|eliminated|punished|executed|liquidated)\b"
             r"(?! (at|to|for|by the market))|"
             r"\b(will|would|shall) (not|never) (go|come|return) home\b|"
+            # "police who keep working for the contras will be hung from this bridge"
+            r"\b(will|would|shall) be (hung|hanged|strung up)\b|"
+            # "any candidate who does not sit down with us first will not live to take office"
+            r"\b(will|would|shall) (not|never) live to (see|take|finish|complete|reach|enjoy|celebrate|serve)\b|"
             r"\b(he|she|they|you)(['’]ll| will) be carried out\b|"
             r"\b(won[’']t|will not|would not|wouldn[’']t|never) make it (home|back|out alive|to (his|her|their|your) "
             r"(car|home|house|office|door|desk|next birthday))\b|"
@@ -311,7 +318,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\bin the (only )?language (they|he|she|you) (understands?|know|knows)\b|"
         r"\bbe carried (home|back)\b|\bremember the fate of\b|"
         r"\bend up in a (ditch|grave|coffin|body bag|river|morgue|bag)\b|\bbe taken out\b(?! of)|"
-        r"\b(come|comes|return|returns|sent|send) back( to \w+)? in a (coffin|box|body bag|bag|shroud)\b|"
+        r"\b(come|comes|return|returns|sent|send) back\b[^.;]{0,40}?\bin a (coffin|box|body bag|bag|shroud)\b|"
         r"\b(family|families|mother|mothers|wife|wives|children) will (cry|weep|mourn|grieve)\b|"
         r"\bday of (accounting|judg(e)?ment|vengeance)\b|"
         r"\bwhile (you|he|she|they) (still )?(can|are still alive|still have the chance)\b|"
@@ -421,7 +428,7 @@ REJECT = re.compile(
     r"\b(condemn\w*|denounc\w*|deplor\w*|cowardly|terrorist (act|attack)|held accountable|brought to justice|"
     # the state's promise of justice: "will be hunted down and brought before the courts"
     r"brought before (the |a )?(courts?|judges?|justice|a judge)|face (the )?(full force of the )?law|face justice|"
-    r"not escape justice|"
+    r"not escape justice|(full|whole) (weight|force|rigou?r) of the law|"
     # "he rejected any threat against social leaders, whoever it comes from"
     r"(reject\w*|repudiat\w*) [\"“‘']?(any|all|every|the|these|those|such) (kind of |form of )?"
     r"(threats?|violence|attacks?)|"
@@ -466,10 +473,16 @@ NEGATED_FATE = re.compile(
     r"\b(won[’']t|will not|would not|wouldn[’']t|never) make it (home|back|out alive)|"
     r"\b(not|never) (die of old age|grow old)|\b(will|would|shall) (not|never) find (any )?(rest|peace|safety|refuge)|"
     r"\b(will|would|shall) (not|never) escape (the |our )?(swords?|bullets?|guns?|punishment|revenge|vengeance|wrath)|"
+    r"\b(will|would|shall) (not|never) live to (see|take|finish|complete|reach|enjoy|celebrate|serve)\b|"
+    r"\b(will|would|shall) (not|never) (be|go) (left )?unavenged\b|"
     # "the soldiers who enter the valley will not leave alive"
     r"\b(will|would|shall|won[’']t|wouldn[’']t) (not |never )?(leave|get out|come out|return)( \w+){0,3}? alive\b"
 )
-QUANTIFIED_VICTIM = re.compile(r"\b(any|every|whoever|anyone|anybody|those who|all those|each)\b")
+QUANTIFIED_VICTIM = re.compile(
+    r"\b(any|every|whoever|anyone|anybody|those who|all those|each)\b|"
+    # "Police who keep working for the contras will be hung", "Journalists who sell themselves ..."
+    r"^\W*(the |all )?[a-z]+( [a-z]+)? who\b"
+)
 PASSIVE_HARM = re.compile(
     r"\b(will|shall|would) (also )?be (\w+ )?(killed|burned|burnt|slaughtered|beheaded|executed|shot|"
     r"punished|whipped|flogged|hanged|attacked|targeted|eliminated|kidnapped|abducted|destroyed)\b"
@@ -482,7 +495,7 @@ INCITEMENT = re.compile(
 # set phrases that promise a named person his end without saying who will bring it
 FATE_IDIOM = re.compile(
     r"\b(days( in [\w ]{1,30}?)? are (numbered|counted)|count (his|her|their|your) days|"
-    r"(not|never) (die of old age|grow old)|"
+    r"(not|never) (die of old age|grow old)|gets? (what['’]s|what is) coming to (him|her|them|you)|"
     r"(remember|know|knows|remembers|ask|asks) what happened to(?! (our|my|us|me)\b)|end up like|"
     r"(know|knows) (very )?well what (happens|happened) to|"
     r"(meet|share) (the|their|his|its) (same |\w+['’]s )?fate|"
@@ -1633,7 +1646,17 @@ class ThreatExtractor:
         )
         if called is not None:
             return called  # "Andrés, if you keep publishing ...": whom the words turn to, whoever was told
-        if stmt.addressee and stmt.addressee != stmt.speaker and not audience:
+        # "he told a subordinate: 'That councillor is going to get what's coming to her'": the one told is not
+        # the one the words are about (in direct speech; reported speech turns "you" into "he")
+        sentence_text = self.text[start:end]
+        about_another = (
+            stmt.kind in ("quote", "turn")
+            and stmt.addressee is not None
+            and self.actors.get(stmt.addressee).type in ("PERSON", "GPE")
+            and not re.search(r"\b(you|your|yours|yourself|yourselves)\b", sentence_text, re.I)
+            and bool(re.search(r"\b(he|him|his|she|her)\b", sentence_text, re.I))
+        )
+        if stmt.addressee and stmt.addressee != stmt.speaker and not audience and not about_another:
             return stmt.addressee, stmt.addressee_mention
         addressee = self._quoted_addressee(stmt, start, end)
         if addressee is not None:
@@ -1861,6 +1884,9 @@ class ThreatExtractor:
         pronouns = [t for t in sentence if t.lower_ in wanted and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
         if not pronouns:
             return None
+        quantified = re.search(r"\b(any|every|whoever|anyone|anybody)\b", self.text[stmt.start : pronouns[0].idx], re.I)
+        if quantified and pronouns[0].dep_ in ("nsubj", "nsubjpass"):
+            return None  # "Any driver who carries fuel ... His truck will be burned and he ...": the driver
         if any(
             self.actors.at_token(t.i)
             and self.actors.get(self.actors.at_token(t.i)).type == "PERSON"
@@ -1868,7 +1894,7 @@ class ThreatExtractor:
             for t in sentence
         ):
             return None
-        person = self._last_person_before(min(stmt.start, start), stmt.speaker)
+        person = self._last_person_before(min(stmt.start, start), stmt.speaker, pronoun=pronouns[0].lower_)
         if person is None:
             return None
         tok = pronouns[0]
@@ -2004,6 +2030,8 @@ class ThreatExtractor:
         for tok in sentence if sentence is not None else []:
             if tok.lower_ not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass") or not self._suffers(tok.head):
                 continue
+            if re.search(r"\b(any|every|whoever|anyone|anybody)\b", self.text[stmt.start : tok.idx], re.I):
+                continue  # "Any driver who carries fuel ... His truck will be burned and he ...": the driver
             # '"She will leave on a stretcher," X said, referring to Y'
             after = self.text[stmt.end : stmt.sentence[1] + 1]
             ref = re.search(r"\b(referring to|in reference to|reference to|meaning|a reference to)\s", after)
@@ -2502,6 +2530,9 @@ class ThreatExtractor:
         return best.local_id if len(best.mentions) >= 2 else None
 
     def _group(self, candidates: list[Candidate]) -> list[Threat]:
+        for c in candidates:
+            if c.speaker is not None and WIRE_AGENCY.match(self.actors.get(c.speaker).name):
+                c.speaker, c.speaker_mention = None, None  # a news agency reports threats, it does not make them
         # the organisation's threat is its spokesman's when he speaks for it in the document
         for c in candidates:
             if c.speaker and self.actors.get(c.speaker).type == "ORG":

@@ -308,8 +308,8 @@ def _peoples_by_context(spans: list[Span]) -> list[Span]:
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2}"
 # "the mayor of San Marcos, Ana Ruiz," and "Mayor Ana Ruiz": a name the tagger missed, placed by its role
 _NAMED_BY_ROLE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z-]+ )?(?:{{roles}})(?: of (?:the )?[A-Z][\w'’-]*"
-    rf"(?: [A-Z][\w'’-]*)*)?, (?P<a>{_NAME}),|"
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z-]+ )?(?:{{roles}})"
+    rf"(?: (?:of|in|for|from) (?:the )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|del|da|do|al))*)?, (?P<a>{_NAME}),|"
     rf"\b(?:Mayor|Governor|Judge|Senator|Prosecutor|Commander|Colonel|Captain|Sheikh|Mullah|Imam|Superintendent|"
     rf"Detective|Sergeant|Lieutenant|Sheriff|Councillor|Councilman|Councilwoman|Commissioner|Registrar|Ambassador|"
     rf"Reverend|Pastor|Bishop|Professor|Dr|Mr|Mrs|Ms|Alhaji|Mallam|Mufti|Ustaz|Qari|Comandante|Alcalde|Presidenta|"
