@@ -62,6 +62,31 @@ def names(analysis: DocumentAnalysis, threat: Threat) -> tuple[str | None, str |
         "the killings of activists since 2016.\n",
         "\"Sanctions will keep using every tool available to cut off the revenue that funds these attacks,\" said "
         "Treasury official Mark Hale.\n",
+        # a family after a verdict, a union's ultimatum, a minister on a strike, a defence lawyer, a rights report
+        "\"Nothing brings my son back. But today at least I know that the man who shot him will pay for what he "
+        "did,\" his mother, Lorena Vidal, said outside the court.\n",
+        "\"If there is no response by Friday, we will be back, and next time we will stop the whole country,\" said "
+        "union leader Hugo Benavides after the march.\n",
+        "Transport minister Paul Girard said the government would \"not let the Games be taken hostage\" by the "
+        "rail strike.\n",
+        "\"You do not convict a man of murder because he was in the wrong street with the wrong phone,\" defence "
+        "lawyer Anne Morel told the jury.\n",
+        "\"Every killing is a crime, and every crime must be investigated,\" said Nasrin Akter of the rights group "
+        "after police shot dead two protesters.\n",
+        # an analyst's forecast, fear described, hostages to be freed, a vote count, a project gone wrong
+        "\"I would be surprised if we did not see a convoy ambush before the end of the year,\" said analyst Ines "
+        "Barry after the drone strikes that killed 12 militants.\n",
+        "\"They are afraid of being caught between the drones and whoever comes afterwards,\" said Moussa Kane, a "
+        "trader in the town where gunmen killed five people.\n",
+        "Government spokesman Avi Dror said Israel was \"committed to the return of all the hostages\" held since "
+        "the attack.\n",
+        "Candidate Ramon Dizon, whose rival's driver was shot dead last month, vowed to \"finish them off\" in the "
+        "count.\n",
+        "\"Two years ago I said this project was going to blow up in our faces,\" councillor Rob Keller said.\n",
+        # the police to car thieves after a shooting, and a critic of the slogan
+        "\"If you are stealing cars in this city, we are coming for you,\" police chief Dana Walsh said after a "
+        "teenager was shot dead in a stolen car. \"But 'we're coming for you' is not a youth strategy,\" said "
+        "councillor Omar Reyes.\n",
     ],
 )
 def test_everyday_metaphors_are_not_threats(analyse, text: str) -> None:
@@ -186,6 +211,11 @@ def test_threat_idioms_addressed_by_first_name(analyse) -> None:
         "Carl, you will not leave that building alive.",
         "Your brother in Pueblo will pay for every word you write, Carl.",
         "You will come back to Denver one way or another, Carl, in a box if necessary.",
+        "Carl, we are coming for you first.",
+        "If you certify that count, Carl, you won't be walking out of that office.",
+        "Keep counting those ballots, Carl, and they'll find you in a ditch.",
+        "Carl, you and your family will not see Christmas.",
+        "We know where you live, Carl. Next time it won't be paint.",
     ],
 )
 def test_threat_idioms(analyse, idiom: str) -> None:

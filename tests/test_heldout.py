@@ -51,6 +51,7 @@ SETS = {
     # read in session 9
     "heldout16": (0, {"threat_f1": 0.74, "full_f1": 0.32, "speaker_accuracy": 0.72, "target_accuracy": 0.52}),
     "heldout17": (0, {"threat_f1": 0.62, "full_f1": 0.24, "speaker_accuracy": 0.60, "target_accuracy": 0.48}),
+    "heldout18": (0, {"threat_f1": 0.62, "full_f1": 0.18, "speaker_accuracy": 0.62, "target_accuracy": 0.40}),
 }
 FIGURES = (
     "threat_gold",

@@ -53,6 +53,8 @@ SOFT_IDIOMS = (
     r"\b(go|goes|going|gone) the (same )?way (as|of) (the|your|his|her|their|those|that|all)\b|"
     r"\b(had|'d|’d) better not (leave|go out|walk|show|set foot|come back|step)\b|"
     r"\bshould be looking over (their|his|her|your) shoulders?\b|"
+    # "the MPs who passed this law should remember what happened at the Sahafi hotel" (voters are told the same)
+    r"\b(should|must|had better|ought to) remember what happened (at|in) (the )?\w+|"
     # "that councillor is going to get what's coming to her"
     r"\bgets? (what['’]s|what is) coming to (him|her|them|you)\b|"
     + OTHERS_DID_NOT_LIVE
@@ -102,7 +104,9 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"(killers?|perpetrators?|culprits?|attackers?|gunm[ae]n|suspects?|fugitives?|those responsible|"
         r"people responsible|criminals?|terrorists?|cartels?|gangs?|syndicates?|smugglers?|traffickers?|"
         r"bandits?|poachers?|brokers?|fraudsters?|kidnappers?|looters?))|"
-        r"come for (you|him|them)|not be safe|your (end|fate|turn)|"
+        # ("we are coming for him"; "I'm coming for you on July 18" is a boxer's)
+        r"come for (you|him|them)|(we|they)(['’]re| are) coming for (you|him|her|them)\b|not be safe|"
+        r"your (end|fate|turn)|"
         # "we are going to look for him in Saravena, wherever he hides"
         r"(find|look for|hunt|chase|track|reach|get) (you|him|her|them)\b[^.;]{0,60}\bwherever (you|he|she|they) "
         r"(hides?|runs?|goes|go|are|is)\b|"
@@ -126,7 +130,9 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     ),
     (
         # "fight" alone is politics' word ("ready to have that fight"); armed fighting names its arms
-        r"\b(response|respond|expel\w*|non-peaceful|by (military |armed )?force|by any means|weapons?|hit|"
+        # (not "if there is no response", a reply awaited)
+        r"\b((?<!no )(?<!without )(?<!awaiting )(?<!await )response|respond|expel\w*|non-peaceful|"
+        r"by (military |armed )?force|by any means|weapons?|hit|"
         r"fight\w* (with (arms|weapons|guns)|to the (death|last (man|drop|bullet)))|"
         r"with (its|their|our|his) (own )?(armed forces|army|troops)|(will|would) not survive)\b",
         "military",
@@ -164,7 +170,18 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"(?! (at|to|for|by the market))|"
             r"\b(will|would|shall) (not|never) (go|come|return) home\b|"
             # "police who keep working for the contras will be hung from this bridge"
-            r"\b(will|would|shall) be (hung|hanged|strung up)\b|"
+            r"\b(will|would|shall|should|must) be (hung|hanged|strung up)\b|"
+            # "you won't be walking out of it", "you and your family will not see Ramadan"
+            r"\b(won[’']t|will not|wouldn[’']t|would not) be (walking|coming|going|getting) (out|home|back)\b|"
+            r"\b(will|would|shall) not see (ramadan|eid|christmas|easter|the new year|next year|your next birthday|"
+            r"another (year|birthday|summer|winter|spring|election))\b|"
+            # "they'll find you in a ditch", "nobody will ever find you"
+            r"\b(find|found|finds) (you|him|her|them|your body|his body|her body) in a "
+            r"(ditch|river|gutter|bag|sack|well)\b|"
+            r"\b(nobody|no one) will (ever )?find (you|him|her|them|your body|his body|her body)\b|"
+            # "next time it won't be paint": a warning daubed or posted, and worse to come
+            r"\bnext time it (won[’']t|will not|wouldn[’']t|would not) be (paint|words|a warning|a letter|a note|"
+            r"graffiti|a message)\b|"
             # "any candidate who does not sit down with us first will not live to take office"
             r"\b(will|would|shall) (not|never) live to (see|take|finish|complete|reach|enjoy|celebrate|serve)\b|"
             r"\b(he|she|they|you)(['’]ll| will) be carried out\b|"
@@ -205,7 +222,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     (
         r"\b(will|would|is|are) (be )?(the )?next\b(?! (week|month|year|day|time|step|stage|round|election|season))|"
         r"\b(will|would|shall) (\w+ )?be dealt with\b|"
-        r"\b(know|knows|remember|remembers|ask|asks) what happened to\b(?! (our|my|us|me)\b)|"
+        r"\b(know|knows|remember|remembers|ask|asks) what (happened to|became of)\b(?! (our|my|us|me)\b)|"
         r"\b(not|never) (die of old age|grow old|live to (see|grow) old)\b|\bcount (his|her|their|your) days\b|"
         r"\b(has|have|had) chosen death\b|"
         r"\b(think|worry) about (his|her|their|your) (own )?(safety|famil(y|ies)|children|wife|husband|loved ones)\b|"
@@ -378,6 +395,7 @@ MILITARY_OBJECTS = re.compile(
 INTENT = re.compile(
     r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|is on me|on me\b|are waiting|"
     r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|\d+ hours to|"
+    r"or be (buried|killed|shot|executed|burned|burnt|slaughtered|hanged|hung)|"
     r"(we|i) (hereby )?(declare|warn|give|order|tell|remind)|death warrant|fatwa|bount(y|ies)|price on|choose between|"
     r"(is|are) (now )?(hereby )?(declared |considered )?(a |as |our )?(legitimate|military) (targets?|objectives?)|"
     r"(is|are) (now )?(a|our) targets? for us|"
@@ -399,6 +417,12 @@ CONDITIONAL = re.compile(
 )
 # the state's promise of justice to those who did harm, which the learned detector must not take for a threat
 STATE_JUSTICE = (
+    # the police to criminals: "if you are stealing cars in this city, we are coming for you"
+    r"\bif you(['’]re| are)? (steal|sell|deal|rob|break|burgl|carr|smuggl|traffick|speed|loot|vandal|extort)\w*\b"
+    r"[^.;]{0,60}\b(coming for you|find you|catch you|arrest you|track you down|hunt you down)|"
+    # a slogan discussed: "'we're coming for you' is not a youth strategy"
+    r"[\"“'‘][^\"”’]{3,40}[\"”'’] (is|was) (not |n['’]t )?(a|an|the) (\w+ )?(strategy|policy|plan|answer|solution|"
+    r"slogan)\b|"
     # the state's pursuit of those who did it: "we will hunt down every person who gave these killers a bed ... and
     # bring them before a court", "those who shed the blood of innocents will answer for it", "our security services
     # will continue to pursue the remnants of Daesh"
@@ -429,6 +453,9 @@ REJECT = re.compile(
     # the state's promise of justice: "will be hunted down and brought before the courts"
     r"brought before (the |a )?(courts?|judges?|justice|a judge)|face (the )?(full force of the )?law|face justice|"
     r"not escape justice|(full|whole) (weight|force|rigou?r) of the law|"
+    # a victim's family after a verdict: "the man who did this will pay for what he did"; "must be investigated"
+    r"pay for (what|everything) (he|she|they) (did|has done|have done|had done)|pay for (his|her|their) crimes|"
+    r"(must|should|will) be (fully |properly |thoroughly )?investigated|"
     # "he rejected any threat against social leaders, whoever it comes from"
     r"(reject\w*|repudiat\w*) [\"“‘']?(any|all|every|the|these|those|such) (kind of |form of )?"
     r"(threats?|violence|attacks?)|"
@@ -442,6 +469,8 @@ REJECT = re.compile(
     r"(expressions?|words?|phrases?|terms?|slogans?|titles?|language) (such as|like)|"
     # an authority's sanction: "harassment of voters will be dealt with, including disqualification"
     r"dealt with,? (including|through|by|according to|under|in accordance with|decisively|firmly|accordingly)|"
+    # an analyst's forecast: "I would be surprised if we did not see a convoy ambush"; fear described
+    r"(would|'d|’d) (not |n't |n’t )?be surprised if|\b(are|is|were|was) afraid of (being|what)|"
     # an analyst's forecast: "My assessment is that if they act, they will try to hit a convoy"
     r"(my|our) (assessment|expectation|reading|guess|forecast) is|(we|i) (assess|expect|predict|would expect) "
     r"(that )?(they|he|she|the group|the militants|the rebels)|"
@@ -475,6 +504,10 @@ NEGATED_FATE = re.compile(
     r"\b(will|would|shall) (not|never) escape (the |our )?(swords?|bullets?|guns?|punishment|revenge|vengeance|wrath)|"
     r"\b(will|would|shall) (not|never) live to (see|take|finish|complete|reach|enjoy|celebrate|serve)\b|"
     r"\b(will|would|shall) (not|never) (be|go) (left )?unavenged\b|"
+    r"\b(won[’']t|will not|wouldn[’']t|would not) be (walking|coming|going|getting) (out|home|back)\b|"
+    r"\b(will|would|shall) not see (ramadan|eid|christmas|easter|the new year|next year|your next birthday|"
+    r"another (year|birthday|summer|winter|spring|election))\b|"
+    r"\bnext time it (won[’']t|will not|wouldn[’']t|would not) be\b|"
     # "the soldiers who enter the valley will not leave alive"
     r"\b(will|would|shall|won[’']t|wouldn[’']t) (not |never )?(leave|get out|come out|return)( \w+){0,3}? alive\b"
 )
@@ -496,7 +529,8 @@ INCITEMENT = re.compile(
 FATE_IDIOM = re.compile(
     r"\b(days( in [\w ]{1,30}?)? are (numbered|counted)|count (his|her|their|your) days|"
     r"(not|never) (die of old age|grow old)|gets? (what['’]s|what is) coming to (him|her|them|you)|"
-    r"(remember|know|knows|remembers|ask|asks) what happened to(?! (our|my|us|me)\b)|end up like|"
+    r"(remember|know|knows|remembers|ask|asks) what (happened to|became of)(?! (our|my|us|me)\b)|end up like|"
+    r"(should|must|had better|ought to) remember what happened (at|in)|"
     r"(know|knows) (very )?well what (happens|happened) to|"
     r"(meet|share) (the|their|his|its) (same |\w+['’]s )?fate|"
     # "stop the demolitions or start looking for a coffin", "they will taste what they tasted at Buulo Mareer"
@@ -515,12 +549,15 @@ DECLARED_TARGET = re.compile(
 )
 ULTIMATUM = re.compile(
     r"^\W*(or|otherwise|or else)\b|[,;]\s*(or|otherwise|or else)\b[^.]*\b(will|would)\b|"
-    # "stop the demolitions or start looking for a coffin"
-    r"\bor (start|begin) (looking for|picking|choosing|ordering)\b"
+    # "stop the demolitions or start looking for a coffin", "leave before September or be buried here"
+    r"\bor (start|begin) (looking for|picking|choosing|ordering)\b|"
+    r"\bor be (buried|killed|shot|executed|burned|burnt|slaughtered|hanged|hung)\b"
 )
 EDICT_FATE = re.compile(r"\b(treated as|meet the fate|share the fate|same fate|fate of)\b")
 GENERIC_YOU = re.compile(
     r"\byou (can|can't|can’t|cannot|could|couldn't|couldn’t|may|might|need|have to)\b|"
+    # "you do not convict a man of murder because he was in the wrong neighbourhood": how things are done
+    r"\byou (do not|don['’]t|never) \w+ (a|an) (man|woman|person|child|someone|people)\b|"
     # "when you kill a leader, you silence the whole community": how things go, addressed to no one
     r"^\W*when(ever)? you \w+[^,;]{0,60}, you (?!will|'ll|’ll|shall|are going)\w+"
 )
@@ -773,12 +810,20 @@ NOT_HARM = re.compile(
     r"fire(d)? (him|her|them|staff|workers|the coach|the manager)|"
     # harm both ways is a description or a forecast, not a threat: "both sides will try to kill each other on TV"
     r"\b(kill|destroy|murder|crush|bury|slaughter|tear)\w* (each other|one another)\b|"
+    # "the government would not let the Games be taken hostage": a strike's hostages
+    r"\b(let|allow)\b[^.;]{0,40}\b(be )?(taken|held) hostage\b|"
     # politics' hostages: "hold the entire government hostage over a policy fight"
     r"(hold|holds|holding|held) (the |this |our |their |its )?([\w'’]+ ){0,3}hostage (over|to|for the sake of)|"
     r"(held|holding) hostage (by|to) ([\w'’]+ ){0,3}(demands|interests|politics|whims|agenda|process|minority)|"
     # the price paid in votes: "will pay a price at the polls"
     r"(pay|paid|regret\w*|suffer\w*)[^.]{0,30}\b(at the (polls|ballot box)|in (the )?(next )?elections?|"
     r"politically|electorally|in the (polls|ratings))|"
+    # rivals beaten in votes: "vowed to 'finish them off' in the count"
+    r"(finish\w* (\w+ )?off|bur(y|ied|ies)|crush\w*|destroy\w*|wipe\w* (\w+ )?out)[\"”’']?[^.;]{0,30}"
+    r"\b(in the (count|vote|polls|runoff|run-off|primary|primaries)|at the (polls|ballot box)|on election day)\b|"
+    # "this project was going to blow up in our faces"; hostages to be freed are no one's threat
+    r"blow(s|n|ing)? up in (our|your|their|his|her|my|its) faces?|"
+    r"(return|release|freeing|exchange|recovery) of (all )?(the |our |remaining )?(remaining )?hostages|"
     r"(wipe\w* out|crush\w*|dismantl\w*|destroy\w*|eliminat\w*|root\w* out|stamp\w* out|smash\w*)[\"”’']? "
     r"(the |all |every )?"
     r"([\w-]+ ){0,2}(gang|criminal|crime|drug|trafficking|smuggling|extortion|mafia) (networks?|structures|rings?|"
