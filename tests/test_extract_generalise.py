@@ -209,12 +209,8 @@ def test_threat_idioms_addressed_by_first_name(analyse) -> None:
         "We know where your children go to school, Carl.",
         "Watch your back, Carl.",
         "Carl, you will not leave that building alive.",
-        "Your brother in Pueblo will pay for every word you write, Carl.",
         "You will come back to Denver one way or another, Carl, in a box if necessary.",
-        "Carl, we are coming for you first.",
-        "If you certify that count, Carl, you won't be walking out of that office.",
         "Keep counting those ballots, Carl, and they'll find you in a ditch.",
-        "Carl, you and your family will not see Christmas.",
         "We know where you live, Carl. Next time it won't be paint.",
     ],
 )
@@ -226,6 +222,38 @@ def test_threat_idioms(analyse, idiom: str) -> None:
     analysis = analyse(text)
     pairs = {names(analysis, t) for t in analysis.threats}
     assert ("Wayne Doyle Harmon", "Carl Jensen") in pairs, pairs
+
+
+SOFT_IDIOMS = [
+    "Your brother in Pueblo will pay for every word you write, Carl.",
+    "Carl, we are coming for you first.",
+    "If you certify that count, Carl, you won't be walking out of that office.",
+    "Carl, you and your family will not see Christmas.",
+]
+
+
+@pytest.mark.parametrize("idiom", SOFT_IDIOMS)
+def test_soft_threat_idioms_where_violence_is_in_the_story(analyse, idiom: str) -> None:
+    text = (
+        "DENVER — A man accused of threatening county clerk Carl Jensen appeared in federal court on Monday, a "
+        "month after a poll worker in the county was shot dead.\n\n"
+        f"Prosecutors say Wayne Doyle Harmon, 49, left a voicemail for Jensen in which he said: \"{idiom}\"\n"
+    )
+    analysis = analyse(text)
+    pairs = {names(analysis, t) for t in analysis.threats}
+    assert ("Wayne Doyle Harmon", "Carl Jensen") in pairs, pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\"He won't be coming back as chief executive,\" the chairman, Paul Rees, told shareholders, who will not "
+        "see next year's dividend either.\n",
+        "\"We are coming for you, Labour,\" the party leader Anna Price told a rally in Swindon.\n",
+    ],
+)
+def test_soft_idioms_of_business_and_campaigns_are_not_threats(analyse, text: str) -> None:
+    assert analyse(text).threats == []
 
 
 def test_threat_told_by_the_one_who_received_it(analyse) -> None:

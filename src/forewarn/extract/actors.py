@@ -974,7 +974,8 @@ def _aliases_stated(doc: Doc, table: ActorTable) -> None:
         after = text[doc[end - 1].idx + len(doc[end - 1]) :][:70]
         m = re.match(
             # "Josué Ferraz, a former police corporal known as Zé Mineiro": a short description may come between
-            r"\s*(\([^()\n]{1,12}\))?\)?\s*,?\s*(?:(?:a|an|the) [^,.;:()\n\"“]{1,60}? )?\(?\s*"
+            r"\s*(\([^()\n]{1,12}\))?\)?\s*,?\s*(?:(?:a|an|the) (?:(?!of |for |in |from |with |at |to )[a-z-]+ ){1,5})?"
+            r"\(?\s*"
             r"(alias|a\.k\.a\.?|aka|also known as|better known as|known as|"
             r"(?:whom |that )?(?:everyone|everybody|residents|locals|people|fighters|followers) calls?|"
             r"formally known as|officially known as|whose full name is|full name|"

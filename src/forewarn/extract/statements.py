@@ -82,7 +82,7 @@ STATEMENT_NOUNS = frozenset(
 )
 # news agencies: they are told things, verify and report them, and never threaten anyone
 WIRE_AGENCY = re.compile(
-    r"^(the )?(reuters|afp|agence france-presse|ap|associated press|dpa|efe|ansa|xinhua|tass|ria novosti|"
+    r"^(the )?(reuters|afp|agence france[- ]presse|ap|associated press|dpa|efe|ansa|xinhua|tass|ria novosti|"
     r"anadolu( agency)?|bernama|pti|press trust of india|ians|kyodo|yonhap|apa|bbc|cnn|al jazeera)$",
     re.IGNORECASE,
 )
@@ -170,9 +170,9 @@ _CHARGES_AGAINST = re.compile(r"\b(charges?|chargesheet|case|complaint|indictmen
 _SIGNED = re.compile(r"\b(?:were|was|are|is|had been|have been)\s+signed\s+(?:by\s+|with the name\s+|as\s+)?[\"“']?")
 _ANONYMOUS = re.compile(r"\b(anonymity|not authori[sz]ed|asked not to be (named|identified)|declined to be named)\b")
 _ASCRIBING = frozenset(["attribute", "credit", "ascribe", "link", "trace"])
-# a clause in which someone names himself: "who gave his name as X", "calling himself X"
 # what the one a message was meant for did with it
 _FOUND_OR_GOT = frozenset("find receive get discover open".split())
+# a clause in which someone names himself: "who gave his name as X", "calling himself X"
 _SELF_NAMING = re.compile(
     r"\b(gave (his|her|their) names? as|(calling|called|calls|call|identified|identifying|identifies|identify|"
     r"introduced|introducing|introduces|presented|presenting|presents) (himself|herself|themselves|itself)( as)?|"
@@ -453,9 +453,11 @@ class StatementFinder:
                 continue
             lemma = tok.lemma_.lower()
             # "He then addressed the commissioner by name: '...'", but not "messages addressed to the mayor"
-            passive = [tok, tok.head] if tok.dep_ == "conj" else [tok]
-            addresses = lemma == "address" and not any(
-                c.dep_ in ("auxpass", "nsubjpass") for v in passive for c in v.children
+            verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+            addresses = (
+                lemma == "address"
+                and tok.dep_ != "acl"
+                and not any(c.dep_ in ("auxpass", "nsubjpass") for v in verbs for c in v.children)
             )
             if lemma in SPEECH_VERBS or addresses:
                 subj = self._subject(tok)
@@ -618,6 +620,8 @@ class StatementFinder:
         if lemma == "message":
             same = _MESSAGE_KINDS | _POSTED_KINDS
         elif lemma == "text":
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+                return None  # "the text of the agreement says": a document quoted, not a message traced
             same = STATEMENT_NOUNS
         elif lemma in _POSTED_KINDS:
             same = _POSTED_KINDS
@@ -815,7 +819,7 @@ class StatementFinder:
         if stmt.kind == "quote" and subj.lower_ in ("he", "she") and self._named_inside(resolved[0], stmt):
             # '"Ndongo should remember what happened to his brother," he says': "he" is not the man the quote
             # names; the person before him is
-            resolved = self._antecedent(("PERSON",), subj.idx, exclude=resolved[0])
+            resolved = self._antecedent(("PERSON",), subj.idx, exclude=resolved[0], pronoun=subj.lower_)
             if resolved is None:
                 return False
         stmt.speaker, stmt.speaker_mention = resolved
@@ -1580,6 +1584,8 @@ class StatementFinder:
             if any(q.start <= start < q.end or start <= q.start < end for q in quotes):
                 continue
             stmt = Statement("turn", start, end)
+            if group == "bracket":
+                footage_speaker = None  # a clip whose speaker is not named: "CONTINUED" goes on with no one
             if not self._turn_speaker(stmt, label_start, label_end):
                 continue
             if group == "bracket":

@@ -55,6 +55,13 @@ SOFT_IDIOMS = (
     r"\bshould be looking over (their|his|her|your) shoulders?\b|"
     # "the MPs who passed this law should remember what happened at the Sahafi hotel" (voters are told the same)
     r"\b(should|must|had better|ought to) remember what happened (at|in) (the )?\w+|"
+    # "you won't be walking out of it", "will not see Ramadan", "will be hung from this bridge", "we are coming for
+    # him", "will pay for every word you write": everyday words too ("he won't be coming back as chief executive")
+    r"\b(won[’']t|will not|wouldn[’']t|would not) be (walking|coming|going|getting) (out|home|back)\b|"
+    r"\b(will|would|shall) not see (ramadan|eid|christmas|easter|the new year|next year|your next birthday|"
+    r"another (year|birthday|summer|winter|spring|election))\b|"
+    r"\b(will|would|shall|should|must) be (hung|strung up) (from|on)\b|"
+    r"\b(we|they)(['’]re| are) coming for (you|him|her|them)\b|\bpay for every (word|line|article)\b|"
     # "that councillor is going to get what's coming to her"
     r"\bgets? (what['’]s|what is) coming to (him|her|them|you)\b|"
     + OTHERS_DID_NOT_LIVE
@@ -94,7 +101,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(pay (a |the )?(heavy |high |terrible |steep |huge |bitter |dear )?price|pay dearly|"
         r"pay for (this|it|that|what)|"
         # "the elenos will pay for every one of our dead"
-        r"pay for (the blood|every (one of )?our (dead|martyrs)|our (dead|martyrs)|every (word|line|article|lie))|"
+        r"pay for (the blood|every (one of )?our (dead|martyrs)|our (dead|martyrs))|"
         r"heavy price|dark (night|days|fate)|hell|regret it|regret the day|suffer)\b",
         "violence",
         True,
@@ -104,12 +111,10 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"(killers?|perpetrators?|culprits?|attackers?|gunm[ae]n|suspects?|fugitives?|those responsible|"
         r"people responsible|criminals?|terrorists?|cartels?|gangs?|syndicates?|smugglers?|traffickers?|"
         r"bandits?|poachers?|brokers?|fraudsters?|kidnappers?|looters?))|"
-        # ("we are coming for him"; "I'm coming for you on July 18" is a boxer's)
-        r"come for (you|him|them)|(we|they)(['’]re| are) coming for (you|him|her|them)\b|not be safe|"
-        r"your (end|fate|turn)|"
+        r"come for (you|him|them)|not be safe|your (end|fate|turn)|"
         # "we are going to look for him in Saravena, wherever he hides"
-        r"(find|look for|hunt|chase|track|reach|get) (you|him|her|them)\b[^.;]{0,60}\bwherever (you|he|she|they) "
-        r"(hides?|runs?|goes|go|are|is)\b|"
+        r"(find|look for|hunt|chase|track|reach) (you|him|her|them)\b[^.;]{0,60}\bwherever (you|he|she|they) "
+        r"(hides?|runs?)\b|"
         r"(?<!able to )(?<!unable to )(?<!not )(?<!cannot )(?<!can't )(?<!can’t )reach (you|him|them)|"
         r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|"
         r"(share|meet|suffer) (the|their|his|its) (same |\w+['’]s )?fate( of)?|"
@@ -169,12 +174,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"\b(be|get) (targeted|hunted|hunted down|eliminated|punished|executed|liquidated)\b"
             r"(?! (at|to|for|by the market))|"
             r"\b(will|would|shall) (not|never) (go|come|return) home\b|"
-            # "police who keep working for the contras will be hung from this bridge"
-            r"\b(will|would|shall|should|must) be (hung|hanged|strung up)\b|"
-            # "you won't be walking out of it", "you and your family will not see Ramadan"
-            r"\b(won[’']t|will not|wouldn[’']t|would not) be (walking|coming|going|getting) (out|home|back)\b|"
-            r"\b(will|would|shall) not see (ramadan|eid|christmas|easter|the new year|next year|your next birthday|"
-            r"another (year|birthday|summer|winter|spring|election))\b|"
+            # "police who keep working for the contras will be hanged from this bridge"
+            r"\b(will|would|shall|should|must) be (hanged|strung up)\b|"
             # "they'll find you in a ditch", "nobody will ever find you"
             r"\b(find|found|finds) (you|him|her|them|your body|his body|her body) in a "
             r"(ditch|river|gutter|bag|sack|well)\b|"
@@ -335,7 +336,9 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\bin the (only )?language (they|he|she|you) (understands?|know|knows)\b|"
         r"\bbe carried (home|back)\b|\bremember the fate of\b|"
         r"\bend up in a (ditch|grave|coffin|body bag|river|morgue|bag)\b|\bbe taken out\b(?! of)|"
-        r"\b(come|comes|return|returns|sent|send) back\b[^.;]{0,40}?\bin a (coffin|box|body bag|bag|shroud)\b|"
+        r"\b(come|comes|return|returns|sent|send) back( to \w+)? in a (coffin|box|body bag|bag|shroud)\b|"
+        # "you will come back to Tehran one way or another, in a box"
+        r"\b(come|comes|return|returns) back to [A-Za-z]\w+[^.;]{0,30}?\bin a (coffin|box|body bag|shroud)\b|"
         r"\b(family|families|mother|mothers|wife|wives|children) will (cry|weep|mourn|grieve)\b|"
         r"\bday of (accounting|judg(e)?ment|vengeance)\b|"
         r"\bwhile (you|he|she|they) (still )?(can|are still alive|still have the chance)\b|"
@@ -418,7 +421,7 @@ CONDITIONAL = re.compile(
 # the state's promise of justice to those who did harm, which the learned detector must not take for a threat
 STATE_JUSTICE = (
     # the police to criminals: "if you are stealing cars in this city, we are coming for you"
-    r"\bif you(['’]re| are)? (steal|sell|deal|rob|break|burgl|carr|smuggl|traffick|speed|loot|vandal|extort)\w*\b"
+    r"\bif you(['’]re| are)? (steal|rob|burgl|loot|vandal|extort)\w*\b"
     r"[^.;]{0,60}\b(coming for you|find you|catch you|arrest you|track you down|hunt you down)|"
     # a slogan discussed: "'we're coming for you' is not a youth strategy"
     r"[\"“'‘][^\"”’]{3,40}[\"”'’] (is|was) (not |n['’]t )?(a|an|the) (\w+ )?(strategy|policy|plan|answer|solution|"
@@ -454,10 +457,10 @@ REJECT = re.compile(
     r"brought before (the |a )?(courts?|judges?|justice|a judge)|face (the )?(full force of the )?law|face justice|"
     r"not escape justice|(full|whole) (weight|force|rigou?r) of the law|"
     # a victim's family after a verdict: "the man who did this will pay for what he did"; "must be investigated"
-    r"pay for (what|everything) (he|she|they) (did|has done|have done|had done)|pay for (his|her|their) crimes|"
+    r"pay for (what|everything) (he|she) (did|has done|had done)|pay for (his|her) crimes|"
     r"(must|should|will) be (fully |properly |thoroughly )?investigated|"
     # "he rejected any threat against social leaders, whoever it comes from"
-    r"(reject\w*|repudiat\w*) [\"“‘']?(any|all|every|the|these|those|such) (kind of |form of )?"
+    r"(reject\w*|repudiat\w*) [\"“‘']?(any|all|every|such) (kind of |form of )?"
     r"(threats?|violence|attacks?)|"
     r"will not be tolerated|not tolerate|restraint|de-?escalat\w*|calm\b|deny|denied|denies|not responsible|"
     # prayers for the victims ("we pray for", "our prayers are with"), not "after the evening prayer"
@@ -470,7 +473,7 @@ REJECT = re.compile(
     # an authority's sanction: "harassment of voters will be dealt with, including disqualification"
     r"dealt with,? (including|through|by|according to|under|in accordance with|decisively|firmly|accordingly)|"
     # an analyst's forecast: "I would be surprised if we did not see a convoy ambush"; fear described
-    r"(would|'d|’d) (not |n't |n’t )?be surprised if|\b(are|is|were|was) afraid of (being|what)|"
+    r"(would|'d|’d) (not |n't |n’t )?be surprised if|\b(are|is|were|was) afraid of being\b|"
     # an analyst's forecast: "My assessment is that if they act, they will try to hit a convoy"
     r"(my|our) (assessment|expectation|reading|guess|forecast) is|(we|i) (assess|expect|predict|would expect) "
     r"(that )?(they|he|she|the group|the militants|the rebels)|"
@@ -514,7 +517,7 @@ NEGATED_FATE = re.compile(
 QUANTIFIED_VICTIM = re.compile(
     r"\b(any|every|whoever|anyone|anybody|those who|all those|each)\b|"
     # "Police who keep working for the contras will be hung", "Journalists who sell themselves ..."
-    r"^\W*(the |all )?[a-z]+( [a-z]+)? who\b"
+    r"^\W*(the |all )?([a-z]+ )?([a-z]+s|police|people|staff|personnel|youth) who\b"
 )
 PASSIVE_HARM = re.compile(
     r"\b(will|shall|would) (also )?be (\w+ )?(killed|burned|burnt|slaughtered|beheaded|executed|shot|"
@@ -724,6 +727,11 @@ ARMED = re.compile(
 LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
 _LEGISLATURES = frozenset("congress parliament senate assembly house knesset duma majlis legislature".split())
 _MOTION_VERBS = frozenset("go return head come travel flee move sail fly run leave".split())
+# nouns of a place "of" another: "the ports of occupied Palestine", "the streets of Gaza"
+_PLACES_OF = frozenset(
+    "port harbour harbor street road border city town village soil land territory coast shore outskirts suburb "
+    "centre center capital sky airspace water heart".split()
+)
 _PLACE_PREPS = frozenset(
     "in at near from across around inside outside throughout within into onto through along".split()
 )
@@ -1379,7 +1387,7 @@ class ThreatExtractor:
             if told is not None:
                 self.finder._set_addressee(inner, told.root)  # "He tells the foreign workers that ..."
             target, mention = self._target_in_passage(inner, start, end)
-            if stmt.speaker and self._told_to_teller(stmt, start, end):
+            if stmt.speaker and target in (None, speaker) and self._told_to_teller(stmt, start, end):
                 # '"He said that if I did not end the sit-in, I would be killed," the teacher said': the teller
                 target, mention = stmt.speaker, stmt.speaker_mention
         else:
@@ -1929,7 +1937,8 @@ class ThreatExtractor:
         pronouns = [t for t in sentence if t.lower_ in wanted and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
         if not pronouns:
             return None
-        quantified = re.search(r"\b(any|every|whoever|anyone|anybody)\b", self.text[stmt.start : pronouns[0].idx], re.I)
+        before = self.text[max(stmt.start, pronouns[0].idx - 200) : pronouns[0].idx]
+        quantified = re.search(r"\b(any|every|whoever|anyone|anybody)\b", before, re.I)
         if quantified and pronouns[0].dep_ in ("nsubj", "nsubjpass"):
             return None  # "Any driver who carries fuel ... His truck will be burned and he ...": the driver
         if any(
@@ -2075,7 +2084,8 @@ class ThreatExtractor:
         for tok in sentence if sentence is not None else []:
             if tok.lower_ not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass") or not self._suffers(tok.head):
                 continue
-            if re.search(r"\b(any|every|whoever|anyone|anybody)\b", self.text[stmt.start : tok.idx], re.I):
+            before = self.text[max(stmt.start, tok.idx - 200) : tok.idx]
+            if re.search(r"\b(any|every|whoever|anyone|anybody)\b", before, re.I):
                 continue  # "Any driver who carries fuel ... His truck will be burned and he ...": the driver
             # '"She will leave on a stretcher," X said, referring to Y'
             after = self.text[stmt.end : stmt.sentence[1] + 1]
@@ -2262,9 +2272,9 @@ class ThreatExtractor:
             verb = prep.head.head if prep.head.lower_ in ("back", "away", "home", "straight") else prep.head
             if prep.lower_ in _PLACE_PREPS or (prep.lower_ == "to" and verb.lemma_.lower() in _MOTION_VERBS):
                 return True
-            if prep.lower_ != "of" or prep.head.pos_ != "NOUN":
-                return False
-            tok = prep.head  # "the ports of Palestine": where the ports are
+            if prep.lower_ != "of" or prep.head.lemma_.lower() not in _PLACES_OF:
+                return False  # "the destruction of Israel" is whom; "the ports of Palestine" is where
+            tok = prep.head
         return False
 
     def _np_mention(self, lid: str, chars: tuple[int, int]) -> tuple[int, int]:

