@@ -657,18 +657,12 @@ class StatementFinder:
                         ):
                             return sub  # "messages recovered from X's phone", "posts from X's account"
                         if sub.dep_ == "pobj" and sub.head.lower_ in ("by", "from") and not self.actors.at_token(sub.i):
-                            # "a letter signed by a group calling itself X": the name it gives itself
-                            named = [
-                                t
-                                for t in sub.subtree
-                                if self.actors.at_token(t.i)
-                                and self.actors.get(self.actors.at_token(t.i) or "").type in ("ORG", "PERSON")
-                            ]
-                            if named and _SELF_NAMING.search(" ".join(t.lower_ for t in sub.subtree)):
-                                return named[-1]
+                            named, self_named = self._named_in_phrase(sub)
+                            if named and self_named:
+                                return named[-1]  # "a letter signed by a group calling itself X"
                             # "a pamphlet signed by the Northern Bloc of the Popular Liberation Front": the group
                             # the signer belongs to
-                            orgs = [t for t in named if self.actors.get(self.actors.at_token(t.i) or "").type == "ORG"]
+                            orgs = [t for t in named if self._type_at(t.i) == "ORG"]
                             if sub.head.lower_ == "by" and orgs:
                                 return orgs[0]
             if tok.dep_ == "nsubjpass":
@@ -687,7 +681,7 @@ class StatementFinder:
                     for t in c.subtree
                     if self.actors.at_token(t.i)
                 ]
-                if signed and self.actors.get(self.actors.at_token(signed[0].i) or "").type in ("ORG", "PERSON"):
+                if signed and self._type_at(signed[0].i) in ("ORG", "PERSON"):
                     return signed[0]
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 # "the posters carry its name and are signed by its commander, X"
@@ -703,7 +697,7 @@ class StatementFinder:
                     return subj
                 # "a Telegram channel ... calling itself Saraya X posted a statement": the name it gives itself
                 named = [t for t in subj.subtree if self.actors.at_token(t.i)] if subj is not None else []
-                orgs = [t for t in named if self.actors.get(self.actors.at_token(t.i) or "").type in ("ORG", "PERSON")]
+                orgs = [t for t in named if self._type_at(t.i) in ("ORG", "PERSON")]
                 return orgs[-1] if orgs else None  # the latest statement is the one read out
             verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
             if verb is not None and verb.dep_ == "dobj" and verb.lemma_.lower() in ("remark", "comment", "threat"):
@@ -713,7 +707,7 @@ class StatementFinder:
                 # statement posted on ...": whoever said it
                 subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 named = [t for t in subj.subtree if self.actors.at_token(t.i)] if subj is not None else []
-                people = [t for t in named if self.actors.get(self.actors.at_token(t.i) or "").type == "PERSON"]
+                people = [t for t in named if self._type_at(t.i) == "PERSON"]
                 if people or named:
                     return (people or named)[0]
         return None
@@ -805,6 +799,21 @@ class StatementFinder:
                     stmt.addressee = lid
                     stmt.addressee_mention = self._mention_chars(child.i)
                     return
+
+    def _actor_at(self, token_i: int) -> DocActor:
+        """The actor a token names; only for tokens known to name one."""
+        return self.actors.get(self.actors.at_token(token_i) or "")
+
+    def _type_at(self, token_i: int) -> str | None:
+        """The type of the actor a token names, None if it names none."""
+        lid = self.actors.at_token(token_i)
+        return self.actors.get(lid).type if lid else None
+
+    def _named_in_phrase(self, phrase: Token) -> tuple[list[Token], bool]:
+        """The people and organisations a "signed by" or "sent from" phrase names, and whether it is a name the
+        signer gives itself ("by a group calling itself X": then the last of them is the signer)."""
+        named = [t for t in phrase.subtree if self._type_at(t.i) in ("PERSON", "ORG")]
+        return named, bool(_SELF_NAMING.search(" ".join(t.lower_ for t in phrase.subtree)))
 
     def _mention_chars(self, token_i: int) -> tuple[int, int] | None:
         for s, e, _ in self.actors.mention_tokens:
@@ -986,14 +995,8 @@ class StatementFinder:
             for clause in (c for c in tok.children if c.dep_ == "acl"):
                 # "found a typed letter ... signed by a group calling itself X", "a note sent from X's phone"
                 for by in (c for c in clause.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from")):
-                    named = [
-                        t
-                        for t in by.subtree
-                        if self.actors.at_token(t.i)
-                        and self.actors.get(self.actors.at_token(t.i) or "").type in ("PERSON", "ORG")
-                    ]
+                    named, self_named = self._named_in_phrase(by)
                     if named:
-                        self_named = _SELF_NAMING.search(" ".join(t.lower_ for t in by.subtree))
                         chosen = named[-1] if self_named else named[0]
                         return self.actors.at_token(chosen.i) or "", self._mention_chars(chosen.i)
             author = self._author_of_earlier(tok) if tok.i < pronoun.i else None
@@ -1415,7 +1418,8 @@ class StatementFinder:
             stmt.how.append("speaker turn by role")
             return True
         # a label NER did not tag ("AL-SAIDI", "Nizar Obeid"): a known actor's name, or a new person
-        words = _QUOTED_NICKNAME.sub(" ", label).split()
+        plain = _QUOTED_NICKNAME.sub(" ", label).strip()  # 'WILKENS "TI LOU" DESROSIERS'
+        words = plain.split()
         if (
             len(words) > 4
             or label.lower().strip(". ") in _NON_SPEAKER_LABELS
@@ -1423,7 +1427,7 @@ class StatementFinder:
             or not all(w[:1].isupper() for w in words)
         ):
             return False
-        key = name_key(_QUOTED_NICKNAME.sub(" ", label))
+        key = name_key(plain)
         if not key:
             return False
         found = None
@@ -1439,7 +1443,7 @@ class StatementFinder:
         if span is None or not len(span):
             return False
         if found is None:
-            found = self.actors.add_actor(_QUOTED_NICKNAME.sub(" ", label).strip(), "PERSON", span)
+            found = self.actors.add_actor(plain, "PERSON", span)
         else:
             self.actors.add_mention(found, span)
         stmt.speaker = found.local_id
@@ -1522,18 +1526,12 @@ class StatementFinder:
                     whole = owners.pop() if len(owners) == 1 else None  # one actor names the whole heading
                     # "the Media Office of the Islamic Resistance - Kataib Hizballah": the one group it names
                     # (only a group the document names elsewhere too: a heading's own fragment is no group)
-                    orgs = [
-                        t
-                        for t in words
-                        if self.actors.at_token(t.i)
-                        and self.actors.get(self.actors.at_token(t.i) or "").type == "ORG"
-                        and len(self.actors.get(self.actors.at_token(t.i) or "").mentions) >= 2
-                    ]
+                    orgs = [t for t in words if self._type_at(t.i) == "ORG" and len(self._actor_at(t.i).mentions) >= 2]
                     if whole is not None and self.actors.get(whole).type in ("ORG", "PERSON"):
                         stmt.speaker = whole
                     elif orgs:
                         # the group the document names most, not its "Media Office"
-                        chosen = max(orgs, key=lambda t: len(self.actors.get(self.actors.at_token(t.i) or "").mentions))
+                        chosen = max(orgs, key=lambda t: len(self._actor_at(t.i).mentions))
                         stmt.speaker = self.actors.at_token(chosen.i)
                         span = self.doc[chosen.i : chosen.i + 1]
                         mention = self._mention_chars(chosen.i)

@@ -38,6 +38,17 @@ from forewarn.nlp.pipeline import ORG_NAME_RE, country_names, text_of
 from forewarn.resolve.names import strip_titles
 
 # "those who sold Iraq before him did not live long enough to spend the price": the fate of others before him
+# fates written into several patterns below (harm terms, the gates that let a negated fate through, ultimatums)
+NOT_COMING_BACK = (
+    # "you won't be walking out of it", "you and your family will not see Ramadan"
+    r"\b(won[’']t|will not|wouldn[’']t|would not) be (walking|coming|going|getting) (out|home|back)\b|"
+    r"\b(will|would|shall) not see (ramadan|eid|christmas|easter|the new year|next year|your next birthday|"
+    r"another (year|birthday|summer|winter|spring|election))\b"
+)
+# "any candidate who does not sit down with us first will not live to take office"
+NOT_LIVE_TO = r"\b(will|would|shall) (not|never) live to (see|take|finish|complete|reach|enjoy|celebrate|serve)\b"
+# "leave before September or be buried here"
+OR_BE_KILLED = r"\bor be (buried|killed|shot|executed|burned|burnt|slaughtered|hanged|hung)\b"
 OTHERS_DID_NOT_LIVE = r"\bthose who\b[^.;]{0,60}\b(did not|didn['’]t|never|could not|couldn['’]t) live (long|to)\b"
 # veiled idioms that politics, sport and business use too: harm terms only where violence is in the story
 SOFT_IDIOMS = (
@@ -57,9 +68,8 @@ SOFT_IDIOMS = (
     r"\b(should|must|had better|ought to) remember what happened (at|in) (the )?\w+|"
     # "you won't be walking out of it", "will not see Ramadan", "will be hung from this bridge", "we are coming for
     # him", "will pay for every word you write": everyday words too ("he won't be coming back as chief executive")
-    r"\b(won[’']t|will not|wouldn[’']t|would not) be (walking|coming|going|getting) (out|home|back)\b|"
-    r"\b(will|would|shall) not see (ramadan|eid|christmas|easter|the new year|next year|your next birthday|"
-    r"another (year|birthday|summer|winter|spring|election))\b|"
+    + NOT_COMING_BACK
+    + r"|"
     r"\b(will|would|shall|should|must) be (hung|strung up) (from|on)\b|"
     r"\b(we|they)(['’]re| are) coming for (you|him|her|them)\b|\bpay for every (word|line|article)\b|"
     # "that councillor is going to get what's coming to her"
@@ -184,7 +194,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"\bnext time it (won[’']t|will not|wouldn[’']t|would not) be (paint|words|a warning|a letter|a note|"
             r"graffiti|a message)\b|"
             # "any candidate who does not sit down with us first will not live to take office"
-            r"\b(will|would|shall) (not|never) live to (see|take|finish|complete|reach|enjoy|celebrate|serve)\b|"
+            + NOT_LIVE_TO
+            + r"|"
             r"\b(he|she|they|you)(['’]ll| will) be carried out\b|"
             r"\b(won[’']t|will not|would not|wouldn[’']t|never) make it (home|back|out alive|to (his|her|their|your) "
             r"(car|home|house|office|door|desk|next birthday))\b|"
@@ -398,7 +409,8 @@ MILITARY_OBJECTS = re.compile(
 INTENT = re.compile(
     r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|is on me|on me\b|are waiting|"
     r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|\d+ hours to|"
-    r"or be (buried|killed|shot|executed|burned|burnt|slaughtered|hanged|hung)|"
+    + OR_BE_KILLED
+    + r"|"
     r"(we|i) (hereby )?(declare|warn|give|order|tell|remind)|death warrant|fatwa|bount(y|ies)|price on|choose between|"
     r"(is|are) (now )?(hereby )?(declared |considered )?(a |as |our )?(legitimate|military) (targets?|objectives?)|"
     r"(is|are) (now )?(a|our) targets? for us|"
@@ -505,11 +517,11 @@ NEGATED_FATE = re.compile(
     r"\b(won[’']t|will not|would not|wouldn[’']t|never) make it (home|back|out alive)|"
     r"\b(not|never) (die of old age|grow old)|\b(will|would|shall) (not|never) find (any )?(rest|peace|safety|refuge)|"
     r"\b(will|would|shall) (not|never) escape (the |our )?(swords?|bullets?|guns?|punishment|revenge|vengeance|wrath)|"
-    r"\b(will|would|shall) (not|never) live to (see|take|finish|complete|reach|enjoy|celebrate|serve)\b|"
+    + NOT_LIVE_TO
+    + r"|"
     r"\b(will|would|shall) (not|never) (be|go) (left )?unavenged\b|"
-    r"\b(won[’']t|will not|wouldn[’']t|would not) be (walking|coming|going|getting) (out|home|back)\b|"
-    r"\b(will|would|shall) not see (ramadan|eid|christmas|easter|the new year|next year|your next birthday|"
-    r"another (year|birthday|summer|winter|spring|election))\b|"
+    + NOT_COMING_BACK
+    + r"|"
     r"\bnext time it (won[’']t|will not|wouldn[’']t|would not) be\b|"
     # "the soldiers who enter the valley will not leave alive"
     r"\b(will|would|shall|won[’']t|wouldn[’']t) (not |never )?(leave|get out|come out|return)( \w+){0,3}? alive\b"
@@ -554,7 +566,7 @@ ULTIMATUM = re.compile(
     r"^\W*(or|otherwise|or else)\b|[,;]\s*(or|otherwise|or else)\b[^.]*\b(will|would)\b|"
     # "stop the demolitions or start looking for a coffin", "leave before September or be buried here"
     r"\bor (start|begin) (looking for|picking|choosing|ordering)\b|"
-    r"\bor be (buried|killed|shot|executed|burned|burnt|slaughtered|hanged|hung)\b"
+    + OR_BE_KILLED
 )
 EDICT_FATE = re.compile(r"\b(treated as|meet the fate|share the fate|same fate|fate of)\b")
 GENERIC_YOU = re.compile(
