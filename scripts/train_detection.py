@@ -11,8 +11,8 @@ The detector only ever sees the sentences the rules turned down, so it learns fr
 Each set is left out in turn: the model fitted on the others scores the sentences of the set left
 out, and the report counts, for each threshold, the gold threats it adds that the rules had missed
 and the sentences it wrongly takes, on threat documents and on everyday news apart. The threshold
-shipped is the lowest at which the everyday articles left out raise no false alarm and at least
-two thirds of what it adds is right. The development set must never be given here.
+shipped is the lowest at which the everyday articles left out raise false alarms on under 1% of
+them and at least two thirds of what it adds is right. The development set must never be given here.
 """
 
 from __future__ import annotations
@@ -52,6 +52,9 @@ PARAMS = {
     "num_threads": 2,
 }
 ROUNDS = 300
+# the false-alarm rate the threshold must keep on everyday news left out: under 1% of the articles, well below
+# the rules' own (about one article in ten of the hardest blind everyday sets)
+EVERYDAY_ALARM_RATE = 0.01
 
 
 @dataclass
@@ -94,6 +97,16 @@ def collect(set_dir: Path, cache: Path) -> list[Sentence]:
             feats = extractor.sentence_features(stmt, start, end)
             out.append(Sentence(set_dir.name, document.doc_id, taken, feats, hit, not threats))
     return out
+
+
+def _everyday_documents(set_dir: Path) -> int:
+    """How many documents of a set hold no threat: everyday news, where every alarm is false."""
+    gold_file = set_dir / "gold.jsonl"
+    with_threats = set()
+    if gold_file.exists():
+        rows = [json.loads(x) for x in gold_file.read_text(encoding="utf-8").splitlines() if x.strip()]
+        with_threats = {r["doc_id"] for r in rows if r.get("threats")}
+    return sum(1 for p in (set_dir / "docs").iterdir() if p.is_file() and p.stem not in with_threats)
 
 
 def fit(sentences: list[Sentence], names: list[str]) -> lightgbm.Booster:
@@ -146,10 +159,13 @@ def main() -> None:
         print(f"  {held:12s} {cells}", flush=True)
     cells = "  ".join(f"{t}: +{r['added']}/-{r['wrong']}/e{r['everyday_wrong']}" for t, r in totals.items())
     print(f"  all          {cells}")
+    everyday_documents = sum(_everyday_documents(s) for s in args.sets)
+    allowed = int(everyday_documents * EVERYDAY_ALARM_RATE)
+    print(f"everyday alarms allowed: {allowed}")
     good = [
         t
         for t, r in totals.items()
-        if r["everyday_wrong"] == 0 and r["added"] >= 2 * (r["wrong"] + r["everyday_wrong"]) and r["added"] > 0
+        if r["everyday_wrong"] <= allowed and r["added"] >= 2 * (r["wrong"] + r["everyday_wrong"]) and r["added"] > 0
     ]
     threshold = min(good) if good else 1.01  # 1.01: nothing reached the bar, the detector adds nothing
     print(f"threshold {threshold}")
@@ -158,6 +174,8 @@ def main() -> None:
         "trained_on": sorted(by_set),
         "features": names,
         "threshold": threshold,
+        "everyday_documents": everyday_documents,
+        "everyday_alarms_allowed": allowed,
         "leave_one_set_out": {k: {str(t): r for t, r in v.items()} for k, v in report.items()},
         "model": model.model_to_string(),
     }

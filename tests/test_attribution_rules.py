@@ -350,3 +350,125 @@ def test_blood_that_will_not_be_left_unavenged_is_a_threat_to_those_told_to_know
     )
     speakers = {speaker for speaker, _ in pairs(analyse(text))}
     assert "Reza Kamali Fard" in speakers, speakers
+
+
+def test_a_nom_de_guerre_is_the_same_man_and_a_place_name_is_not_he(analyse) -> None:
+    text = (
+        "GARISSA - An al-Shabaab commander has threatened to kill the county commissioner, Daniel Mwangi, in an "
+        "audio recording shared on WhatsApp.\n\n"
+        "Officials say the voice belongs to Hassan Abdi Farah, who uses the nom de guerre Abu Bakar al-Kenyi. He "
+        "leads a unit operating in the Boni forest, according to a police report.\n\n"
+        "\"Mwangi thinks his guards will protect him. We will come for him and slaughter him like a goat,\" he "
+        "says in the recording.\n"
+    )
+    found = pairs(analyse(text))
+    assert ("Hassan Abdi Farah", "Daniel Mwangi") in found, found
+
+
+def test_advice_inside_a_turn_is_not_a_report_by_the_one_advised(analyse) -> None:
+    text = (
+        "Excerpts of the video, translated from Arabic:\n\n"
+        "[00:02:10] AL-MISRATI: We protected this city when others ran.\n\n"
+        "[00:04:41] AL-MISRATI: And the presenter Salma, who calls us thieves every night on her screen - she "
+        "should ask what happened to the ones who talked too much before her.\n\n"
+        "The presenter, Salma al-Warfalli, said she would not stop reporting. The commander, Khaled al-Misrati, "
+        "leads a battalion in the capital.\n"
+    )
+    found = pairs(analyse(text))
+    assert ("Khaled al-Misrati", "Salma al-Warfalli") in found, found
+
+
+def test_a_report_of_two_cases_gives_each_message_to_its_own_suspect(analyse) -> None:
+    text = (
+        "Utrecht mayor under guard after threat; man who threatened MP gets community service\n\n"
+        "Utrecht mayor Marieke Jansen has been placed under protection after police found messages on the "
+        "phone of a 29-year-old man from Utrecht, identified under Dutch privacy rules as Karim D., who was "
+        "arrested last month. In one message, the suspect wrote: \"If that mayor closes one more of our shops, "
+        "she gets a grenade through her window.\" Jansen said the closures would continue.\n\n"
+        "In a separate case, the court in Zwolle sentenced a 58-year-old man for threatening MP Joost Hendriks. "
+        "The man, named in court as Henk de V., posted in March: \"Hendriks, you're next. A bullet costs less "
+        "than your salary.\"\n"
+    )
+    found = pairs(analyse(text))
+    assert ("Karim D.", "Marieke Jansen") in found, found
+    assert ("Henk de V.", "Joost Hendriks") in found, found
+
+
+def test_the_he_of_a_threat_is_the_person_the_sentence_before_picks_out(analyse) -> None:
+    text = (
+        "A commander of the rebel movement told a rally in the mining town on Tuesday that traditional chiefs "
+        "would be punished.\n\n"
+        "\"Any chief who sends young men to fight alongside the Mai-Mai has chosen his side. He will be treated "
+        "as a combatant,\" commander Eric Ndayisaba told the crowd.\n"
+    )
+    analysis = analyse(text)
+    targets = {analysis.actor(t.target.local_id).name for t in analysis.threats if t.target}
+    assert "Mai-Mai" not in targets and "chief" in targets, targets
+
+
+def test_the_communique_it_said_is_the_group_not_a_ministry_named_in_a_title(analyse) -> None:
+    text = (
+        "ATHENS - In a text posted overnight, a group calling itself the Cells of Black Fire said the parcel bomb "
+        "had been \"a first warning\".\n\n"
+        "The communique also singled out Justice Minister Eleni Drosou. It said that if Petros Manos, a prisoner "
+        "on hunger strike, were to die, \"Drosou will pay for every day of his hunger with her own blood.\"\n"
+    )
+    found = pairs(analyse(text))
+    assert ("Cells of Black Fire", "Eleni Drosou") in found, found
+
+
+def test_a_letter_left_at_her_gate_bearing_a_name_speaks_for_that_name_to_her(analyse) -> None:
+    text = (
+        "Nadia, 38, worked for an aid programme in Kandahar. In March, a handwritten letter was pushed under the "
+        "gate of her house. It bore the name of Abu Talha Khorasani, a spokesman of the Islamic State's local "
+        "branch.\n\n"
+        "A copy seen by the researchers reads: \"You work with the apostates. Your blood is permissible for us, "
+        "and we will spill it wherever we find you.\"\n"
+    )
+    found = pairs(analyse(text))
+    assert ("Abu Talha Khorasani", "Nadia") in found, found
+
+
+def test_what_he_said_to_the_one_telling_it_in_a_transcript_is_aimed_at_her(analyse) -> None:
+    text = (
+        "[ANCHOR DANA KIRBY]: A county man is in custody tonight, accused of threatening the county recorder.\n\n"
+        "[REPORTER TOM HALE]: Prosecutors say the man behind the calls is Curtis Lee Brand.\n\n"
+        "[JOANNA REYES, COUNTY RECORDER]: I listened to it at this desk. He said I was going to hang. And then "
+        "he said we know where you park.\n"
+    )
+    found = {(speaker, (target or "").lower()) for speaker, target in pairs(analyse(text))}
+    assert any(speaker == "Curtis Lee Brand" and target.endswith("reyes") for speaker, target in found), found
+
+
+def test_a_pamphlet_quoted_line_by_line_is_one_statement_of_its_signer(analyse) -> None:
+    text = (
+        "Five community leaders have been declared \"military objectives\" in a pamphlet signed by the Frente "
+        "Popular de Liberacion (FPL).\n\n"
+        "This is the full text, as received by this newspaper:\n\n"
+        "\"FRENTE POPULAR DE LIBERACION - BLOQUE NORTE\n"
+        "COMMUNIQUE TO PUBLIC OPINION\n"
+        "We inform the population that Ramiro Ortega Salas is declared a MILITARY OBJECTIVE for collaborating "
+        "with the army. He has 48 hours to leave the region.\n"
+        "COMANDANTE RUBEN\n"
+        "Bloque Norte, FPL\"\n\n"
+        "Ortega said he had no intention of leaving.\n"
+    )
+    analysis = analyse(text)
+    found = pairs(analysis)
+    assert any(target == "Ramiro Ortega Salas" and speaker for speaker, target in found), found
+    assert all(speaker != "Ramiro Ortega Salas" for speaker, _ in found), found
+
+
+def test_a_side_named_in_a_condition_is_warned_and_its_own_place_is_not_the_target(analyse) -> None:
+    text = (
+        "BAKU - Defence ministry spokesman Colonel Rashad Aliyev said on Tuesday: \"If the Armenian side continues "
+        "its provocations on the border, its positions in the Syunik direction will be destroyed with decisive "
+        "measures.\"\n\n"
+        "In Beirut, the cleric Sheikh Hassan Moussawi addressed the Israeli minister Yoav Carmel: \"The day he "
+        "strikes Dahiyeh, he will not sleep in Tel Aviv.\"\n"
+    )
+    analysis = analyse(text)
+    speakers = {analysis.actor(t.speaker.local_id).name for t in analysis.threats if t.speaker}
+    targets = {analysis.actor(t.target.local_id).name for t in analysis.threats if t.target}
+    assert "Rashad Aliyev" in speakers, speakers
+    assert "Dahiyeh" not in targets, targets

@@ -72,8 +72,11 @@ def test_the_shipped_model_was_chosen_on_sets_left_out() -> None:
     assert any(name.startswith("everyday") for name in data["trained_on"])
     threshold = str(data["threshold"])
     held_out = data["leave_one_set_out"].values()
-    # at the shipped threshold, the everyday articles left out raise nothing, and additions are mostly right
-    assert sum(r[threshold]["everyday_wrong"] for r in held_out) == 0
+    # at the shipped threshold, the everyday articles left out raise alarms on under 1% of them, and additions
+    # are mostly right
+    assert data["everyday_documents"] >= 300
+    assert data["everyday_alarms_allowed"] == int(data["everyday_documents"] * 0.01)
+    assert sum(r[threshold]["everyday_wrong"] for r in held_out) <= data["everyday_alarms_allowed"]
     assert sum(r[threshold]["added"] for r in held_out) >= 2 * sum(r[threshold]["wrong"] for r in held_out) > 0
 
 

@@ -87,6 +87,24 @@ def names(analysis: DocumentAnalysis, threat: Threat) -> tuple[str | None, str |
         "\"If you are stealing cars in this city, we are coming for you,\" police chief Dana Walsh said after a "
         "teenager was shot dead in a stolen car. \"But 'we're coming for you' is not a youth strategy,\" said "
         "councillor Omar Reyes.\n",
+        # an analyst's forecast, a rhetorical question, a condemnation (session 10)
+        "\"The villages are exposed. I expect we will see more roadside bombs before the rains,\" said analyst "
+        "Peter Njoroge after gunmen attacked a bus.\n",
+        "\"They say we are finished. If we are finished, why does he send drones every day?\" the rebel "
+        "commander Dawit Haile asked.\n",
+        "\"Whatever you think of his politics, nobody should have to worry about getting shot at a town hall,\" "
+        "said state senator Laura Brenn after the arrest of a man who threatened the congressman.\n",
+        # campaigns, business and sport
+        "\"The voters decide, and they will teach him a lesson in November,\" candidate Asha Patil said of the "
+        "sitting mayor.\n",
+        "Candidate Lucia Ferro vowed to \"crush\" her rival in Thursday's debate \"with arguments, not "
+        "bullets\".\n",
+        "The chief executive, Nils Berg, said the company would eliminate 2,000 jobs. \"We are going to execute "
+        "like a startup again,\" he said.\n",
+        "\"I'll murder you on the track,\" sprinter Jade Owusu told her rival at the press conference.\n",
+        "\"We were slaughtered in the second half, and that's on me,\" coach Marco Vitali said.\n",
+        "\"If we stop asking questions, then those who killed him have won,\" said Ana Cruz, whose brother was "
+        "murdered in 2019.\n",
     ],
 )
 def test_everyday_metaphors_are_not_threats(analyse, text: str) -> None:
@@ -212,6 +230,11 @@ def test_threat_idioms_addressed_by_first_name(analyse) -> None:
         "You will come back to Denver one way or another, Carl, in a box if necessary.",
         "Keep counting those ballots, Carl, and they'll find you in a ditch.",
         "We know where you live, Carl. Next time it won't be paint.",
+        "Carl, if you are still in that office at the new year, you will not see the one after it.",
+        "If you touch one of my men again, Carl, we will drag you out with our own hands.",
+        "Carl, I have the rifle and I have your address.",
+        "Carl, we will make you a clerk without a head.",
+        "Carl, your next report on the count will be your last.",
     ],
 )
 def test_threat_idioms(analyse, idiom: str) -> None:
@@ -229,6 +252,10 @@ SOFT_IDIOMS = [
     "Carl, we are coming for you first.",
     "If you certify that count, Carl, you won't be walking out of that office.",
     "Carl, you and your family will not see Christmas.",
+    "If you close one more of our shops, Carl, you get a brick through your window.",
+    "You should look at what happened to that lawyer in Aurora, Carl.",
+    "Next time I come, Carl, I won't be alone, and I won't be asking.",
+    "Carl, this is your last week here.",
 ]
 
 

@@ -45,13 +45,17 @@ SETS = {
     # read and added to the ranker's training data in session 7
     "heldout12": (0, {"threat_f1": 0.70, "full_f1": 0.28, "speaker_accuracy": 0.58, "target_accuracy": 0.48}),
     "heldout13": (0, {"threat_f1": 0.66, "full_f1": 0.20, "speaker_accuracy": 0.48, "target_accuracy": 0.55}),
-    # read in session 8 (its README says what reading it fixed); not yet in the learned models' training data
+    # read in session 8 (its README says what reading it fixed); with heldout16 to heldout20, training data of the
+    # threat detector since session 10 (the attribution ranker, retrained on them, did worse on unread sets)
     "heldout14": (0, {"threat_f1": 0.70, "full_f1": 0.18, "speaker_accuracy": 0.52, "target_accuracy": 0.45}),
     "heldout15": (0, {"threat_f1": 0.66, "full_f1": 0.30, "speaker_accuracy": 0.75, "target_accuracy": 0.52}),
     # read in session 9
     "heldout16": (0, {"threat_f1": 0.74, "full_f1": 0.32, "speaker_accuracy": 0.72, "target_accuracy": 0.52}),
     "heldout17": (0, {"threat_f1": 0.62, "full_f1": 0.24, "speaker_accuracy": 0.60, "target_accuracy": 0.48}),
     "heldout18": (0, {"threat_f1": 0.62, "full_f1": 0.18, "speaker_accuracy": 0.62, "target_accuracy": 0.40}),
+    # read in session 10, and since then training data of the threat detector with heldout14 to heldout18
+    "heldout19": (0, {"threat_f1": 0.84, "full_f1": 0.52, "speaker_accuracy": 0.78, "target_accuracy": 0.72}),
+    "heldout20": (0, {"threat_f1": 0.78, "full_f1": 0.33, "speaker_accuracy": 0.64, "target_accuracy": 0.54}),
 }
 FIGURES = (
     "threat_gold",
@@ -133,8 +137,11 @@ MAX_EVERYDAY_THREATS = {
     "everyday2": 2,
     "everyday3": 2,
     "everyday4": 8,
+    "everyday5": 2,
     "everyday6a": 1,
     "everyday6b": 2,
+    "everyday7": 4,
+    "everyday8": 3,
 }
 
 

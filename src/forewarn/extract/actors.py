@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from forewarn.model import ActorType, DocActor, Span
+from forewarn.nlp.gender import is_given_name
 from forewarn.nlp.pipeline import ORG_WORDS, PLATFORMS, text_of
 from forewarn.resolve.names import compare_names, name_key, strip_titles
 
@@ -184,9 +185,31 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     # "Secretary of State", "Ministry of Defense": a title's tail is no organisation
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _TITLE_HEADS and end - start == 1:
         return None
+    if ent.label_ == "PERSON" and start > ent.sent.start:
+        # "Tyler | James Shewchuk": a given name the tagger left outside, bound to the name by the parse
+        first = doc[start - 1]
+        if (
+            first.pos_ == "PROPN"
+            and first.is_title
+            and not first.ent_type_
+            and first.dep_ == "compound"
+            and start <= first.head.i < end
+            and is_given_name(first.text)
+            and not strip_titles(f"{first.text} {doc[start].text}")[1]  # "General" is a title
+        ):
+            start -= 1
+    if ent.label_ == "PERSON" and doc[end - 1].lower_ in _SURNAME_PARTICLES:
+        # "Hanneke van | der Veen": the tagger stopped at a particle; the surname follows it
+        j = end
+        while j < len(doc) and j - end < 3 and doc[j].lower_ in _SURNAME_PARTICLES and not doc[j].ent_type_:
+            j += 1
+        if j < len(doc) and doc[j].is_title and doc[j].ent_type_ in ("", "PERSON"):
+            end = j + 1
     span = doc[start:end]
     if span.text in NON_ACTORS:
         return None
+    if len(span) > 1 and span[-1].lower_ in PLATFORMS:
+        return None  # "Pro-junta Telegram (channel)": a description of an account, not an actor's name
     if _is_dateline(span):
         return None
     if ent.label_ == "ORG" and all(
@@ -201,6 +224,8 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     return span
 
 
+# the particles of Dutch, German, Romance and Arabic surnames, written in lower case
+_SURNAME_PARTICLES = frozenset("van von de der den ter ten da di du dos das del della la le bin ibn al el".split())
 _CALENDAR_WORDS = frozenset(
     """mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday jan
     feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september
@@ -237,6 +262,9 @@ def extract_actors(doc: Doc) -> ActorTable:
             span.text.lower() in _LANGUAGES
         ):
             continue  # "a statement in Urdu", "translated from Pashto": a language, not an actor
+        words = [t.lower_ for t in span]
+        if label == "PERSON" and len(span) > 2 and "of" in words and any(w in ORG_WORDS for w in words):
+            label = "ORG"  # "General Directorate of Intelligence": an office, whatever the title opening it
         if mentions and label == "ORG" and mentions[-1][1] == "GROUP" and mentions[-1][0].end == span.start:
             # "Islamic State-linked": the tagger's "Islamic" (a people) and "State" (an organisation) are one name
             span = doc[mentions[-1][0].start : span.end]
@@ -419,6 +447,7 @@ def _speakers_the_tagger_missed(doc: Doc, table: ActorTable) -> None:
             or tok.i in table.by_token
             or tok.lower_ in ORG_WORDS
             or tok.lower_ in ROLE_WORDS
+            or tok.lower_ in PLATFORMS  # "Telegram said it had removed the channel": the platform
             or any(c.dep_ == "det" for c in tok.children)
             or any(c.dep_ == "compound" for c in tok.children)
         ):
@@ -460,11 +489,33 @@ _SELF_GIVEN = re.compile(
 )
 
 
+# "The man, named in court as Peter de K.": the given name and initial that privacy rules in Dutch and German
+# reporting leave of a suspect
+_NAMED_WITH_INITIAL = re.compile(
+    r"\b(?:named|identified|referred to|known)(?: only)?(?: in court(?: documents)?| by (?:police|prosecutors|the "
+    r"court|authorities)| under [\w ]{1,30}? rules)? as\s+(?P<name>[A-Z][a-zà-ÿ'’-]+(?: (?:de|van|der|den|von|el|al|"
+    r"[A-Z][a-zà-ÿ'’-]+))* [A-Z]\.)"
+)
+
+
+# "a handwritten letter ... bore the name of Abu Haroon Khurasani": the signatory of a message
+_BORE_NAME = re.compile(
+    r"\b(?:bore|bears|carried|carries|signed with) the (?:name|signature) of\s+"
+    r"(?P<name>(?:[A-Z][\w'’.-]*|al|el|bin|abu|de|del|la)(?: (?:[A-Z][\w'’.-]*|al|el|bin|abu|de|del|la)){0,4})"
+)
+
+
+# "Marzia, 41, headed a department": a name given an age at the head of a sentence is a person's
+_NAME_WITH_AGE = re.compile(r"(?:^|\n|[.!?][\"”]?\s+)(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3}), \d{2},")
+
+
 def _self_given_names(doc: Doc, table: ActorTable) -> None:
     """A name a man gives himself is his name, even where the tagger does not see it as one: "a commander who
     calls himself 'General Nkemba'" is a person, and "Nkemba" further on is the same man."""
     text = text_of(doc)
-    for match in _SELF_GIVEN.finditer(text):
+    signatures = [m for m in _BORE_NAME.finditer(text) if not _org_words(m.group("name"))]
+    aged = [m for m in _NAME_WITH_AGE.finditer(text) if not _org_words(m.group("name"))]
+    for match in [*_SELF_GIVEN.finditer(text), *_NAMED_WITH_INITIAL.finditer(text), *signatures, *aged]:
         start, end = match.span("name")
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or not len(span) or span.text.rstrip(".").lower() in ORG_WORDS:
@@ -981,6 +1032,9 @@ def _aliases_stated(doc: Doc, table: ActorTable) -> None:
             r"formally known as|officially known as|whose full name is|full name|"
             r"also called|nicknamed|dubbed|who goes by( the name)?|whose (nickname|nom de guerre|alias) is|"
             r"known by (the|his|her) (nickname|nom de guerre|alias)|"
+            # "Abdirahman Warsame, who uses the nom de guerre Abu Usama"
+            r"(who )?(uses|used|using|operates under|operated under|operating under|goes under|went under|took) "
+            r"(the|a|his|her) (nom de guerre|alias|nickname|pseudonym|kunya|name)|"
             # "the Houthis, who call themselves Ansar Allah", "the AGC, which the government calls the Clan del Golfo"
             r"(who|which|that) (call|calls|called) (themselves|itself|himself)|calling (themselves|itself)|"
             r"(the )?(organisation|organization|group|movement|militia) (that |which )?(the )?"
@@ -1175,7 +1229,12 @@ def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
         if m:
             _add_title(actor, m.group(1))
         # "the mayor of San Marcos, Ana Ruiz": a description put before the name
-        described = re.search(r"\b([a-z-]+)(?: of (?:the )?[A-Z][^,;:]{0,40})?,\s*$", before)
+        # "The commander, known by his nom de guerre Kahraman Derik, met ..."
+        described = re.search(
+            r"\b([a-z-]+)(?: of (?:the )?[A-Z][^,;:]{0,40})?,\s*(?:(?:known|referred to) (?:by|as) (?:his |her |the )?"
+            r"(?:nom de guerre|alias|nickname|name|kunya)?\s*|named\s+|identified as\s+)?$",
+            before,
+        )
         if described and described.group(1) in ROLE_WORDS:
             _add_title(actor, described.group(1))
             _affiliate(table, actor, (sent.start_char + described.start(), sent.start_char + described.end()))
@@ -1309,7 +1368,7 @@ PEOPLE_NOUNS = frozenset(
     foreigners merchants businessmen shopkeepers landlords pastors imams""".split()
 )
 # places and firms that stand for their people when a clause says what they do
-_COLLECTIVES = frozenset(
+COLLECTIVES = frozenset(
     "village town community family household tribe clan company business shop firm school hospital".split()
 )
 _THING_NOUNS = frozenset(
@@ -1343,7 +1402,7 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     # "Every village that gives food to the jihadists", "any company that lends its buses": a place or a firm
     # picked out by what its people do stands for them
     clause = any(c.dep_ == "relcl" for c in tok.children)
-    collective = bool(words & _COLLECTIVES) and quantified and clause
+    collective = bool(words & COLLECTIVES) and quantified and clause
     if words & _THING_NOUNS and not collective:
         return None
     anaphoric = any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that") for c in tok.children)

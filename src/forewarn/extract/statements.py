@@ -157,26 +157,35 @@ _ACCUSED_FIGURES = frozenset(
     "man woman suspect defendant accused caller sender author gunman attacker teenager convict".split()
 )
 _ACCUSED_AFTER = re.compile(
-    r"(?:,\s*(?:\d{2},\s*)?[^.;\n]{0,60}?,)?\s+(?:\w+ly\s+)?(?:(?:is|was|has been|had been|were|have been)\s+"
+    r"(?:,\s*(?:\d{2},\s*)?[^.;\n]{0,60}?,)?\s+(?:who\s+)?(?:\w+ly\s+)?"
+    r"(?:(?:is|was|has been|had been|were|have been)\s+"
     r"(?:charged|arrested|accused|indicted|convicted|sentenced|jailed|detained|remanded|found guilty)|"
     r"pleaded (?:guilty|not guilty)|admitted|denies|denied (?:the )?charges?)\b"
 )
 _ACCUSED_BEFORE = re.compile(
-    r"\b(?:suspect|defendant|accused|man|woman|caller)\b[^.;\n]{0,30}?\b(?:identified|named)\s+(?:only\s+)?as\s+[\"“']?$"
+    r"\b(?:suspect|defendant|accused|man|woman|caller)\b[^.;\n]{0,30}?\b(?:identified|named)\s+(?:only\s+)?"
+    r"(?:(?:in court|by (?:police|prosecutors|the court)|under [\w ]{1,30}? rules)\s+)?as\s+[\"“']?$"
     r"|\b(?:charged|arrested|indicted|convicted|sentenced|jailed)\s+(?:\w+\s+){0,3}?$"
 )
 # "framed charges under Section 351(3) of the ... and under the Arms Act against X"
 _CHARGES_AGAINST = re.compile(r"\b(charges?|chargesheet|case|complaint|indictment)\b[^.;\n]{0,160}?\bagainst\s+$")
-_SIGNED = re.compile(r"\b(?:were|was|are|is|had been|have been)\s+signed\s+(?:by\s+|with the name\s+|as\s+)?[\"“']?")
+_SIGNED = re.compile(
+    r"\b(?:were|was|are|is|had been|have been)\s+signed\s+(?:by\s+|with the name\s+|as\s+)?[\"“']?|"
+    # "It bore the name of Abu Haroon Khurasani, the spokesman of ..."
+    r"\b(?:bore|bears|bear|carried|carries|carry)\s+the\s+(?:name|signature|seal|stamp|logo|emblem)s?\s+of\s+"
+)
 _ANONYMOUS = re.compile(r"\b(anonymity|not authori[sz]ed|asked not to be (named|identified)|declined to be named)\b")
 _ASCRIBING = frozenset(["attribute", "credit", "ascribe", "link", "trace"])
 # what the one a message was meant for did with it
 _FOUND_OR_GOT = frozenset("find receive get discover open".split())
+# how a message is left at someone's place: "pushed under the gate of her house", "taped to his door"
+_DELIVERED = frozenset("push slip leave throw place post nail tape deliver drop stick put hang".split())
+_AT_SOMEONES = frozenset("under through at on onto outside in into to".split())
 # a clause in which someone names himself: "who gave his name as X", "calling himself X"
 _SELF_NAMING = re.compile(
     r"\b(gave (his|her|their) names? as|(calling|called|calls|call|identified|identifying|identifies|identify|"
     r"introduced|introducing|introduces|presented|presenting|presents) (himself|herself|themselves|itself)( as)?|"
-    r"identified as|named as|known as|"
+    r"(identified|named)( in court| by (police|prosecutors)| under [\w ]{1,30}? rules)? as|known as|"
     r"who said (he|she) was|who said (his|her) name was|what (it|they|he|she) calls?( itself| themselves)?)\b"
 )
 
@@ -259,13 +268,42 @@ class QuoteSpan:
     closed: bool
 
 
+def _block_quotes(text: str) -> list[QuoteSpan]:
+    """A document quoted line by line: a line that opens a quote and never closes it, the lines after it (no
+    blank line between), and a line that only closes it ('"EJÉRCITO ... - BLOQUE X' ... 'Bloque X, EGC"')."""
+    blocks: list[QuoteSpan] = []
+    for opener in re.finditer(r"(?m)^[ \t]*([\"“])(?=\S)", text):
+        line_end = text.find("\n", opener.end())
+        if line_end < 0 or any(c in _DOUBLE_MARKS for c in text[opener.end() : line_end]):
+            continue
+        at = line_end + 1
+        for _ in range(40):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            line = text[at:end]
+            if not line.strip():
+                break  # a blank line: the quote was only left open
+            marks = [i for i, c in enumerate(line) if c in _DOUBLE_MARKS]
+            if marks:
+                close = at + marks[-1]
+                if len(marks) == 1 and not line[marks[-1] + 1 :].strip(" .,;") and close - opener.end() > 40:
+                    blocks.append(QuoteSpan(opener.end(), close, opener.start(1), True))
+                break
+            at = end + 1
+    return blocks
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Quoted passages, paragraph by paragraph; an unclosed quote ends with its paragraph. A paragraph after an
     unclosed quote that shows only a closing mark ('Likewise, ... will be executed."') goes on with the quote."""
     quotes: list[QuoteSpan] = []
+    blocks = _block_quotes(text)
+    quotes.extend(blocks)
     carried = False  # the paragraph before ended inside a quote
     for para in re.finditer(r"[^\n]+", text):
         p_start, p_end = para.span()
+        if any(b.open_mark <= p_start < b.end + 1 for b in blocks):
+            continue
         open_at: int | None = None
         single_open: int | None = None
         carry, carried = carried, False
@@ -300,7 +338,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if end - open_at > 2:
                 quotes.append(QuoteSpan(open_at + 1, end, open_at, False))
                 carried = True
-    return quotes
+    return sorted(quotes, key=lambda q: q.start)
 
 
 class StatementFinder:
@@ -319,7 +357,7 @@ class StatementFinder:
         self._starts = [t.idx for t in doc]
         self._participant_ids: set[str] | None = None
         self._genders: dict[str, Gender | None] = {}
-        self._accused_id: str | bool | None = False  # not looked for yet
+        self._accused_marks: list[tuple[int, str]] | None = None  # (char, actor) where a person is accused
         self._recipient: str | None = None  # whom the message a quote was last traced to was sent
         # transcript labels already tied to a speaker: "SECOND SPEAKER (identified as X):" ... "SECOND SPEAKER:"
         self._label_speakers: dict[str, str] = {}
@@ -422,7 +460,7 @@ class StatementFinder:
         after_end = last_sent.end if last_sent is not None else sent.end
         if after_end < len(self.doc):
             nxt = self.doc[after_end].sent
-            if nxt.start_char - q.end < 4 and len(nxt) < 12:
+            if nxt.start_char - q.end < 4 and len(nxt) < 12 and "\n\n" not in self.text[q.end : nxt.start_char]:
                 regions.append(nxt)
         for region in regions:
             if self._attribute_from_region(stmt, region):
@@ -439,6 +477,14 @@ class StatementFinder:
             if tok is not None and self._self_named(stmt, tok.sent.start_char, intro_end):
                 stmt.how.append("self-named in the intro")
                 return
+            # "This is the full text, as received by this newspaper:": the text of the pamphlet named before
+            for noun in (t for t in tok.sent if t.idx < intro_end) if tok is not None else ():
+                if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS | {"copy"}:
+                    continue
+                author = self._author_of_earlier(noun)
+                if author is not None and self._set_speaker(stmt, author, intro_end):
+                    stmt.how.append("colon intro")
+                    return
             line_start = self.text.rfind("\n", 0, intro_end) + 1
             if tok is not None and self._turn_speaker(stmt, line_start, intro_end):
                 return
@@ -502,7 +548,7 @@ class StatementFinder:
         subj = next((c for c in nearest.children if c.dep_ == "nsubj"), None)
         if subj is None or self.actors.at_token(subj.i) or subj.pos_ not in ("NOUN", "PROPN"):
             return False
-        if subj.lemma_.lower() in STATEMENT_NOUNS:
+        if subj.lemma_.lower() in STATEMENT_NOUNS or subj.lemma_.lower() == "copy":
             return False  # "a second message read:": a message is no teller; its sender wrote the first one too
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)  # "a man's voice"
         indefinite = [c for c in (subj, owner) if c is not None]
@@ -553,6 +599,11 @@ class StatementFinder:
                     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
                     if pobj is not None and pobj.lemma_.lower() in STATEMENT_NOUNS:
                         child = pobj
+                # "A copy seen by NRI reads": a copy of the message before, whoever saw it
+                if child.lemma_.lower() == "copy":
+                    earlier = self._author_of_earlier(child)
+                    if earlier is not None:
+                        return earlier
                 # "X's statement read" / "the statement released by X said"
                 if child.lemma_.lower() in STATEMENT_NOUNS:
                     for sub in child.subtree:
@@ -582,6 +633,16 @@ class StatementFinder:
             if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING_VERBS | {"release", "upload", "share"}:
                 return self._subject(noun.head)
             return self._author_of_earlier(noun) or self._signed_after(noun)
+        # "The man, named in court as Henk de V., posted in March: ...", the verb parsed as hanging on the name
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBD"
+            and (
+                (self.actors.at_token(verb.head.i) and self._type_at(verb.head.i) == "PERSON")
+                or verb.head.lower_ in PERSON_NOUNS
+            )
+        ):
+            return verb.head
         # "the mayor has received a letter from the X group warning that ...": the sender warns, not the receiver
         if verb.dep_ in ("advcl", "acl") and verb.head.lemma_.lower() in ("receive", "get", "find", "obtain"):
             received = verb.head
@@ -619,18 +680,23 @@ class StatementFinder:
         # the "messages" hung from a bridge
         if lemma == "message":
             same = _MESSAGE_KINDS | _POSTED_KINDS
-        elif lemma == "text":
+        elif lemma in ("text", "communique", "communiqué", "manifesto", "proclamation"):
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
                 return None  # "the text of the agreement says": a document quoted, not a message traced
-            same = STATEMENT_NOUNS
+            same = STATEMENT_NOUNS  # "a text posted overnight ... The communique also singled out ..."
         elif lemma in _POSTED_KINDS:
             same = _POSTED_KINDS
+        elif lemma == "copy":
+            same = _MESSAGE_KINDS | _POSTED_KINDS  # "A copy seen by NRI reads": a copy of the letter
         else:
             same = {lemma}
         for tok in reversed(self.doc[max(0, noun.sent.start - 200) : noun.i]):
             if tok.lemma_.lower() not in same or self._in_quote[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             self._recipient = self._message_recipient(tok)
+            signed = self._signed_after(tok, until=noun.idx)
+            if signed is not None:
+                return signed  # "a handwritten letter was pushed under her gate. It bore the name of X"
             for child in tok.children:
                 if child.dep_ == "poss" and self.actors.at_token(child.i):
                     return child
@@ -726,6 +792,18 @@ class StatementFinder:
                     lid = self.actors.at_token(named[0].i) if named else None
                     if lid and self.actors.get(lid).type in ("PERSON", "ORG"):
                         return lid
+        if verb is not None and verb.lemma_.lower() in _DELIVERED:
+            # "a handwritten letter was pushed under the gate of her house": whose gate
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _AT_SOMEONES):
+                for t in prep.subtree:
+                    if t.dep_ != "poss":
+                        continue
+                    lid = self.actors.at_token(t.i)
+                    if lid is None and t.lower_ in ("his", "her"):
+                        found = self._antecedent(("PERSON",), t.idx, pronoun=t.lower_)
+                        lid = found[0] if found else None
+                    if lid and self.actors.get(lid).type == "PERSON":
+                        return lid
         if verb is not None and message.dep_ == "dobj" and verb.lemma_.lower() in _FOUND_OR_GOT:
             # "X found a typed letter in his mailbox", "she received a text": the one who found or got it
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -734,11 +812,11 @@ class StatementFinder:
                 return lid
         return None
 
-    def _signed_after(self, noun: Token) -> Token | None:
+    def _signed_after(self, noun: Token, until: int | None = None) -> Token | None:
         """ "leaflets threatening residents were found ... They were signed 'Pejuang X'": the signature given in
         the next sentences names who wrote them."""
         start = noun.sent.end_char
-        window = self.text[start : start + 400]
+        window = self.text[start : min(start + 400, until if until is not None else len(self.text))]
         for m in _SIGNED.finditer(window):
             at = start + m.end()
             for s, _e, lid in self.actors.mention_tokens:
@@ -930,7 +1008,7 @@ class StatementFinder:
             return found
         if lower in _ACCUSED_FIGURES and any(c.lower_ == "the" for c in head.children) and not named:
             # "the accused had told the investigating officer: ...", however the parser tagged "accused"
-            accused = self.accused()
+            accused = self.accused(at_char)
             if accused is not None and accused != exclude:
                 return accused, None
         if head.pos_ in ("NOUN", "PROPN") or lower in ROLE_WORDS:
@@ -1107,6 +1185,9 @@ class StatementFinder:
                 continue  # '"...," it said', after "verified by AFP": the banner, not the agency
             if pronoun and not self.pronoun_fits(lid, pronoun):
                 continue  # "he" is not Fatima
+            last = self.doc[e - 1]
+            if pronoun and last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.i >= e:
+                continue  # "in the Boni forest": a name that only qualifies a thing is not whom "he" stands for
             if self.actors.get(lid).type in types and not self._spoken_to_or_labelled(s, e, before_char):
                 candidates.append((s, e, lid))
         if not candidates:
@@ -1146,12 +1227,19 @@ class StatementFinder:
         start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
         line_start = self.text.rfind("\n", 0, start) + 1
         before, after = self.text[line_start:start], self.text[end : end + 40]
-        if re.match(r"[^\n:]{0,60}:", self.text[start:]) and not re.sub(_TIMESTAMP, "", before, count=1).strip():
-            return True  # the label opening a transcript line
+        label_prefix = re.sub(_TIMESTAMP, "", before, count=1)
+        if re.match(r"[^\n:]{0,60}:", self.text[start:]) and re.fullmatch(r"\s*(\[[A-Z][A-Z .,'’-]*)?", label_prefix):
+            return True  # the label opening a transcript line ("OUCHENE:", "[REPORTER TOM HALE]:")
         if re.search(r"[,]\s*$", before) and re.match(r"\s*[.!?]", after):
             return True  # "Good evening, Leila."
-        if re.search(r"(^|[.!?]\s+)$", before) and re.match(r"\s*,", after):
-            return True  # "Dr Ouchene, good evening."
+        last = self.doc[e - 1]
+        described = (
+            last.dep_ in ("nsubj", "nsubjpass")
+            or any(c.dep_ == "appos" for c in last.children)
+            or bool(re.match(r"\s*,\s*\d{1,3}\s*,", after))  # "Marzia, 41, headed ..."
+        )
+        if re.search(r"(^|[.!?]\s+)$", before) and re.match(r"\s*,", after) and not described:
+            return True  # "Dr Ouchene, good evening." (not "X, a militia commander, dismissed the message.")
         # in a participant's own words, "he" is someone else; in the narrative around a wiretap it may not be
         return at_char is not None and self._in_turn(at_char) and self.actors.at_token(s) in self._participants
 
@@ -1230,7 +1318,7 @@ class StatementFinder:
                 return first
         if "the" in determiners and head.lower_ in _ACCUSED_FIGURES:
             # "the defendant", "the caller", "the man" in a court or police report: the person charged
-            accused = self.accused()
+            accused = self.accused(at_char)
             if accused is not None and accused != exclude:
                 return accused
         if head.lower_ in ("man", "woman", "person", "teenager", "suspect", "defendant", "gunman"):
@@ -1248,24 +1336,30 @@ class StatementFinder:
             return None
         return main_speaker
 
-    def accused(self) -> str | None:
-        """The one person a court or police report is about: "X, 58, is charged with ...", "the suspect,
-        identified only as X", "X pleaded guilty to ...". None when the text accuses nobody, or several."""
-        if self._accused_id is not False:
-            return self._accused_id  # type: ignore[return-value]
-        found: Counter[str] = Counter()
-        for s, e, lid in self.actors.mention_tokens:
-            if self.actors.get(lid).type != "PERSON" or self._in_quote[s]:
-                continue
-            start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
-            if (
-                _ACCUSED_AFTER.match(self.text[end : end + 90])
-                or _ACCUSED_BEFORE.search(self.text[max(0, start - 80) : start])
-                or _CHARGES_AGAINST.search(self.text[max(0, start - 200) : start])
-            ):
-                found[lid] += 1
-        self._accused_id = found.most_common(1)[0][0] if len(found) == 1 else None
-        return self._accused_id
+    def accused(self, at_char: int | None = None) -> str | None:
+        """The person a court or police report is about: "X, 58, is charged with ...", "the suspect,
+        identified only as X", "X pleaded guilty to ...". Where a report covers several cases, the one accused
+        last before `at_char`; None when the text accuses nobody."""
+        if self._accused_marks is None:
+            self._accused_marks = []
+            for s, e, lid in self.actors.mention_tokens:
+                if self.actors.get(lid).type != "PERSON" or self._in_quote[s]:
+                    continue
+                start, end = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
+                if (
+                    _ACCUSED_AFTER.match(self.text[end : end + 90])
+                    or _ACCUSED_BEFORE.search(self.text[max(0, start - 80) : start])
+                    or _CHARGES_AGAINST.search(self.text[max(0, start - 200) : start])
+                ):
+                    self._accused_marks.append((start, lid))
+        accused = {lid for _, lid in self._accused_marks}
+        if len(accused) == 1:
+            return accused.pop()
+        if at_char is None or not accused:
+            return None
+        # "In a separate case, the court sentenced a man ... named in court as Peter de K.": the latest case
+        before = [lid for start, lid in self._accused_marks if start < at_char]
+        return before[-1] if before else None
 
     def _introduced_member(self, head: Token, orgs: list[str], exclude: str | None) -> str | None:
         """ "A senior official of X said ... . Y, who heads the group's security council, made the remarks":

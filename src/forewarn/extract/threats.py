@@ -20,7 +20,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from forewarn.extract.actors import PEOPLE_NOUNS, ActorTable, group_from_np, group_from_pronoun, speaks_for_us
+from forewarn.extract.actors import (
+    COLLECTIVES,
+    PEOPLE_NOUNS,
+    ActorTable,
+    group_from_np,
+    group_from_pronoun,
+    speaks_for_us,
+)
 from forewarn.extract.attribution import AttributionRanker
 from forewarn.extract.detection import ThreatDetector, lemma_features
 from forewarn.extract.statements import (
@@ -43,7 +50,9 @@ NOT_COMING_BACK = (
     # "you won't be walking out of it", "you and your family will not see Ramadan"
     r"\b(won[’']t|will not|wouldn[’']t|would not) be (walking|coming|going|getting) (out|home|back)\b|"
     r"\b(will|would|shall) not see (ramadan|eid|christmas|easter|the new year|next year|your next birthday|"
-    r"another (year|birthday|summer|winter|spring|election))\b"
+    r"another (year|birthday|summer|winter|spring|election))\b|"
+    # "Next time I come I won't be alone, and I won't be asking."
+    r"\bnext time (we|i) (come|visit|call)\b[^.;]{0,30}\b(won['’]t|will not) be (alone|asking|so polite|talking)"
 )
 # "any candidate who does not sit down with us first will not live to take office"
 NOT_LIVE_TO = r"\b(will|would|shall) (not|never) live to (see|take|finish|complete|reach|enjoy|celebrate|serve)\b"
@@ -58,6 +67,11 @@ SOFT_IDIOMS = (
     r"will (never )?sleep again|in pieces|nowhere to hide|(not find|no) (a |any )?(hole|place|corner) to hide|"
     r"(this is|it is|it['’]s) the last time (we|i) (are |am )?(tell|warn|ask)\w*|"
     r"next time (we|i) (will not|won['’]t) (call|ask|warn|tell|knock)|(could|might|may) have an accident|"
+    # "Either you shut up or we shut you up."
+    r"\bor (we|i)(['’]ll| will)? shut (you|him|her|them) up\b|"
+
+    # "Khru, this is your last term here": a teacher told to go
+    r"\b(this|that) (is|will be) your last (term|day|year|week|month|night|semester|season|shift) (here|in|at)\b|"
     # "your days in office are numbered": a campaign's line, a threat only where violence is in the story
     r"days( in [\w ]{1,30}?)? are (numbered|counted)|"
     # "you'll go the same way as the other two MPs", "she had better not leave the courthouse on her own"
@@ -66,6 +80,10 @@ SOFT_IDIOMS = (
     r"\bshould be looking over (their|his|her|your) shoulders?\b|"
     # "the MPs who passed this law should remember what happened at the Sahafi hotel" (voters are told the same)
     r"\b(should|must|had better|ought to) remember what happened (at|in) (the )?\w+|"
+    # "Van der Veen should look at what happened to that lawyer"; "she gets a pineapple through her window"
+    r"\b(should|must|had better|ought to) (look at|think about|think of) what happened to (that|the|this) \w+|"
+    r"\b(gets?|will get|is going to get|could get) an? [a-z]+ through (his|her|your|their) (front |bedroom )?"
+    r"(window|windscreen|door)\b|"
     # "you won't be walking out of it", "will not see Ramadan", "will be hung from this bridge", "we are coming for
     # him", "will pay for every word you write": everyday words too ("he won't be coming back as chief executive")
     + NOT_COMING_BACK
@@ -102,11 +120,15 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     ),
     (
         r"\b(shoot|shot|gun(ned)? down|bullets?|hang(ed|ing|s)?|burn\w*|bury|buried|blow\w* up|bomb\w*)\b|"
-        r"\bput (one|a bullet|a round|two|three) (in|into|through) (him|her|you|them|his|her|your)\b",
+        r"\bput (one|a bullet|a round|two|three) (in|into|through) (him|her|you|them|his|her|your)\b|"
+        # "we will come into the ministry and drag you out with our own hands"
+        r"\bdrag (you|him|her|them) (out|away|through the streets)\b|\bwith (our|my|their) (own |bare )hands\b",
         "violence",
         False,
     ),
     (r"\b(tortur\w*|punish\w*|slaughter\w*|sword|blood\w*|revenge|aveng\w*|vengeance|retaliat\w*)\b", "violence", True),
+    # "we will carry out social cleansing against drug addicts, thieves and informers": killings, in Colombia's word
+    (r"\b(social cleansing|limpieza social)\b", "violence", False),
     (
         r"\b(pay (a |the )?(heavy |high |terrible |steep |huge |bitter |dear )?price|pay dearly|"
         r"pay for (this|it|that|what)|"
@@ -128,6 +150,9 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"(?<!able to )(?<!unable to )(?<!not )(?<!cannot )(?<!can't )(?<!can’t )reach (you|him|them)|"
         r"deal with (you|him|her|them)|coffins?|body bags?|graves?|graveyards?|"
         r"(share|meet|suffer) (the|their|his|its) (same |\w+['’]s )?fate( of)?|"
+        # "any fighter who protects the station will be counted among its people and will receive what they receive"
+        r"(receive|get) what (they|he|she|it|its people) (receive|receives|get|gets)|"
+        r"(a \w+ )?without (a|his|her|their) heads?|"
         r"taste what (they|you|he|we|your \w+|their \w+) tasted|"
         r"end up like|(will|would) not live (to see|long)|won[’']t live (to see|long)|"
         r"treated (as|like) (an? |any other )?(enem(y|ies)|legitimate targets?|traitors?|combatants?|collaborators?|"
@@ -186,10 +211,16 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"\b(will|would|shall) (not|never) (go|come|return) home\b|"
             # "police who keep working for the contras will be hanged from this bridge"
             r"\b(will|would|shall|should|must) be (hanged|strung up)\b|"
+            # "Oduya and Marlowe should swing from the flagpole. I'd bring the rope myself."
+            r"\b(will|would|shall|should|must|ought to|deserves? to) swing (from|for)\b|\bbring the rope\b|"
             # "they'll find you in a ditch", "nobody will ever find you"
             r"\b(find|found|finds) (you|him|her|them|your body|his body|her body) in a "
             r"(ditch|river|gutter|bag|sack|well)\b|"
             r"\b(nobody|no one) will (ever )?find (you|him|her|them|your body|his body|her body)\b|"
+            # "Your next report will be your last", "his next report ... would be the last one he does"
+            r"\b(your|his|her|their) next (report|article|story|column|broadcast|post|programme|program|show|video|"
+            r"speech|interview|sermon|ruling|verdict)\b[^.;]{0,80}\b(will|would|is going to) be (your|his|her|their|"
+            r"the) last( one)?\b|"
             # "next time it won't be paint": a warning daubed or posted, and worse to come
             r"\bnext time it (won[’']t|will not|wouldn[’']t|would not) be (paint|words|a warning|a letter|a note|"
             r"graffiti|a message)\b|"
@@ -302,17 +333,20 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(we|i) (already |also |very well |now )?know (your (houses?|homes?|address(es)?|cars?|sons?|daughters?|"
         r"children|kids|famil(y|ies)|wife|husband|mother|route|office|faces)|"
         r"the (school|house|street|car|route) where|who you are and where)\b|"
-        r"\b(we|i) (have|got) (your|their) (numbers|names|addresses|photos|pictures)\b|"
-        r"\b(your|his|her|their) names? (is|are|will be) (written |already |now )?(on|in) (it|the list|our list|a list|"
-        r"our lists|our (black ?list|records?|notebook))\b|"
+        r"\b(we|i) (have|got) (your|their|his|her) (numbers?|names|address(es)?|photos|pictures|plates?)\b|"
+        r"\b(your|his|her|their|my|our) names? (is|are|will be|was|were) (written |already |now )?(on|in) (it|the list|"
+        r"our list|their list|a list|our lists|their lists|(our|their) (black ?list|records?|notebook|hit list))\b|"
         r"\byou know (what happens|how we (treat|deal with))\b|"
         r"\bask\b[^.;]{0,50}\bwhat happened to\b|\b(know|knows) (very )?well what (happens|happened) to\b|"
-        r"\b(has|have|had|got) (\d+|twenty-four|forty-eight|seventy-two|24|48|72) (hours|days) to (leave|get out|"
+        r"\b(has|have|had|got|gives?|gave|giving)( [^.;]{1,60}?)? (\d+|twenty-four|forty-eight|seventy-two|24|48|72) "
+        r"(hours|days) to (leave|get out|"
         r"vacate|abandon|stop|resign|withdraw|pack|hand over|surrender|release|return|disband)\b|"
         r"\b(received|greeted|met|answered|welcomed) with (lead|bullets|fire|gunfire|machetes)\b|"
         r"\b(won[’']t|will not|would not|wouldn[’']t|never) (leave|get out|come out|return|go home)\b[^.;]{0,40}?"
         r"\balive\b|"
+        # "if he is still sitting in that office at the new year, he will not see the one after it"
         r"\b(won[’']t|will not|would not|wouldn[’']t|will never) (live to )?see (election day|the (end of|next)|"
+        r"the one after (it|that)|"
         r"tomorrow|another|christmas|the new year|next year|the election)\b|"
         r"\b(head|heads|body|bodies)\b[^.;]{0,40}?\bin (a box|a bag|boxes|bags|pieces)\b|"
         r"\bfor your (burial|funeral|grave)\b|\bgoing to be (the )?next\b|"
@@ -406,8 +440,10 @@ MILITARY_OBJECTS = re.compile(
     r"occupation|occupiers|warships|installations|camps)\b"
 )
 
+# "the retaliation for the blood of the martyrs is on me" (not "that's on me", a coach taking the blame)
+REVENGE_ON_ME = r"(retaliation|revenge|vengeance|response|reply|punishment|retribution)\b[^.;]{0,60}\bis on me"
 INTENT = re.compile(
-    r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|is on me|on me\b|are waiting|"
+    r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|" + REVENGE_ON_ME + r"|are waiting|"
     r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|\d+ hours to|"
     + OR_BE_KILLED
     + r"|"
@@ -417,10 +453,11 @@ INTENT = re.compile(
     r"(blood|lives?) (is|are) (lawful|halal|permissible|permitted|forfeit)|targets? for our)\b"
 )
 DEADLINE = re.compile(
-    r"\b(has|have|had|got|given) (\d+|twenty-four|forty-eight|seventy-two) (hours|days) to (leave|get out|vacate|"
-    r"abandon|stop|resign|withdraw|pack|hand over|surrender|release|return|pay)\b"
+    # "gives five social leaders 48 hours to leave", "they have 72 hours to leave the region"
+    r"\b(has|have|had|got|given|gives?|gave|giving)( [^.;]{1,60}?)? (\d+|twenty-four|forty-eight|seventy-two) "
+    r"(hours|days) to (leave|get out|vacate|abandon|stop|resign|withdraw|pack|hand over|surrender|release|return|pay)\b"
 )
-FUTURE = re.compile(r"\b(will|shall|'ll|’ll|going to|gonna|is on me)\b")
+FUTURE = re.compile(r"\b(will|shall|'ll|’ll|going to|gonna|" + REVENGE_ON_ME + r")\b")
 # the harm must come from the speaker's side or be addressed to someone: "we", "you", "the brigades"
 AGENT = re.compile(
     r"\b(we|i|our|us|my|me|you|your|yours|whoever|resistance|brigades|fighters|men|mujahideen|faction|group|"
@@ -478,6 +515,10 @@ REJECT = re.compile(
     # prayers for the victims ("we pray for", "our prayers are with"), not "after the evening prayer"
     r"pray(s|ed|ing)? (for|that|to)|prayers? (for|are with|go)|(our|my|thoughts and) prayers|let us pray|"
     r"thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|stands? (firmly )?with|"
+    # "vowed to crush Villacrés in tonight's debate with arguments, not bullets": a debate, not a fight
+    r"\b(with|through|by) (arguments|ideas|votes|words|the ballot|proposals)\b[^.;]{0,20}\bnot (with )?(bullets|guns|"
+    r"weapons|violence|force)|\b(crush|destroy|demolish|bury|beat)\w* [^.;]{0,40}\b(in|at) (the |tonight['’]s |"
+    r"this week['’]s |next week['’]s |sunday['’]s |the televised |a televised )?(debates?|polls?|ballot box)\b|"
     # "no election is worth the blood of any Nigerian": a call for peace
     r"(is|are) (not )?worth (the )?(blood|life|lives)|no \w+ is worth|(not|never) be intimidated|"
     # words quoted as words: "expressions such as 'killing your family' in the title of a video"
@@ -485,10 +526,19 @@ REJECT = re.compile(
     # an authority's sanction: "harassment of voters will be dealt with, including disqualification"
     r"dealt with,? (including|through|by|according to|under|in accordance with|decisively|firmly|accordingly)|"
     # an analyst's forecast: "I would be surprised if we did not see a convoy ambush"; fear described
-    r"(would|'d|’d) (not |n't |n’t )?be surprised if|\b(are|is|were|was) afraid of being\b|"
+    r"(would|'d|’d) (not |n't |n’t )?be surprised if|"
+    # "nobody should have to worry about getting shot at a town hall": a condemnation
+    r"\b(nobody|no one|no-one|no (\w+ )?(official|journalist|judge|candidate|mp|person|woman|man|family|child|"
+    r"worker|teacher|one|citizen|representative|public servant)) (should|must|deserves to) (ever )?(have to|need to) "
+    r"(worry|fear|live|be afraid|go to work|face|endure|feel)|"
+    # "If we are finished, why does he send drones every day?": a question about what the other side does
+    r"\bwhy (does|do|did) (he|she|they|it|the \w+) [^.!?]*\w(?=\s*\?)|\b(are|is|were|was) afraid of being\b|"
     # an analyst's forecast: "My assessment is that if they act, they will try to hit a convoy"
     r"(my|our) (assessment|expectation|reading|guess|forecast) is|(we|i) (assess|expect|predict|would expect) "
     r"(that )?(they|he|she|the group|the militants|the rebels)|"
+    # "I expect we will see more roadside bombs in the coming months": what an observer foresees
+    r"(we|i) (expect|predict|anticipate|fear|think) (that )?(we|you|people) (will|'ll|’ll|would|are going to) "
+    r"(see|witness|have)|"
     # a victim's general remark: "When someone tells me I will be slaughtered, I take it seriously"
     r"(when|if|whenever) (someone|somebody|anyone|anybody|people) (tells?|says?|threatens?) (me|us))\b"
 )
@@ -531,6 +581,8 @@ QUANTIFIED_VICTIM = re.compile(
     # "Police who keep working for the contras will be hung", "Journalists who sell themselves ..."
     r"^\W*(the |all )?([a-z]+ )?([a-z]+s|police|people|staff|personnel|youth) who\b"
 )
+# "Oduya and Marlowe should swing from the flagpole": a call to lynch, no "we will" needed
+LYNCH_CALL = re.compile(r"\b(should|must|ought to|deserves? to) (swing (from|for)|be (hanged|strung up))\b")
 PASSIVE_HARM = re.compile(
     r"\b(will|shall|would) (also )?be (\w+ )?(killed|burned|burnt|slaughtered|beheaded|executed|shot|"
     r"punished|whipped|flogged|hanged|attacked|targeted|eliminated|kidnapped|abducted|destroyed)\b"
@@ -580,7 +632,8 @@ GENERIC_YOU = re.compile(
 ADDRESS = re.compile(r"\b(you|your|yourself|yourselves)\b|\blet (this|that) \w+ know\b", re.I)
 DEFIANCE = re.compile(r"\b(will|would|shall) (not|never)\b|\bwon[’']t\b")
 _HARM_VERBS = frozenset(
-    "kill destroy hit strike attack target crush bury punish burn shoot bomb slaughter fight blow wipe murder".split()
+    "kill destroy hit strike attack target crush bury punish burn shoot bomb slaughter fight blow wipe murder "
+    "eliminate eradicate annihilate liquidate execute".split()
 )
 # "a letter signed by a group calling itself 'Heimatschutz Franken'", "emails signed 'NSU 2.0'"
 SIGNED = re.compile(
@@ -660,6 +713,42 @@ ATTRIBUTED_TO = re.compile(
     r"\b(attributed to|claimed by|signed by|posted by|sent by|released by|issued by)\s+(the\s+)?$"
 )
 # nouns of force: "of X" after them names who wields it
+# what is done for the dead: "avenge Kurdish militants killed in ..." names no one threatened
+_MOURNING_VERBS = frozenset("avenge mourn honour honor commemorate".split())
+# the harm that, in a condition, would be avenged: "if X were to die", "if anything happens to X"
+_AVENGED_FATES = frozenset("die starve perish disappear happen".split())
+_AVENGED_HARM = frozenset("kill harm hurt touch arrest detain execute extradite".split())
+
+
+def _in_condition(tok: Token) -> bool:
+    """Whether a word sits in the condition of a threat: "if they bomb X", "the day he strikes X"."""
+    for clause in (tok, *tok.ancestors):
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if clause.dep_ == "advcl" and marks & {"if", "when", "unless"}:
+            return True
+        if clause.dep_ == "relcl" and clause.head.lower_ in ("day", "moment", "minute", "hour", "time"):
+            return True  # "the day he strikes Dahiyeh", "the moment they touch X"
+    return False
+
+
+def _avenged(tok: Token) -> bool:
+    """Whether a name is the one a condition fears for: "if X were to die", "if X is harmed", "if anything
+    happens to X"."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "happen":
+        verb = tok.head.head
+    elif tok.dep_ == "nsubj" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _AVENGED_FATES for c in verb.children
+    ):
+        pass  # "if X were to die": the condition hangs on "were"
+    elif not (
+        (tok.dep_ == "nsubj" and verb.lemma_.lower() in _AVENGED_FATES)
+        or (tok.dep_ == "nsubjpass" and verb.lemma_.lower() in _AVENGED_HARM)
+    ):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "should", "unless") for c in verb.children)
+
+
 _FORCE_NOUNS = frozenset(
     "wrath fury anger vengeance revenge punishment justice fire guns gun sword swords hand arm arms fighters "
     "men mujahideen soldiers response retaliation".split()
@@ -714,7 +803,11 @@ _AUDIENCES = frozenset(
     "reporters journalists supporters crowd audience mourners listeners viewers followers press media "
     "worshippers congregation students delegates".split()
 )
-PAST_TIME = re.compile(r"\b(last (week|month|year|night|[a-z]+day)|yesterday|ago|earlier this (week|month|year))\b")
+# (not "this is your last week here")
+PAST_TIME = re.compile(
+    r"\b((?<!your )(?<!his )(?<!her )(?<!their )last (week|month|year|night|[a-z]+day)|yesterday|ago|"
+    r"earlier this (week|month|year))\b"
+)
 SPORTS = re.compile(
     r"\b(match|matches|game|games|season|coach|striker|goals?|league|cup|championship|tournament|derby|"
     r"fixture|kick-off|referee|play-?offs?|semi-final|final|squad|midfielder|defender|goalkeeper|boxer|bout|"
@@ -748,7 +841,8 @@ _PLACE_PREPS = frozenset(
     "in at near from across around inside outside throughout within into onto through along".split()
 )
 VICTIM_CONTEXT = re.compile(
-    r"\b(blood of|martyrs?|killing of|assassination of|death of|memory of|funeral of|late|what happened to|"
+    r"\b(blood of|martyrs?( of)?|victims of|killing of|assassination of|death of|memory of|funeral of|late|"
+    r"what happened to|"
     r"end up like|ended up like)( the| our| their)?\s*$"
 )
 WEAK_CUES = frozenset({"warn", "warning", "vow", "pledge", "promise", "swear"})
@@ -796,6 +890,14 @@ NOT_HARM = re.compile(
     r"politically|electorally|at the next election)\b|"
     r"(the )?(voters|electorate|people) (will|would|are going to) (bury|punish|destroy|kill|finish|wipe|crush|"
     r"send)\w*|"
+    # "The voters decide, and they will teach him a lesson on November 20"
+    r"\b(voters|electorate)\b[^.;]{0,40}\bteach (him|her|them|you|us) a lesson|"
+    # "a target-rich environment, and we are going to hit every one of those targets between now and Election Day"
+    r"\btarget-rich\b|\bbetween now and (election|polling) day\b|"
+    # sport: "I'll murder you on the track", "Give him half a chance and he'll murder you"
+    r"\b(murder|kill|destroy|crush|bury|smash|slaughter)\w* (you|him|her|them|us)\b[^.;]{0,20}\bon the (track|pitch|"
+    r"court|field|course|ice|mat|board|scoreboard|dance ?floor)\b|"
+    r"\bgive (him|her|them) (half )?a chance,? and (he|she|they)(['’]ll| will)\b|"
     # a campaign's fate: "he should remember what happened to the last mayor who ignored the voters"
     r"what happened to [^.;]{0,60}\b(voters|electorate|polls|ballot box|election)|"
     # the event a vow answers is no harm it threatens: "vows to dismantle gangs after student is stabbed to death"
@@ -966,6 +1068,7 @@ class ThreatExtractor:
         self.detector = detector
         # every sentence the rules judged, and whether they took it: what the detector learns from
         self.judged: list[tuple[Statement, int, int, bool]] = []
+        self._voiced: list[Statement] = []
         self.date_of = date_of
         self.default_date = default_date
         self.doc = doc
@@ -985,6 +1088,8 @@ class ThreatExtractor:
         self.trade = len(TRADE.findall(self.text.lower())) >= 3
         self.labour = len(LABOUR.findall(self.text.lower())) >= 3
         self.violent = bool(VIOLENT_STORY.search(self.text.lower()))
+        # turns and quotes, for the "I" of what their speakers report ("He said I was going to hang")
+        self._voiced = [st for st in statements if st.kind in ("turn", "quote") and st.speaker]
         candidates: list[Candidate] = []
         for stmt in statements:
             # a review retells a story: its threats are the plot's, in the paragraph that says so or
@@ -1384,7 +1489,13 @@ class ThreatExtractor:
             return
         if not FUTURE.search(low) and PAST_TIME.search(low):
             return  # "your supporters burned their cane last week": an accusation about the past
-        if not INTENT.search(low) and not re.search(r"\b(you|your)\b", low) and not FATE_IDIOM.search(low):
+        if (
+            not INTENT.search(low)
+            and not re.search(r"\b(you|your)\b", low)
+            and not FATE_IDIOM.search(low)
+            and not LYNCH_CALL.search(low)
+            and not NEGATED_FATE.search(low)
+        ):
             return
         if GENERIC_YOU.search(low) and not FUTURE.search(low) and not CONDITIONAL.search(low):
             return  # "you can't fight a war without soldiers": a saying, addressed to no one
@@ -1399,11 +1510,16 @@ class ThreatExtractor:
             if told is not None:
                 self.finder._set_addressee(inner, told.root)  # "He tells the foreign workers that ..."
             target, mention = self._target_in_passage(inner, start, end)
-            if stmt.speaker and target in (None, speaker) and self._told_to_teller(stmt, start, end):
+            if stmt.speaker and self._told_to_teller(stmt, start, end, strict=target not in (None, speaker)):
                 # '"He said that if I did not end the sit-in, I would be killed," the teacher said': the teller
                 target, mention = stmt.speaker, stmt.speaker_mention
         else:
             target, mention = self._target_in_passage(stmt, start, end)
+        if stmt.kind == "indirect" and re.search(r"\b(i|me|my)\b", low):
+            # "[CORDOVA]: ... He said I was going to hang.": the "I" is whoever speaks the turn around it
+            teller = next((v for v in self._voiced if v.start <= start and end <= v.end + 1), None)
+            if teller is not None and teller.speaker != speaker and self._told_to_teller(teller, start, end):
+                target, mention = teller.speaker, teller.speaker_mention
         if target is not None and target == speaker:
             target, mention = None, None
         score = min(0.95, 0.55 + 0.1 * hits + (0.1 if target else 0))
@@ -1523,6 +1639,8 @@ class ThreatExtractor:
         )
         if root.lemma_.lower() not in SPEECH_VERBS or not told:
             return stmt.speaker
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
+            return stmt.speaker  # "she should ask what happened to the ones before her": advice, not a report
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ in ("i", "we"):
             return stmt.speaker
@@ -1553,14 +1671,25 @@ class ThreatExtractor:
         inside = [t for t in sentence if stmt.start <= t.idx < stmt.end]
         return next((t for t in inside if t.pos_ in ("VERB", "AUX") and not stmt.start <= t.head.idx < stmt.end), root)
 
-    def _told_to_teller(self, stmt: Statement, start: int, end: int) -> bool:
+    def _told_to_teller(self, stmt: Statement, start: int, end: int, strict: bool = False) -> bool:
         """Whether the clause a quote reports is about its teller: "He said that if I did not end the sit-in, I
-        would be killed" (not "He tells the workers, and I am paraphrasing, that they ...")."""
+        would be killed" (not "He tells the workers, and I am paraphrasing, that they ..."). `strict`: the teller
+        is the subject of the clause told ("He said I was going to hang"), enough to overrule another name."""
         sentence = self.doc.char_span(start, end, alignment_mode="expand")
         if sentence is None:
             return False
         root = self._quoted_root(stmt, sentence)
-        told = [t for c in root.children if c.dep_ == "ccomp" for t in c.subtree]
+        clauses = [c for c in root.children if c.dep_ == "ccomp"]
+        if strict:
+            # "And then he said we know where you park": his words to the teller, "you" is her
+            third = any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they") for c in root.children)
+            return any(
+                (t.lower_ == "i" and t.dep_ in ("nsubj", "nsubjpass") and t.head.i == c.i)
+                or (third and t.lower_ in ("you", "your"))
+                for c in clauses
+                for t in c.subtree
+            )
+        told = [t for c in clauses for t in c.subtree]
         return any(t.lower_ in ("i", "me", "my") and t.pos_ == "PRON" for t in told)
 
     def _literal_text(self, start: int, end: int) -> str:
@@ -1585,6 +1714,27 @@ class ThreatExtractor:
             under = [c for c in tok.children if c.lower_ in ("under", "beneath")]
             if any(g.lower_ == "feet" for c in under for g in c.subtree):
                 continue  # "the ground will burn under their feet": the idiom of a threat, not a thing's harm
+            # "those who killed him have won": a past deed that picks people out, not harm to come
+            past_deed = tok.dep_ == "relcl" and tok.tag_ == "VBD"
+            # "we were slaughtered in the second half": the speaker's side suffered it
+            suffered = (
+                any(c.dep_ == "nsubjpass" and c.lower_ in ("we", "i") for c in tok.children)
+                and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in tok.children)
+                and not any(c.tag_ == "MD" for c in tok.children)
+            )  # (not "I would be shot": a threat received)
+            # "we are going to execute like a startup again": no one is executed
+            intransitive = tok.lemma_.lower() in ("execute", "eliminate") and not objects and not any(
+                c.dep_ == "nsubjpass" for c in tok.children
+            )
+            # "has to show they have killed off the factions": a practice ended, not people
+            ended = any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children) and all(
+                not self.actors.at_token(o.i) and o.lemma_.lower() not in PEOPLE_NOUNS and o.pos_ == "NOUN"
+                for o in objects
+            )
+            if past_deed or suffered or intransitive or ended:
+                for i in range(max(tok.idx, start), min(tok.idx + len(tok), end)):
+                    chars[i - start] = " "
+                continue
             if inanimate or (objects and all(self._thing(o) for o in objects)):
                 for i in range(max(tok.idx, start), min(tok.idx + len(tok), end)):
                     chars[i - start] = " "
@@ -1645,6 +1795,10 @@ class ThreatExtractor:
             return True  # "The judge has 48 hours to leave the province": an ultimatum, whoever sets it
         if re.search(r"\b(should|must|had better|ought to) (know|understand|remember)\b", low) and _harm(low)[0]:
             return True  # "The soldiers who occupy Kismayo should know that Kismayo will become their grave"
+        if re.match(r"\W*if\b", low) and PASSIVE_HARM.search(low) and self._actor_in_condition(start, end):
+            return True  # "If the Armenian side continues its provocations, its positions will be destroyed"
+        if LYNCH_CALL.search(low):
+            return True  # "Oduya and Marlowe should swing from the flagpole": a call to lynch named people
         if ULTIMATUM.search(low) and _harm(low)[0] == "violence":
             return True  # '"... or their families will receive them in coffins"': an ultimatum's second half
         if (
@@ -1677,6 +1831,18 @@ class ThreatExtractor:
         own = {stmt.speaker, *self.actors.get(stmt.speaker).affiliations}
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(lid in own for _, _, lid in self.actors.in_tokens(span.start, span.end))
+
+    def _actor_in_condition(self, start: int, end: int) -> bool:
+        """Whether the "if" clause opening a sentence names a side: "If the Armenian side continues ...", not
+        "If the river keeps rising ..."."""
+        comma = self.text.find(",", start, end)
+        if comma < 0:
+            return False
+        span = self.doc.char_span(start, comma, alignment_mode="expand")
+        sides = ("GPE", "ORG", "GROUP", "PERSON")
+        return span is not None and any(
+            self.actors.get(lid).type in sides for _, _, lid in self.actors.in_tokens(span.start, span.end)
+        )
 
     def _sentences(self, start: int, end: int) -> list[tuple[int, int]]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -1746,9 +1912,17 @@ class ThreatExtractor:
             actor = self.actors.get(lid)
             if lid == stmt.speaker or lid in speaker_orgs or actor.type not in ("PERSON", "ORG", "GPE", "GROUP"):
                 continue
+            first = self.doc[e - 1]
+            while first.dep_ == "conj" and first.head.i < first.i:
+                first = first.head  # "the martyrs of Zap and Metina": every place of the list is the martyrs'
+            first_start = min(s, first.left_edge.i if first.i < s else s)
             before = " ".join(t.lower_ for t in self.doc[max(span.start, s - 4) : s])
+            before_first = " ".join(
+                t.lower_ for t in self.doc[max(span.start, first_start - 4) : first_start]
+            )
             after = self.text[self.doc[e - 1].idx + len(self.doc[e - 1]) :][:30].lower()
-            if VICTIM_CONTEXT.search(before) or re.match(r"\W*(peace be upon|may god|pbuh|\(as\)|\(pbuh\))", after):
+            blessed = re.match(r"\W*(peace be upon|may god|pbuh|\(as\)|\(pbuh\))", after)
+            if VICTIM_CONTEXT.search(before) or VICTIM_CONTEXT.search(before_first) or blessed:
                 continue  # "the blood of X", "martyr X": the dead are not threatened
             chars = (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1]))
             if (
@@ -1770,6 +1944,13 @@ class ThreatExtractor:
                 continue  # "soldiers captured near Gao", "go back to Lomé": where, not whom
             if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lemma_.lower() in _FORCE_NOUNS:
                 continue  # "the full wrath of the ADF", "the guns of the resistance": whose force, not whom
+            if _avenged(last):
+                continue  # "if Orestis Lambrou were to die, Vasilakou will pay": the one whose harm is avenged
+            if actor.type == "GPE" and _in_condition(last):
+                continue  # "The day he strikes Dahiyeh, he will not sleep in Tel Aviv": the speaker's place
+            noun = last.head if last.dep_ in ("amod", "compound", "poss") else last
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _MOURNING_VERBS:
+                continue  # "its fighters would avenge Kurdish militants killed in ...": the dead, not whom
             opening = not self.text[stmt.start : chars[0]].strip(" \"“'‘") and self.text[chars[1] : chars[1] + 1] == ","
             vocative = (
                 opening
@@ -1968,8 +2149,22 @@ class ThreatExtractor:
 
     def _described_group(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """ "Any principal who opens a school ... has chosen death", "Those fugitives who sit in Warsaw ...
-        will not die of old age": people picked out by what they do, the subject the threat is about."""
+        will not die of old age": people picked out by what they do, the subject the threat is about. In '"Any
+        chief who sends young people to fight alongside the FDLR has chosen his side. He will be treated as a
+        combatant"' the "he" of the threat is the chief of the sentence before."""
         sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        found = self._described_in(stmt, sentence)
+        if found is not None or sentence is None:
+            return found
+        subject = next((t for t in sentence if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in ("he", "she", "they") or sentence.start == 0:
+            return None
+        previous = self.doc[sentence.start - 1].sent
+        if previous.end_char <= stmt.start or self.text[previous.start_char : stmt.start].strip(" \"“'‘\n"):
+            return None  # the sentence before must be the statement's own
+        return self._described_in(stmt, previous)
+
+    def _described_in(self, stmt: Statement, sentence: SpacySpan | None) -> tuple[str, tuple[int, int]] | None:
         words = [t.i for t in sentence if not t.is_punct and not t.is_space] if sentence is not None else []
         first = words[0] if words else None
         for tok in sentence if sentence is not None else []:
@@ -1983,8 +2178,10 @@ class ThreatExtractor:
                 "the" in dets and tok.tag_ in ("NNS", "NNPS")
             ):
                 continue
+            # "any company that deals with the ports of occupied Palestine": a firm or a village stands for its people
+            relatives = ("who", "whom", "that", "which") if tok.lemma_.lower() in COLLECTIVES else ("who", "whom")
             clauses = [
-                c for c in tok.children if c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children)
+                c for c in tok.children if c.dep_ == "relcl" and any(w.lower_ in relatives for w in c.children)
             ]
             # "the fighters who defend our land" are the speaker's own side; "any shopkeeper who gives our names
             # to the police" is not
@@ -2137,7 +2334,7 @@ class ThreatExtractor:
             if clause.dep_ != "advcl" or not any(m.lower_ in ("if", "unless", "when") for m in clause.children):
                 continue
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if subj is None or subj.lower_ in ("we", "i", "you", "they", "he", "she", "it"):
+            if subj is None or subj.lower_ in ("we", "i", "you", "they", "he", "she", "it") or _avenged(subj):
                 continue
             lid = self.actors.at_token(subj.i)
             if lid and lid != stmt.speaker:

@@ -16,7 +16,7 @@ Gender = Literal["male", "female"]
 _MALE_TITLES = frozenset(
     "mr mr. monsieur m. sir lord sheikh shaikh sheik sayyid sayed seyed hajj hajji haji mullah maulana señor senor "
     "don herr signor king prince emir congressman councilman spokesman chairman businessman brother father "
-    "abu".split()
+    "abu mawlawi maulvi mowlawi qari mufti imam ayatollah".split()
 )
 _FEMALE_TITLES = frozenset(
     "mrs mrs. ms ms. miss madame mme mme. mademoiselle lady dame señora senora doña dona frau signora queen "
@@ -60,6 +60,13 @@ def given_name_gender(word: str) -> Gender | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def is_given_name(word: str) -> bool:
+    """Whether a word is a given name in the dictionary, for either sex or both ("Tyler", "Andrea")."""
+    word = word.strip(".,'’\"")
+    return len(word) >= 3 and word.lower() not in _PARTICLES and _detector().get_gender(word) != "unknown"
+
+
 def person_gender(names: Iterable[str], titles: Iterable[str] = ()) -> Gender | None:
     """A person's gender from titles ("Mrs", "Sheikh", "spokeswoman") and the first word of names stripped
     of their titles ("Abu Mujtaba", "Umm Khaled", "Fatima Bouzerda"); None when they do not say or disagree."""
@@ -70,10 +77,14 @@ def person_gender(names: Iterable[str], titles: Iterable[str] = ()) -> Gender | 
             found.add("male")
         elif word in _FEMALE_TITLES:
             found.add("female")
+    names = list(names)
+    # a lone surname says nothing, but a person only ever called by one name ("Hamid", a witness's pseudonym in a
+    # report) is called by a given name
+    alone = all(len(name.split()) < 2 for name in names)
     for name in names:
         words = name.split()
-        if len(words) < 2:
-            continue  # a lone surname says nothing
+        if len(words) < 2 and not alone:
+            continue
         # the given name comes first once titles are stripped; a second given name is no evidence ("Jhonny Vera")
         low = words[0].lower().strip(".")
         if low in _MALE_TITLES or low in _FEMALE_TITLES:

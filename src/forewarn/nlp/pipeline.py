@@ -111,6 +111,10 @@ ORG_WORDS = frozenset(
         "legislature",
         "ministry",
         "holdings",
+        "directorate",
+        "bureau",
+        "secretariat",
+        "inspectorate",
         # the same words in the languages of the field: "Hindu Jagran Sena", "Tropa do Coronel"
         "sena",
         "sangh",

@@ -90,7 +90,8 @@ TITLES: tuple[str, ...] = (
     "seyyed", "syed", "sayyida", "hajj", "haj", "haji", "hajji", "imam", "ayatollah", "grand ayatollah",
     "hojatoleslam", "hojjat al-islam", "mullah", "mufti", "grand mufti", "mawlana", "maulana", "cleric",
     "reverend", "rev", "father", "pope", "rabbi", "archbishop", "bishop", "cardinal", "patriarch",
-    "allama", "maulvi", "mahant", "swami", "pastor", "ustaz", "ustadh", "mallam", "alhaji", "qari", "hafiz",
+    "allama", "maulvi", "mawlawi", "mowlawi", "mahant", "swami", "pastor", "ustaz", "ustadh", "mallam", "alhaji",
+    "qari", "hafiz",
     "frau", "herr", "monsieur", "madame", "hon", "honourable", "honorable",
     # Spanish, Portuguese and French titles that reporting from Latin America and Africa keeps untranslated
     # ("Presidenta Araceli Bautista", "alcalde Ruiz", "Doctora Ortiz", "vereadora Souza")
