@@ -11,8 +11,9 @@ The detector only ever sees the sentences the rules turned down, so it learns fr
 Each set is left out in turn: the model fitted on the others scores the sentences of the set left
 out, and the report counts, for each threshold, the gold threats it adds that the rules had missed
 and the sentences it wrongly takes, on threat documents and on everyday news apart. The threshold
-shipped is the lowest at which the everyday articles left out raise false alarms on under 1% of
-them and at least two thirds of what it adds is right. The development set must never be given here.
+shipped is the lowest at which the everyday sentences it wrongly takes (at least as many as the
+articles alarmed) number at most 1% of the everyday articles left out, and at least two thirds of
+what it adds is right. The development set must never be given here.
 """
 
 from __future__ import annotations

@@ -103,6 +103,8 @@ def names(analysis: DocumentAnalysis, threat: Threat) -> tuple[str | None, str |
         "like a startup again,\" he said.\n",
         "\"I'll murder you on the track,\" sprinter Jade Owusu told her rival at the press conference.\n",
         "\"We were slaughtered in the second half, and that's on me,\" coach Marco Vitali said.\n",
+        "\"If the central bank raises rates again, savers will be punished and small firms will be destroyed,\" "
+        "said the opposition's finance spokesman, Tomas Berg, a week after a bomb hit the finance ministry.\n",
         "\"If we stop asking questions, then those who killed him have won,\" said Ana Cruz, whose brother was "
         "murdered in 2019.\n",
     ],
@@ -256,6 +258,7 @@ SOFT_IDIOMS = [
     "You should look at what happened to that lawyer in Aurora, Carl.",
     "Next time I come, Carl, I won't be alone, and I won't be asking.",
     "Carl, this is your last week here.",
+    "If Carl Jensen does not retract his report within seven days, he will be punished by the people.",
 ]
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from forewarn.model import ActorType, DocActor, Span
 from forewarn.nlp.gender import is_given_name
-from forewarn.nlp.pipeline import ORG_WORDS, PLATFORMS, text_of
+from forewarn.nlp.pipeline import ORG_WORDS, PLATFORMS, is_known_place, text_of
 from forewarn.resolve.names import compare_names, name_key, strip_titles
 
 _LABELS: dict[str, ActorType] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
@@ -208,7 +208,7 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     span = doc[start:end]
     if span.text in NON_ACTORS:
         return None
-    if len(span) > 1 and span[-1].lower_ in PLATFORMS:
+    if len(span) > 1 and span[-1].lower_ in _PLATFORM_NAMES:
         return None  # "Pro-junta Telegram (channel)": a description of an account, not an actor's name
     if _is_dateline(span):
         return None
@@ -224,6 +224,8 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     return span
 
 
+# platforms whose names are no one's ("X", "Truth", "Signal" are names too)
+_PLATFORM_NAMES = frozenset("telegram facebook instagram youtube tiktok whatsapp twitter".split())
 # the particles of Dutch, German, Romance and Arabic surnames, written in lower case
 _SURNAME_PARTICLES = frozenset("van von de der den ter ten da di du dos das del della la le bin ibn al el".split())
 _CALENDAR_WORDS = frozenset(
@@ -447,7 +449,7 @@ def _speakers_the_tagger_missed(doc: Doc, table: ActorTable) -> None:
             or tok.i in table.by_token
             or tok.lower_ in ORG_WORDS
             or tok.lower_ in ROLE_WORDS
-            or tok.lower_ in PLATFORMS  # "Telegram said it had removed the channel": the platform
+            or tok.lower_ in _PLATFORM_NAMES  # "Telegram said it had removed the channel": the platform
             or any(c.dep_ == "det" for c in tok.children)
             or any(c.dep_ == "compound" for c in tok.children)
         ):
@@ -491,10 +493,14 @@ _SELF_GIVEN = re.compile(
 
 # "The man, named in court as Peter de K.": the given name and initial that privacy rules in Dutch and German
 # reporting leave of a suspect
+# how court and police reports name a person: "identified only as", "named in court as", "identified under Dutch
+# privacy rules as" (lower case; shared with the statement finder)
+NAMED_AS = (
+    r"(?:named|identified|referred to)(?: only)?(?: in court(?: documents)?| by (?:police|prosecutors|the court|"
+    r"authorities)| under [\w ]{1,30}? rules)? as"
+)
 _NAMED_WITH_INITIAL = re.compile(
-    r"\b(?:named|identified|referred to|known)(?: only)?(?: in court(?: documents)?| by (?:police|prosecutors|the "
-    r"court|authorities)| under [\w ]{1,30}? rules)? as\s+(?P<name>[A-Z][a-zà-ÿ'’-]+(?: (?:de|van|der|den|von|el|al|"
-    r"[A-Z][a-zà-ÿ'’-]+))* [A-Z]\.)"
+    r"\b" + NAMED_AS + r"\s+(?P<name>[A-Z][a-zà-ÿ'’-]+(?: (?:de|van|der|den|von|el|al|[A-Z][a-zà-ÿ'’-]+))* [A-Z]\.)"
 )
 
 
@@ -511,11 +517,14 @@ _NAME_WITH_AGE = re.compile(r"(?:^|\n|[.!?][\"”]?\s+)(?P<name>[A-Z][a-z'’-]+
 
 def _self_given_names(doc: Doc, table: ActorTable) -> None:
     """A name a man gives himself is his name, even where the tagger does not see it as one: "a commander who
-    calls himself 'General Nkemba'" is a person, and "Nkemba" further on is the same man."""
+    calls himself 'General Nkemba'" is a person, and "Nkemba" further on is the same man. So are the names a
+    court report gives ("named in court as Peter de K."), a message's signature ("bore the name of X") and a name
+    given an age ("Marzia, 41, headed ...")."""
     text = text_of(doc)
     signatures = [m for m in _BORE_NAME.finditer(text) if not _org_words(m.group("name"))]
     aged = [m for m in _NAME_WITH_AGE.finditer(text) if not _org_words(m.group("name"))]
-    for match in [*_SELF_GIVEN.finditer(text), *_NAMED_WITH_INITIAL.finditer(text), *signatures, *aged]:
+    given = list(_SELF_GIVEN.finditer(text))
+    for match in [*given, *_NAMED_WITH_INITIAL.finditer(text), *signatures, *aged]:
         start, end = match.span("name")
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or not len(span) or span.text.rstrip(".").lower() in ORG_WORDS:
@@ -525,7 +534,12 @@ def _self_given_names(doc: Doc, table: ActorTable) -> None:
             actor = table.add_actor(span.text, "PERSON", span)
         elif len(owners) == 1 and None not in owners:
             actor = table.get(owners.pop())
-            if actor.type in ("GPE", "GROUP") or (actor.type == "ORG" and not _org_words(actor.name)):
+            # a name a man gives himself makes him a person, and so does an age ("Marzia, 41,", tagged a place,
+            # unless it is a known one); a signature keeps the type the tagger gave ("bore the name of Jaish al-Adl")
+            retype = actor.type in ("GPE", "GROUP") or (actor.type == "ORG" and not _org_words(actor.name))
+            if match in aged and actor.type == "GPE" and is_known_place(actor.name):
+                retype = False  # "Norway, 16," in a table of results
+            if (match in given or match in aged) and retype:
                 actor.type = "PERSON"
             if actor.type != "PERSON":
                 continue

@@ -19,7 +19,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from forewarn.extract.actors import PEOPLE_NOUNS, ROLE_WORDS, ActorTable, group_from_np
+from forewarn.extract.actors import NAMED_AS, PEOPLE_NOUNS, ROLE_WORDS, ActorTable, group_from_np
 from forewarn.model import DocActor
 from forewarn.nlp.gender import PRONOUN_GENDER, Gender, person_gender
 from forewarn.nlp.pipeline import ORG_WORDS, is_known_place, text_of
@@ -163,8 +163,7 @@ _ACCUSED_AFTER = re.compile(
     r"pleaded (?:guilty|not guilty)|admitted|denies|denied (?:the )?charges?)\b"
 )
 _ACCUSED_BEFORE = re.compile(
-    r"\b(?:suspect|defendant|accused|man|woman|caller)\b[^.;\n]{0,30}?\b(?:identified|named)\s+(?:only\s+)?"
-    r"(?:(?:in court|by (?:police|prosecutors|the court)|under [\w ]{1,30}? rules)\s+)?as\s+[\"“']?$"
+    r"\b(?:suspect|defendant|accused|man|woman|caller)\b[^.;\n]{0,30}?\b" + NAMED_AS + r"\s+[\"“']?$"
     r"|\b(?:charged|arrested|indicted|convicted|sentenced|jailed)\s+(?:\w+\s+){0,3}?$"
 )
 # "framed charges under Section 351(3) of the ... and under the Arms Act against X"
@@ -179,13 +178,14 @@ _ASCRIBING = frozenset(["attribute", "credit", "ascribe", "link", "trace"])
 # what the one a message was meant for did with it
 _FOUND_OR_GOT = frozenset("find receive get discover open".split())
 # how a message is left at someone's place: "pushed under the gate of her house", "taped to his door"
-_DELIVERED = frozenset("push slip leave throw place post nail tape deliver drop stick put hang".split())
-_AT_SOMEONES = frozenset("under through at on onto outside in into to".split())
+_DELIVERED = frozenset("push slip leave throw place nail tape deliver drop stick".split())
+_AT_SOMEONES = frozenset("under through at on onto outside into to".split())
 # a clause in which someone names himself: "who gave his name as X", "calling himself X"
 _SELF_NAMING = re.compile(
     r"\b(gave (his|her|their) names? as|(calling|called|calls|call|identified|identifying|identifies|identify|"
     r"introduced|introducing|introduces|presented|presenting|presents) (himself|herself|themselves|itself)( as)?|"
-    r"(identified|named)( in court| by (police|prosecutors)| under [\w ]{1,30}? rules)? as|known as|"
+    + NAMED_AS
+    + r"|known as|"
     r"who said (he|she) was|who said (his|her) name was|what (it|they|he|she) calls?( itself| themselves)?)\b"
 )
 
@@ -302,7 +302,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     carried = False  # the paragraph before ended inside a quote
     for para in re.finditer(r"[^\n]+", text):
         p_start, p_end = para.span()
-        if any(b.open_mark <= p_start < b.end + 1 for b in blocks):
+        if any(b.open_mark <= p_end and p_start <= b.end for b in blocks):
+            carried = False
             continue
         open_at: int | None = None
         single_open: int | None = None
@@ -1357,9 +1358,16 @@ class StatementFinder:
             return accused.pop()
         if at_char is None or not accused:
             return None
-        # "In a separate case, the court sentenced a man ... named in court as Peter de K.": the latest case
-        before = [lid for start, lid in self._accused_marks if start < at_char]
-        return before[-1] if before else None
+        # "In a separate case, the court sentenced a man ... named in court as Peter de K.": the latest case, if the
+        # one before it was told in another paragraph (not "X and Y were charged", two accused of one case)
+        before = [(start, lid) for start, lid in self._accused_marks if start < at_char]
+        if not before:
+            return None
+        last_start, last = before[-1]
+        other = next((start for start, lid in reversed(before) if lid != last), None)
+        if other is not None and "\n\n" not in self.text[other:last_start]:
+            return None
+        return last
 
     def _introduced_member(self, head: Token, orgs: list[str], exclude: str | None) -> str | None:
         """ "A senior official of X said ... . Y, who heads the group's security council, made the remarks":

@@ -70,6 +70,8 @@ SOFT_IDIOMS = (
     # "Either you shut up or we shut you up."
     r"\bor (we|i)(['’]ll| will)? shut (you|him|her|them) up\b|"
 
+    # "we will drag you out with our own hands"
+    r"\bwith (our|my|their) (own |bare )hands\b|"
     # "Khru, this is your last term here": a teacher told to go
     r"\b(this|that) (is|will be) your last (term|day|year|week|month|night|semester|season|shift) (here|in|at)\b|"
     # "your days in office are numbered": a campaign's line, a threat only where violence is in the story
@@ -122,7 +124,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(shoot|shot|gun(ned)? down|bullets?|hang(ed|ing|s)?|burn\w*|bury|buried|blow\w* up|bomb\w*)\b|"
         r"\bput (one|a bullet|a round|two|three) (in|into|through) (him|her|you|them|his|her|your)\b|"
         # "we will come into the ministry and drag you out with our own hands"
-        r"\bdrag (you|him|her|them) (out|away|through the streets)\b|\bwith (our|my|their) (own |bare )hands\b",
+        r"\bdrag (you|him|her|them) (out|away|through the streets)\b",
         "violence",
         False,
     ),
@@ -152,7 +154,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"(share|meet|suffer) (the|their|his|its) (same |\w+['’]s )?fate( of)?|"
         # "any fighter who protects the station will be counted among its people and will receive what they receive"
         r"(receive|get) what (they|he|she|it|its people) (receive|receives|get|gets)|"
-        r"(a \w+ )?without (a|his|her|their) heads?|"
+        r"\b(make|leave|send)\w* (him|her|you|them)\b[^.;]{0,25}\bwithout (a|his|her|their) heads?|"
         r"taste what (they|you|he|we|your \w+|their \w+) tasted|"
         r"end up like|(will|would) not live (to see|long)|won[’']t live (to see|long)|"
         r"treated (as|like) (an? |any other )?(enem(y|ies)|legitimate targets?|traitors?|combatants?|collaborators?|"
@@ -212,15 +214,16 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             # "police who keep working for the contras will be hanged from this bridge"
             r"\b(will|would|shall|should|must) be (hanged|strung up)\b|"
             # "Oduya and Marlowe should swing from the flagpole. I'd bring the rope myself."
-            r"\b(will|would|shall|should|must|ought to|deserves? to) swing (from|for)\b|\bbring the rope\b|"
+            r"\b(will|would|shall|should|must|ought to|deserves? to) swing from (a|the|that|this) "
+            r"(rope|tree|lamp ?post|flagpole|bridge|gallows|crane|lamppost)|\bbring the rope\b|"
             # "they'll find you in a ditch", "nobody will ever find you"
             r"\b(find|found|finds) (you|him|her|them|your body|his body|her body) in a "
             r"(ditch|river|gutter|bag|sack|well)\b|"
             r"\b(nobody|no one) will (ever )?find (you|him|her|them|your body|his body|her body)\b|"
             # "Your next report will be your last", "his next report ... would be the last one he does"
             r"\b(your|his|her|their) next (report|article|story|column|broadcast|post|programme|program|show|video|"
-            r"speech|interview|sermon|ruling|verdict)\b[^.;]{0,80}\b(will|would|is going to) be (your|his|her|their|"
-            r"the) last( one)?\b|"
+            r"speech|interview|sermon|ruling|verdict)\b[^.;]{0,80}\b(will|would|is going to) be (your|his|her|their) "
+            r"last\b|"
             # "next time it won't be paint": a warning daubed or posted, and worse to come
             r"\bnext time it (won[’']t|will not|wouldn[’']t|would not) be (paint|words|a warning|a letter|a note|"
             r"graffiti|a message)\b|"
@@ -333,12 +336,15 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(we|i) (already |also |very well |now )?know (your (houses?|homes?|address(es)?|cars?|sons?|daughters?|"
         r"children|kids|famil(y|ies)|wife|husband|mother|route|office|faces)|"
         r"the (school|house|street|car|route) where|who you are and where)\b|"
-        r"\b(we|i) (have|got) (your|their|his|her) (numbers?|names|address(es)?|photos|pictures|plates?)\b|"
+        r"\b(we|i) (have|got) (your|their) (numbers|names|address(es)?|photos|pictures)\b|"
+        r"\b(we|i) (have|got) (your|his|her) (home )?address\b|"
         r"\b(your|his|her|their|my|our) names? (is|are|will be|was|were) (written |already |now )?(on|in) (it|the list|"
-        r"our list|their list|a list|our lists|their lists|(our|their) (black ?list|records?|notebook|hit list))\b|"
+        r"our list|their list|a list|our lists|their lists|(our|their) (black ?list|records?|notebook|hit list))"
+        r"\b(?! of)|"
         r"\byou know (what happens|how we (treat|deal with))\b|"
         r"\bask\b[^.;]{0,50}\bwhat happened to\b|\b(know|knows) (very )?well what (happens|happened) to\b|"
-        r"\b(has|have|had|got|gives?|gave|giving)( [^.;]{1,60}?)? (\d+|twenty-four|forty-eight|seventy-two|24|48|72) "
+        r"\b((has|have|had|got)|(gives?|gave|giving)( [^.;]{1,60}?)?) "
+        r"(\d+|twenty-four|forty-eight|seventy-two|24|48|72) "
         r"(hours|days) to (leave|get out|"
         r"vacate|abandon|stop|resign|withdraw|pack|hand over|surrender|release|return|disband)\b|"
         r"\b(received|greeted|met|answered|welcomed) with (lead|bullets|fire|gunfire|machetes)\b|"
@@ -454,7 +460,7 @@ INTENT = re.compile(
 )
 DEADLINE = re.compile(
     # "gives five social leaders 48 hours to leave", "they have 72 hours to leave the region"
-    r"\b(has|have|had|got|given|gives?|gave|giving)( [^.;]{1,60}?)? (\d+|twenty-four|forty-eight|seventy-two) "
+    r"\b((has|have|had|got|given)|(gives?|gave|giving)( [^.;]{1,60}?)?) (\d+|twenty-four|forty-eight|seventy-two) "
     r"(hours|days) to (leave|get out|vacate|abandon|stop|resign|withdraw|pack|hand over|surrender|release|return|pay)\b"
 )
 FUTURE = re.compile(r"\b(will|shall|'ll|’ll|going to|gonna|" + REVENGE_ON_ME + r")\b")
@@ -519,26 +525,33 @@ REJECT = re.compile(
     r"\b(with|through|by) (arguments|ideas|votes|words|the ballot|proposals)\b[^.;]{0,20}\bnot (with )?(bullets|guns|"
     r"weapons|violence|force)|\b(crush|destroy|demolish|bury|beat)\w* [^.;]{0,40}\b(in|at) (the |tonight['’]s |"
     r"this week['’]s |next week['’]s |sunday['’]s |the televised |a televised )?(debates?|polls?|ballot box)\b|"
+    # "a target-rich environment, and we are going to hit every one of those targets between now and Election Day"
+    r"\btarget-rich\b|\bbetween now and (election|polling) day\b|"
+    # sport: "I'll murder you on the track", "Give him half a chance and he'll murder you"
+    r"\b(murder|kill|destroy|crush|bury|smash|slaughter)\w* (you|him|her|them|us)\b[^.;]{0,20}\bon the (track|pitch|"
+    r"court|field|course|ice|mat|board|scoreboard|dance ?floor)\b|"
+    r"\bgive (him|her|them) (half )?a chance,? and (he|she|they)(['’]ll| will)\b|"
     # "no election is worth the blood of any Nigerian": a call for peace
     r"(is|are) (not )?worth (the )?(blood|life|lives)|no \w+ is worth|(not|never) be intimidated|"
     # words quoted as words: "expressions such as 'killing your family' in the title of a video"
     r"(expressions?|words?|phrases?|terms?|slogans?|titles?|language) (such as|like)|"
     # an authority's sanction: "harassment of voters will be dealt with, including disqualification"
     r"dealt with,? (including|through|by|according to|under|in accordance with|decisively|firmly|accordingly)|"
-    # an analyst's forecast: "I would be surprised if we did not see a convoy ambush"; fear described
+    # an analyst's forecast: "I would be surprised if we did not see a convoy ambush"
     r"(would|'d|’d) (not |n't |n’t )?be surprised if|"
     # "nobody should have to worry about getting shot at a town hall": a condemnation
     r"\b(nobody|no one|no-one|no (\w+ )?(official|journalist|judge|candidate|mp|person|woman|man|family|child|"
     r"worker|teacher|one|citizen|representative|public servant)) (should|must|deserves to) (ever )?(have to|need to) "
     r"(worry|fear|live|be afraid|go to work|face|endure|feel)|"
     # "If we are finished, why does he send drones every day?": a question about what the other side does
-    r"\bwhy (does|do|did) (he|she|they|it|the \w+) [^.!?]*\w(?=\s*\?)|\b(are|is|were|was) afraid of being\b|"
+    r"\bwhy (does|do|did) (he|she|they|it|the \w+) [^.!?]*\w(?=\s*\?)|"
+    # fear described: "they are afraid of being caught between the drones"
+    r"\b(are|is|were|was) afraid of being\b|"
     # an analyst's forecast: "My assessment is that if they act, they will try to hit a convoy"
     r"(my|our) (assessment|expectation|reading|guess|forecast) is|(we|i) (assess|expect|predict|would expect) "
     r"(that )?(they|he|she|the group|the militants|the rebels)|"
     # "I expect we will see more roadside bombs in the coming months": what an observer foresees
-    r"(we|i) (expect|predict|anticipate|fear|think) (that )?(we|you|people) (will|'ll|’ll|would|are going to) "
-    r"(see|witness|have)|"
+    r"(we|i) (expect|predict|anticipate|fear) (that )?(we|people) (will|'ll|’ll|would|are going to) (see|witness)|"
     # a victim's general remark: "When someone tells me I will be slaughtered, I take it seriously"
     r"(when|if|whenever) (someone|somebody|anyone|anybody|people) (tells?|says?|threatens?) (me|us))\b"
 )
@@ -582,7 +595,10 @@ QUANTIFIED_VICTIM = re.compile(
     r"^\W*(the |all )?([a-z]+ )?([a-z]+s|police|people|staff|personnel|youth) who\b"
 )
 # "Oduya and Marlowe should swing from the flagpole": a call to lynch, no "we will" needed
-LYNCH_CALL = re.compile(r"\b(should|must|ought to|deserves? to) (swing (from|for)|be (hanged|strung up))\b")
+LYNCH_CALL = re.compile(
+    r"\b(should|must|ought to|deserves? to) (swing from (a|the|that|this) (rope|tree|lamp ?post|flagpole|bridge|"
+    r"gallows|crane|lamppost)|be (hanged|strung up))\b"
+)
 PASSIVE_HARM = re.compile(
     r"\b(will|shall|would) (also )?be (\w+ )?(killed|burned|burnt|slaughtered|beheaded|executed|shot|"
     r"punished|whipped|flogged|hanged|attacked|targeted|eliminated|kidnapped|abducted|destroyed)\b"
@@ -712,7 +728,6 @@ UNNAMED_MEN = re.compile(
 ATTRIBUTED_TO = re.compile(
     r"\b(attributed to|claimed by|signed by|posted by|sent by|released by|issued by)\s+(the\s+)?$"
 )
-# nouns of force: "of X" after them names who wields it
 # what is done for the dead: "avenge Kurdish militants killed in ..." names no one threatened
 _MOURNING_VERBS = frozenset("avenge mourn honour honor commemorate".split())
 # the harm that, in a condition, would be avenged: "if X were to die", "if anything happens to X"
@@ -746,9 +761,10 @@ def _avenged(tok: Token) -> bool:
         or (tok.dep_ == "nsubjpass" and verb.lemma_.lower() in _AVENGED_HARM)
     ):
         return False
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "should", "unless") for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
+# nouns of force: "of X" after them names who wields it
 _FORCE_NOUNS = frozenset(
     "wrath fury anger vengeance revenge punishment justice fire guns gun sword swords hand arm arms fighters "
     "men mujahideen soldiers response retaliation".split()
@@ -805,7 +821,7 @@ _AUDIENCES = frozenset(
 )
 # (not "this is your last week here")
 PAST_TIME = re.compile(
-    r"\b((?<!your )(?<!his )(?<!her )(?<!their )last (week|month|year|night|[a-z]+day)|yesterday|ago|"
+    r"\b((?<!\byour )(?<!\bhis )(?<!\bher )(?<!\btheir )last (week|month|year|night|[a-z]+day)|yesterday|ago|"
     r"earlier this (week|month|year))\b"
 )
 SPORTS = re.compile(
@@ -892,12 +908,7 @@ NOT_HARM = re.compile(
     r"send)\w*|"
     # "The voters decide, and they will teach him a lesson on November 20"
     r"\b(voters|electorate)\b[^.;]{0,40}\bteach (him|her|them|you|us) a lesson|"
-    # "a target-rich environment, and we are going to hit every one of those targets between now and Election Day"
-    r"\btarget-rich\b|\bbetween now and (election|polling) day\b|"
-    # sport: "I'll murder you on the track", "Give him half a chance and he'll murder you"
-    r"\b(murder|kill|destroy|crush|bury|smash|slaughter)\w* (you|him|her|them|us)\b[^.;]{0,20}\bon the (track|pitch|"
-    r"court|field|course|ice|mat|board|scoreboard|dance ?floor)\b|"
-    r"\bgive (him|her|them) (half )?a chance,? and (he|she|they)(['’]ll| will)\b|"
+
     # a campaign's fate: "he should remember what happened to the last mayor who ignored the voters"
     r"what happened to [^.;]{0,60}\b(voters|electorate|polls|ballot box|election)|"
     # the event a vow answers is no harm it threatens: "vows to dismantle gangs after student is stabbed to death"
@@ -1518,7 +1529,8 @@ class ThreatExtractor:
         if stmt.kind == "indirect" and re.search(r"\b(i|me|my)\b", low):
             # "[CORDOVA]: ... He said I was going to hang.": the "I" is whoever speaks the turn around it
             teller = next((v for v in self._voiced if v.start <= start and end <= v.end + 1), None)
-            if teller is not None and teller.speaker != speaker and self._told_to_teller(teller, start, end):
+            told = teller is not None and self._told_to_teller(teller, start, end, strict=True)
+            if teller is not None and teller.speaker != speaker and told:
                 target, mention = teller.speaker, teller.speaker_mention
         if target is not None and target == speaker:
             target, mention = None, None
@@ -1639,7 +1651,7 @@ class ThreatExtractor:
         )
         if root.lemma_.lower() not in SPEECH_VERBS or not told:
             return stmt.speaker
-        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
+        if any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in root.children):
             return stmt.speaker  # "she should ask what happened to the ones before her": advice, not a report
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ in ("i", "we"):
@@ -1674,7 +1686,8 @@ class ThreatExtractor:
     def _told_to_teller(self, stmt: Statement, start: int, end: int, strict: bool = False) -> bool:
         """Whether the clause a quote reports is about its teller: "He said that if I did not end the sit-in, I
         would be killed" (not "He tells the workers, and I am paraphrasing, that they ..."). `strict`: the teller
-        is the subject of the clause told ("He said I was going to hang"), enough to overrule another name."""
+        is the subject of the clause told ("He said I was going to hang"), or the teller tells another's words to
+        "you" ("And then he said we know where you park"), enough to overrule another name."""
         sentence = self.doc.char_span(start, end, alignment_mode="expand")
         if sentence is None:
             return False
@@ -1727,7 +1740,7 @@ class ThreatExtractor:
                 c.dep_ == "nsubjpass" for c in tok.children
             )
             # "has to show they have killed off the factions": a practice ended, not people
-            ended = any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children) and all(
+            ended = any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children) and bool(objects) and all(
                 not self.actors.at_token(o.i) and o.lemma_.lower() not in PEOPLE_NOUNS and o.pos_ == "NOUN"
                 for o in objects
             )
@@ -1833,16 +1846,18 @@ class ThreatExtractor:
         return span is not None and any(lid in own for _, _, lid in self.actors.in_tokens(span.start, span.end))
 
     def _actor_in_condition(self, start: int, end: int) -> bool:
-        """Whether the "if" clause opening a sentence names a side: "If the Armenian side continues ...", not
-        "If the river keeps rising ..."."""
+        """Whether the "if" clause opening a sentence names a side ("If the Armenian side continues ..., its
+        positions will be destroyed") or the person the harm then falls on ("If X does not apologise, she will be
+        punished"); not "If the river keeps rising ..." nor "If the Fed raises rates, savers will be punished"."""
         comma = self.text.find(",", start, end)
         if comma < 0:
             return False
         span = self.doc.char_span(start, comma, alignment_mode="expand")
-        sides = ("GPE", "ORG", "GROUP", "PERSON")
-        return span is not None and any(
-            self.actors.get(lid).type in sides for _, _, lid in self.actors.in_tokens(span.start, span.end)
-        )
+        if span is None:
+            return False
+        types = {self.actors.get(lid).type for _, _, lid in self.actors.in_tokens(span.start, span.end)}
+        person_harmed = re.search(r"\b(he|she|they) (will|would|shall) be\b", self.text[comma:end].lower())
+        return bool(types & {"GPE", "GROUP"}) or ("PERSON" in types and bool(person_harmed))
 
     def _sentences(self, start: int, end: int) -> list[tuple[int, int]]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -1912,9 +1927,11 @@ class ThreatExtractor:
             actor = self.actors.get(lid)
             if lid == stmt.speaker or lid in speaker_orgs or actor.type not in ("PERSON", "ORG", "GPE", "GROUP"):
                 continue
+            # the head of a list the name ends: "who sit in Warsaw and Vilnius", "the martyrs of Zap and Metina"
+            # (every item of the list is where, or whose dead, the first one is)
             first = self.doc[e - 1]
             while first.dep_ == "conj" and first.head.i < first.i:
-                first = first.head  # "the martyrs of Zap and Metina": every place of the list is the martyrs'
+                first = first.head
             first_start = min(s, first.left_edge.i if first.i < s else s)
             before = " ".join(t.lower_ for t in self.doc[max(span.start, s - 4) : s])
             before_first = " ".join(
@@ -1937,16 +1954,14 @@ class ThreatExtractor:
                 lid, actor = holder, self.actors.get(holder)
             if self._own_side(s, e):
                 continue  # "our country Iraq" is the speaker's side
-            last = self.doc[e - 1]
-            while last.dep_ == "conj" and last.head.i < last.i:
-                last = last.head  # "who sit in Warsaw and Vilnius": every place of the list is a place
+            last = first
             if actor.type != "PERSON" and self._where(last):
                 continue  # "soldiers captured near Gao", "go back to Lomé": where, not whom
             if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lemma_.lower() in _FORCE_NOUNS:
                 continue  # "the full wrath of the ADF", "the guns of the resistance": whose force, not whom
             if _avenged(last):
                 continue  # "if Orestis Lambrou were to die, Vasilakou will pay": the one whose harm is avenged
-            if actor.type == "GPE" and _in_condition(last):
+            if actor.type == "GPE" and last.dep_ in ("dobj", "pobj") and _in_condition(last):
                 continue  # "The day he strikes Dahiyeh, he will not sleep in Tel Aviv": the speaker's place
             noun = last.head if last.dep_ in ("amod", "compound", "poss") else last
             if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _MOURNING_VERBS:
