@@ -18,7 +18,14 @@ from spacy.tokens import Span as SpacySpan
 from forewarn.model import ActorType, DocActor, Span
 from forewarn.nlp.gender import is_given_name
 from forewarn.nlp.pipeline import ORG_WORDS, PLATFORMS, is_known_place, text_of
-from forewarn.resolve.names import compare_names, name_key, strip_titles
+from forewarn.resolve.names import (
+    ARTICLES,
+    CONNECTORS,
+    SURNAME_PARTICLES,
+    compare_names,
+    name_key,
+    strip_titles,
+)
 
 _LABELS: dict[str, ActorType] = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "GROUP"}
 
@@ -227,7 +234,7 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
 # platforms whose names are no one's ("X", "Truth", "Signal" are names too)
 _PLATFORM_NAMES = frozenset("telegram facebook instagram youtube tiktok whatsapp twitter".split())
 # the particles of Dutch, German, Romance and Arabic surnames, written in lower case
-_SURNAME_PARTICLES = frozenset("van von de der den ter ten da di du dos das del della la le bin ibn al el".split())
+_SURNAME_PARTICLES = SURNAME_PARTICLES | CONNECTORS | ARTICLES
 _CALENDAR_WORDS = frozenset(
     """mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday jan
     feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september
