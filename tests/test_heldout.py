@@ -29,7 +29,8 @@ SETS = {
     # ranker (scripts/train_attribution.py): their figures are no longer a measure of generalisation, only a
     # guard against regressions. Floors a little under where session 6 left them.
     # (session 10: the ranker retrained on heldout2 to heldout20 gives heldout2 one speaker fewer, 0.78)
-    "heldout2": (1, {"threat_f1": 0.74, "full_f1": 0.35, "speaker_accuracy": 0.76, "target_accuracy": 0.56}),
+    # (session 11: more of its threats found, full F1 0.42 to 0.455, with a smaller share of speakers right, 0.738)
+    "heldout2": (1, {"threat_f1": 0.74, "full_f1": 0.35, "speaker_accuracy": 0.72, "target_accuracy": 0.56}),
     "heldout3": (1, {"threat_f1": 0.74, "full_f1": 0.42, "speaker_accuracy": 0.68, "target_accuracy": 0.64}),
     "heldout4": (1, {"threat_f1": 0.68, "full_f1": 0.32, "speaker_accuracy": 0.62, "target_accuracy": 0.62}),
     # Session 7: the learned threat detector (trained on these sets too) adds threats whose speakers and targets
@@ -57,6 +58,9 @@ SETS = {
     # read in session 10, and since then training data of both learned models
     "heldout19": (0, {"threat_f1": 0.84, "full_f1": 0.52, "speaker_accuracy": 0.78, "target_accuracy": 0.72}),
     "heldout20": (0, {"threat_f1": 0.78, "full_f1": 0.33, "speaker_accuracy": 0.64, "target_accuracy": 0.54}),
+    # read in session 11 (not yet training data of the learned models: the next retrain takes them in)
+    "heldout21": (1, {"threat_f1": 0.80, "full_f1": 0.42, "speaker_accuracy": 0.77, "target_accuracy": 0.58}),
+    "heldout22": (1, {"threat_f1": 0.75, "full_f1": 0.42, "speaker_accuracy": 0.72, "target_accuracy": 0.64}),
 }
 FIGURES = (
     "threat_gold",
@@ -143,6 +147,7 @@ MAX_EVERYDAY_THREATS = {
     "everyday6b": 2,
     "everyday7": 4,
     "everyday8": 3,
+    "everyday9": 2,
 }
 
 

@@ -71,6 +71,16 @@ ROLE_WORDS = frozenset(
         "congresswoman",
         "mayor",
         "sheriff",
+        # ranks and offices a story calls a person by: "the colonel told her: ..."
+        "colonel",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "brigadier",
+        "councillor",
+        "councilor",
+        "commissioner",
+        "inspector",
     ]
 )
 # Titles that stand before a name ("Gov. Gretchen Whitmer", "PM Al-Khadimi").
@@ -103,7 +113,10 @@ _VERB_EDGES = frozenset(
     ]
 )
 # invoked, not threatened: deities are no actors of a threat
-NON_ACTORS = frozenset({"God", "Allah", "Almighty", "Almighty God", "Lord", "the Almighty", "Prophet"})
+NON_ACTORS = frozenset(
+    # "Anonymous calls", a crosshead the tagger read as a name; "Unknown" numbers and callers
+    {"God", "Allah", "Almighty", "Almighty God", "Lord", "the Almighty", "Prophet", "Anonymous", "Unknown"}
+)
 _SECT_WORDS = frozenset("shi'ite shiite shia shi’ite sunni sufi armed pro-iranian iran-backed".split())
 _GROUP_HEADS = frozenset(
     "alliance gang gangs group militia movement party coalition cartel clan faction brigade brigades network".split()
@@ -321,7 +334,9 @@ def extract_actors(doc: Doc) -> ActorTable:
         ):
             label = "ORG"  # "Al-Shabaab fighters", "an Al-Shabaab spokesman", "the al-Shabab": a group, not a man
         elif re.search(
-            r"\b(city|town|village|province|district|region|state|county|port) of\s*$",
+            # "the city of Uvira", "on the road to Ayorou"
+            r"\b((city|town|village|province|district|region|state|county|port) of|"
+            r"(road|roads|route|highway|axis) (to|from|between))\s*$",
             text_of(doc)[max(0, span.start_char - 20) : span.start_char],
             re.I,
         ):
@@ -592,6 +607,17 @@ def _said_of_a_person(span: SpacySpan) -> bool:
     if rest and rest[0].text == ",":
         rest = rest[1:]
     if rest and rest[0].lower_ == "aged":
+        return True
+    # "Marek Dudziak, a lawmaker from Lublin": a noun for a person in apposition (not "the party's leader")
+    if (
+        len(span) >= 2
+        and len(rest) >= 2
+        and span.end < len(doc)
+        and doc[span.end].text == ","
+        and rest[0].lower_ in ("a", "an", "the")
+        and rest[1].lower_ in _PERSON_NOUNS_BEFORE_NAMES | ROLE_WORDS
+        and not _org_words(span.text)
+    ):
         return True
     if len(rest) >= 2 and rest[0].like_num and rest[1].text == "," and 15 <= _as_int(rest[0].text) <= 99:
         return True
@@ -952,7 +978,9 @@ def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -
     for g in compatible + same_words:
         if any(name_key(form) == key for form in g.surface_forms()):
             return g
-    if _is_acronym(text):
+    # "HAMMA:" heading a transcript's turns is the surname of "Illiassou Hamma" in capitals, not an acronym
+    shouted_surname = label == "PERSON" and len(text) >= 4 and bool(re.search(r"[AEIOUY]", text[1:-1]))
+    if _is_acronym(text) and not shouted_surname:
         for g in compatible:
             if g.type == "ORG" and any(_acronym(form.split()) == text for form in g.surface_forms()):
                 return g
@@ -1390,7 +1418,10 @@ PEOPLE_NOUNS = frozenset(
 )
 # places and firms that stand for their people when a clause says what they do
 COLLECTIVES = frozenset(
-    "village town community family household tribe clan company business shop firm school hospital".split()
+    "village hamlet settlement town community family household tribe clan company business shop firm school "
+    "hospital "
+    # a radio or a paper picked out by what it broadcasts stands for those who work there
+    "radio station newspaper channel outlet".split()
 )
 _THING_NOUNS = frozenset(
     """threat attack strike measure consequence step action weapon rocket missile drone operation sanction
@@ -1422,8 +1453,9 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
     words = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s"), tok.lower_.removesuffix("es")}
     # "Every village that gives food to the jihadists", "any company that lends its buses": a place or a firm
     # picked out by what its people do stands for them
-    clause = any(c.dep_ == "relcl" for c in tok.children)
-    collective = bool(words & COLLECTIVES) and quantified and clause
+    # ("villages that send their sons to the militia", "villages hosting vigilantes")
+    clause = any(c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBG") for c in tok.children)
+    collective = bool(words & COLLECTIVES) and (quantified or tok.tag_ in ("NNS", "NNPS")) and clause
     if words & _THING_NOUNS and not collective:
         return None
     anaphoric = any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that") for c in tok.children)
@@ -1461,7 +1493,9 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
         if table.get(owner).type == "GROUP":
             return table.get(owner)
         demonym = doc[start].pos_ in ("ADJ", "PROPN") and re.search(r"(an|ian|ese|ish|ic|i)$", doc[start].lower_)
-        if not (demonym and start + 1 == tok.i and tok.lemma_.lower() in _FORCE_HEADS):
+        # "Burkina villages that send sons to the militia", "Gusau journalists": people named with their place
+        placed = table.get(owner).type == "GPE" and bool(words & (COLLECTIVES | PEOPLE_NOUNS))
+        if not (demonym and start + 1 == tok.i and tok.lemma_.lower() in _FORCE_HEADS) and not placed:
             return None
         # "the Ecuadoran army" with "Ecuadoran" tagged as a person: the army, named with its country
     # "any teacher" and "teachers" are one group

@@ -227,7 +227,11 @@ _NON_SPEAKER_LABELS = frozenset(
     "subtitle headline summary background speaker first second third fourth unidentified unknown presenter "
     "analyst guest correspondent expert commentator panelist panellist broadcast aired date published posted "
     "updated filed dateline time location programme program show channel station language clip soundbite sot "
-    "excerpt recording footage continued cont'd".split()
+    "excerpt recording footage continued cont'd "
+    # the section heads of a brief or a report: "Assessment: We judge it unlikely ..."
+    "assessment analysis context outlook methodology comment conclusion conclusions recommendation "
+    "recommendations key judgement judgment judgements judgments bottom line why it matters what happened "
+    "what next next steps takeaway takeaways verdict".split()
 )
 # "[AUDIO CLIP, CONTINUED]:": more of the footage whose speaker the last such label named
 _CONTINUED_LABEL = re.compile(r"\b(continued|continues|cont['’]?d|cont\.)\s*$", re.IGNORECASE)
@@ -493,7 +497,10 @@ class StatementFinder:
     def _attribute_from_region(self, stmt: Statement, region: SpacySpan, before_char: int | None = None) -> bool:
         if self._unnamed_teller(stmt, region, before_char):
             return True
-        for tok in region:
+        # "According to al-Qadhi, the colonel told her: ...": the one who told her spoke; "according to" names
+        # who relays it, so it comes last
+        ordered = sorted(region, key=lambda t: t.lemma_.lower() == "accord")
+        for tok in ordered:
             if self._in_quote[tok.i] or (before_char is not None and tok.idx > before_char):
                 continue
             if tok.pos_ not in ("VERB", "AUX") and tok.lemma_ not in ("read", "accord"):
@@ -1295,12 +1302,17 @@ class StatementFinder:
             introduced_member = self._introduced_member(head, orgs, exclude)
             if introduced_member is not None:
                 return introduced_member
-        if titled:
-            return self._nearest(titled, at_char)
-        determiners = {t.lower_ for t in head.children if t.dep_ == "det"}
+        # ("MARAWI CITY - A commander ...": after a dateline the parser may take "A" for part of a name)
+        determiners = {
+            t.lower_ for t in head.children if t.dep_ == "det" or (t.dep_ == "compound" and t.lower_ in ("a", "an"))
+        }
         described = any(c.dep_ in ("compound", "amod", "nmod") for c in head.children)
         unnamed = head.lower_ in ("man", "woman", "suspect", "defendant", "person", "teenager")
         introduced = bool(determiners & {"a", "an"}) and head.dep_ in ("nsubj", "nsubjpass")
+        # "A commander of the group has threatened ...": "a" brings in someone new, named further on, not a
+        # commander the story names elsewhere for something else
+        if titled and not introduced:
+            return self._nearest(titled, at_char)
         if (unnamed and (determiners & {"a", "an"} or (described and "the" in determiners))) or introduced:
             # "A Detroit man has been charged ... The man, Robert Roe, 32, ..." names him later
             after = head.sent.end_char
@@ -1317,6 +1329,8 @@ class StatementFinder:
                     return lid
             if first is not None:
                 return first
+        if titled:
+            return self._nearest(titled, at_char)
         if "the" in determiners and head.lower_ in _ACCUSED_FIGURES:
             # "the defendant", "the caller", "the man" in a court or police report: the person charged
             accused = self.accused(at_char)
@@ -1459,7 +1473,9 @@ class StatementFinder:
             return False
         # "Yemen: Huthi spokesman threatens ...", "TURBAT: The banned ...", "October 2, 2024, 12:14": a headline's
         # or a dateline's place, or a time
-        dateline = (label.isupper() or len(label.split()) == 1) and is_known_place(label)
+        # ("HAMMA:" is a place's name too, but a dateline does not open two paragraphs)
+        repeated = self.text.count(f"\n{label}:") >= 2
+        dateline = (label.isupper() or len(label.split()) == 1) and is_known_place(label) and not repeated
         if re.search(r"\d{2,}", label) or dateline or any(
             self.actors.get(lid).type in ("GPE", "LOC")
             for t in self.doc.char_span(line_start, colon, alignment_mode="expand") or []

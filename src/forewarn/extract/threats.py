@@ -51,6 +51,9 @@ NOT_COMING_BACK = (
     r"\b(won[’']t|will not|wouldn[’']t|would not) be (walking|coming|going|getting) (out|home|back)\b|"
     r"\b(will|would|shall) not see (ramadan|eid|christmas|easter|the new year|next year|your next birthday|"
     r"another (year|birthday|summer|winter|spring|election))\b|"
+    # "whoever touches the family won't make it to Christmas" (a manager "won't make it to Christmas" in his job)
+    r"\b(won[’']t|will not|wouldn[’']t|would not) (make it|live) (to|until|till) (ramadan|eid|christmas|easter|"
+    r"the new year|new year|next year|the weekend|the end of the (week|month|year))\b|"
     # "Next time I come I won't be alone, and I won't be asking."
     r"\bnext time (we|i) (come|visit|call)\b[^.;]{0,30}\b(won['’]t|will not) be (alone|asking|so polite|talking)"
 )
@@ -94,6 +97,8 @@ SOFT_IDIOMS = (
     r"\b(we|they)(['’]re| are) coming for (you|him|her|them)\b|\bpay for every (word|line|article)\b|"
     # "that councillor is going to get what's coming to her"
     r"\bgets? (what['’]s|what is) coming to (him|her|them|you)\b|"
+    # "you'll get what the last one got": the fate of the one before
+    r"\bget\w* what (the (last|other|previous) \w+|(your|his|her|their) predecessors?) got\b|"
     + OTHERS_DID_NOT_LIVE
 )
 
@@ -112,7 +117,7 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"(?! (from|by|supplies|access|funding|aid|power|water|electricity|internet|(the )?(revenues?|money|cash|"
         r"income|financ\w*|flows?|ties|relations|contacts?|trade|support|lifeline)\b|the (road|roads|supply|access|"
         r"funding|aid|power|water|city|town|region|north|south|east|west)))|\bchop\w* off\b|"
-        r"\b(slit|cut)\w* (his|her|their|your) throats?\b|"
+        r"\b(slit|cut)\w* (his|her|their|your|my|our) throats?\b|"
         r"\b(a |with a |with )(cut|slit) throats?\b|"
         # "anyone found with a phone would have his throat cut"
         r"\b(have|has|had|get|gets|got) (his|her|their|your) throats? (cut|slit)\b|"
@@ -121,10 +126,15 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         False,
     ),
     (
-        r"\b(shoot|shot|gun(ned)? down|bullets?|hang(ed|ing|s)?|burn\w*|bury|buried|blow\w* up|bomb\w*)\b|"
+        # ("burner phones" burn nothing)
+        r"\b(shoot|shot|gun(ned)? down|bullets?|hang(ed|ing|s)?|burn(?!ers? (phones?|accounts?|sims?))\w*|bury|buried|"
+        r"blow\w* up|bomb\w*)\b|"
         r"\bput (one|a bullet|a round|two|three) (in|into|through) (him|her|you|them|his|her|your)\b|"
         # "we will come into the ministry and drag you out with our own hands"
-        r"\bdrag (you|him|her|them) (out|away|through the streets)\b",
+        r"\bdrag (you|him|her|them) (out|away|through the streets)\b|"
+        # "or we'll send him back to his mother in a bag"
+        r"\bsend\w* (you|him|her|them) (back |home )?(to (your|his|her|their) \w+ )?in (a |black |plastic )?"
+        r"(body ?)?bags?\b",
         "violence",
         False,
     ),
@@ -380,7 +390,10 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"broadcast|broadcasts|pray|prays|shop|shops|park|parks|go|goes)\b|"
         r"\b(we|i) know where (his|her|their|your) (children|kids|sons?|daughters?|family) (live|study|studies|go)\b|"
         r"\b(coming|come|comes|came) for (those|the ones|everyone|anyone|my|your|his|her|their)\b"
-        r"(?! (jobs?|seats?|votes?|titles?|crowns?|positions?|office|market|customers|business|lunch|money))|"
+        # "I'm coming for your whole career", "coming for their market share": what is won, not whom
+        r"(?! (whole |entire |\w+ )?(careers?|jobs?|seats?|titles?|crowns?|belts?|records?|spots?|places?|positions?|"
+        r"money|business|market|markets|lunch|votes?|customers|fans|audiences?|ratings|charts?|trophy|trophies|cups?|"
+        r"office)\b)|"
         r"\b(considered|deemed|declared|treated as|treat (it|them|him|her|you) as) (as )?(an? )?(\w+ )?"
         r"(base|enemy|enemies|spy|spies|traitor|"
         r"traitors|collaborator|collaborators|combatant|combatants|military objective|terrorist village)s?\b|"
@@ -405,6 +418,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"over (his|her|their|your) shoulders?)\b|"
         r"\b(swords?|knives?|blades?|guns?|rifles?|bullets?)\b[^.;]{0,40}\b(your|his|her|their) necks?\b|"
         r"\bthe account between us\b|\b(ask|asking|come|coming) for (your|his|her|their) heads?\b|"
+        # "we will take your heads, one by one"; "whoever is inside it will have chosen his end"
+        r"\btake (your|his|her|their) heads?\b|\bchosen (his|her|their|your) (own )?(end|death|grave)\b|"
         r"\b(have|has) (long memories and )?long(er)? arms\b|\blonger arms\b|"
         # the revolutionary "justice" of armed movements is an execution
         r"\b(face|meet|feel|receive|taste) (the )?(revolutionary|people['’]s) (justice|court|tribunal)\b|"
@@ -503,6 +518,19 @@ STATE_JUSTICE = (
     r"extortion|bombings?)\b"
 )
 _STATE_JUSTICE = re.compile(STATE_JUSTICE)
+# the means of violence disowned in the sentence after: "We are going to bury them. Not with cutlasses, ..."
+VIOLENCE_DISOWNED = re.compile(
+    r"[\s\"”’'.]*(but |and )?not (with|by|through|using) (guns|bullets|cutlasses|machetes|thugs|stones|violence|"
+    r"weapons|force|fists|knives|sticks|arms)\b",
+    re.IGNORECASE,
+)
+# a veiled line that the next sentence turns into politics: "... The people will send you home."
+ELECTORAL_SEQUEL = re.compile(
+    r"^[^\n]{0,200}?\b(at the (polls|ballot box)|in the (election|elections|vote|polls)|budget|voters|"
+    r"the (people|voters|electorate) will (send|vote|throw|kick|remove|reject)|vote (you|him|her|them) out|"
+    r"(send|sends) (you|him|her|them) home\b(?! in))",
+    re.IGNORECASE,
+)
 # statements that talk about violence without threatening it
 REJECT = re.compile(
     STATE_JUSTICE
@@ -523,7 +551,15 @@ REJECT = re.compile(
     r"thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|stands? (firmly )?with|"
     # "vowed to crush Villacrés in tonight's debate with arguments, not bullets": a debate, not a fight
     r"\b(with|through|by) (arguments|ideas|votes|words|the ballot|proposals)\b[^.;]{0,20}\bnot (with )?(bullets|guns|"
-    r"weapons|violence|force)|\b(crush|destroy|demolish|bury|beat)\w* [^.;]{0,40}\b(in|at) (the |tonight['’]s |"
+    r"weapons|violence|force)|"
+    # "we are going to bring it down - not with guns, not with stones, but with the Constitution"
+    r"\bnot (with|by|through) (guns|bullets|stones|weapons|violence|force|machetes)\b[^.;]{0,60}"
+    r"\bbut (with|by|through)\b|"
+    # "That is how you capture a town without firing a shot", "if she wants a war, she's got one" (a feud's defiance)
+    r"\bwithout (firing|a) (a |single )?(shot|bullet)\b|"
+    r"\bif (he|she|they|you|\w+) wants? (a )?(war|fight),? (he|she|they|you|\w+)(['’]s| has| have|['’]ve)? "
+    r"got (one|it)\b|"
+    r"\b(crush|destroy|demolish|bury|beat)\w* [^.;]{0,40}\b(in|at) (the |tonight['’]s |"
     r"this week['’]s |next week['’]s |sunday['’]s |the televised |a televised )?(debates?|polls?|ballot box)\b|"
     # "a target-rich environment, and we are going to hit every one of those targets between now and Election Day"
     r"\btarget-rich\b|\bbetween now and (election|polling) day\b|"
@@ -712,7 +748,9 @@ VOCATIVE = re.compile(
 # a person spoken to by his title: "you, colonel,", "Mr Mayor,"
 CALLED_BY_TITLE = re.compile(
     r"(?:\b(?:you|your)\s*,\s*(?:Mr\.? |Mister |Madam |Madame |Mrs\.? |Ms\.? )?|"
-    r"(?:^|(?<=[.!?] ))\W*(?:Mr\.? |Mister |Madam |Madame |Mrs\.? |Ms\.? ))"
+    r"(?:^|(?<=[.!?] ))\W*(?:Mr\.? |Mister |Madam |Madame |Mrs\.? |Ms\.? )|"
+    # "Judge, you will hang like every other traitor": a bare title opening the words, then "you"
+    r"^\W*(?=\w+\s*,\s*(?:you|your)\b))"
     r"(?P<title>colonel|general|mayor|governor|judge|minister|commander|president|senator|prosecutor|sheriff|"
     r"captain|major|chief|commissioner|director|councillor|councilor|inspector|sergeant|lieutenant)\b\s*[,!]",
     re.IGNORECASE,
@@ -845,6 +883,14 @@ ARMED = re.compile(
     r"mobili[sz]ation|guards?|mujahideen|taliban|shabaab|jihad\w*|insurgents?|rebels?|fighters)\b",
     re.IGNORECASE,
 )
+_POLICE_TITLES = frozenset(
+    [
+        *"det detective supt superintendent inspector constable sheriff dci dcs".split(),
+        *["det supt", "det insp", "det sgt", "police chief", "chief constable", "chief inspector"],
+        *["detective superintendent", "detective inspector", "detective chief inspector"],
+    ]
+)
+PURSUIT = re.compile(r"\b(find|found|hunt\w* (you|them|him|her) down|track\w* (you|them|him|her) down|catch|follow)\b")
 LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
 _LEGISLATURES = frozenset("congress parliament senate assembly house knesset duma majlis legislature".split())
 _MOTION_VERBS = frozenset("go return head come travel flee move sail fly run leave".split())
@@ -1463,6 +1509,10 @@ class ThreatExtractor:
             return
         if kind is None or REJECT.search(low) or NON_HARM_THREATS.search(low) or TALK_ABOUT_THREATS.search(low):
             return
+        if VIOLENCE_DISOWNED.match(self.text[end : min(stmt.end, end + 120)]):
+            return  # '"We are going to bury them. Not with cutlasses, not with thugs, with ballot papers"'
+        if veiled and ELECTORAL_SEQUEL.search(self.text[end : min(stmt.end, end + 200)]):
+            return  # "Your days are numbered. ... The people will send you home"
         if (
             DEFIANCE.search(low)
             and not re.search(r"\bwill(?! not| never)|\bwould(?! not| never)|\bif\b", low)
@@ -1561,6 +1611,12 @@ class ThreatExtractor:
             )
             if not self._armed(ref) and not (hard == "military" and commands):
                 return None, False, 0
+        if kind is not None and speaker is not None and not LETHAL.search(low):
+            # "To the people running these scams: we will hunt you down ... we will find you", a detective says:
+            # the police's pursuit of criminals, unless he speaks of killing
+            titles = {t.lower().rstrip(".") for t in self.actors.get(speaker).titles}
+            if titles & _POLICE_TITLES and PURSUIT.search(low):
+                return None, False, 0
         return kind, veiled, hits
 
     def _teller(self, stmt: Statement, start: int, end: int) -> str | None:
@@ -1584,6 +1640,8 @@ class ThreatExtractor:
             if subj is None or subj.lower_ in ("i", "we", "you", "someone", "somebody"):
                 continue
             lid = self.actors.at_token(subj.i)
+            if lid is None and subj.lower_ in ("he", "she") and _NO_NAME_GIVEN.search(self.text[stmt.start : start]):
+                return None  # '"The man did not say who he was. He said: ..."': whoever it was, he is not named
             if lid is None and subj.lower_ in ("he", "she"):
                 # "The man he says made the threat is X": named after the account; else the person named last
                 # before the account, other than its teller
@@ -1952,6 +2010,12 @@ class ThreatExtractor:
                 if holder is None:
                     continue
                 lid, actor = holder, self.actors.get(holder)
+            elif actor.type == "GPE" and self.doc[e - 1].dep_ == "compound":
+                # "vows to burn Burkina villages that send sons to the militia": the people of the place named
+                placed = group_from_np(self.doc[e - 1].head, self.actors)
+                if placed is not None and placed.local_id != stmt.speaker:
+                    lid, actor = placed.local_id, placed
+                    chars = (placed.mentions[-1].start, placed.mentions[-1].end)
             if self._own_side(s, e):
                 continue  # "our country Iraq" is the speaker's side
             last = first
@@ -2147,8 +2211,11 @@ class ThreatExtractor:
             return None
         before = self.text[max(stmt.start, pronouns[0].idx - 200) : pronouns[0].idx]
         quantified = re.search(r"\b(any|every|whoever|anyone|anybody)\b", before, re.I)
-        if quantified and pronouns[0].dep_ in ("nsubj", "nsubjpass"):
-            return None  # "Any driver who carries fuel ... His truck will be burned and he ...": the driver
+        in_sentence = quantified is not None and max(stmt.start, pronouns[0].idx - 200) + quantified.start() >= start
+        if quantified and (pronouns[0].dep_ in ("nsubj", "nsubjpass") or in_sentence):
+            # "Any driver who carries fuel ... His truck will be burned and he ...": the driver; "Anybody who
+            # opens shop on Monday, we will burn the shop with him inside": whoever opens it
+            return None
         if any(
             self.actors.at_token(t.i)
             and self.actors.get(self.actors.at_token(t.i)).type == "PERSON"
@@ -2171,13 +2238,28 @@ class ThreatExtractor:
         found = self._described_in(stmt, sentence)
         if found is not None or sentence is None:
             return found
+        # "Any village that gives its sons to the VDP has chosen its side. We will come at night and burn it":
+        # the pronoun the threat falls on, as subject or as object
         subject = next((t for t in sentence if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.lower_ not in ("he", "she", "they") or sentence.start == 0:
+        pronoun = (
+            subject
+            if subject is not None and subject.lower_ in ("he", "she", "they")
+            else next(
+                (t for t in sentence if t.dep_ in ("dobj", "pobj") and t.lower_ in ("him", "her", "them", "it")), None
+            )
+        )
+        if pronoun is None or sentence.start == 0:
             return None
         previous = self.doc[sentence.start - 1].sent
         if previous.end_char <= stmt.start or self.text[previous.start_char : stmt.start].strip(" \"“'‘\n"):
             return None  # the sentence before must be the statement's own
-        return self._described_in(stmt, previous)
+        found = self._described_in(stmt, previous)
+        if found is not None and pronoun.lower_ == "it":
+            # "it" stands for a village or a firm picked out, never for a person
+            head = self.actors.get(found[0]).name.lower().split()[-1:]
+            if not head or head[0].removesuffix("s") not in COLLECTIVES:
+                return None
+        return found
 
     def _described_in(self, stmt: Statement, sentence: SpacySpan | None) -> tuple[str, tuple[int, int]] | None:
         words = [t.i for t in sentence if not t.is_punct and not t.is_space] if sentence is not None else []
@@ -2782,6 +2864,10 @@ class ThreatExtractor:
                     before = [m for m in mention if m.end <= c.statement.start]
                     c.target = receiver
                     c.target_mention = (before[-1].start, before[-1].end) if before else None
+            if c.target is None and re.search(r"\b(you|your)\b", self.text[c.span[0] : c.span[1]], re.I):
+                receiver = self._message_receiver(c)
+                if receiver is not None:
+                    c.target, c.target_mention = receiver
         by_speaker: dict[str | None, list[Candidate]] = {}
         for c in candidates:
             by_speaker.setdefault(c.speaker, []).append(c)
@@ -2800,6 +2886,21 @@ class ThreatExtractor:
                 c.target = others[0].target
             elif re.search(r"\b(you|your|him|his|he)\b", self.text[c.span[0] : c.span[1]].lower()):
                 c.target = self._most_prominent_other(c.speaker)
+
+    def _message_receiver(self, c: Candidate) -> tuple[str, tuple[int, int]] | None:
+        """ "The man also left voicemail messages at the office of Tomasz X. 'If you vote ...,' he said": the
+        "you" of a message is the person the sentence before says it was sent to."""
+        sentence = self.doc.char_span(c.statement.start, c.statement.end, alignment_mode="expand")
+        if sentence is None or sentence[0].sent.start == 0:
+            return None
+        previous = self.doc[sentence[0].sent.start - 1].sent
+        if c.statement.start - previous.end_char > 400 or not _MESSAGE_NOUNS.search(previous.text):
+            return None
+        found = None
+        for s, e, lid in self.actors.in_tokens(previous.start, previous.end):
+            if lid != c.speaker and self.actors.get(lid).type == "PERSON":
+                found = lid, (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1]))
+        return found
 
     def _most_prominent_other(self, speaker: str | None) -> str | None:
         persons = [a for a in self.actors.actors if a.type == "PERSON" and a.local_id != speaker]
@@ -2876,7 +2977,12 @@ class ThreatExtractor:
                 spans.append(Span.of(self.text, *m.span))
             speaker_actor = self.actors.get(speaker) if speaker else None
             # the statement's own speaker is named where it is said (the group's statement where its spokesman is)
-            speaker_mention = principal.speaker_mention or principal.statement.speaker_mention
+            speaker_mention = principal.speaker_mention or (
+                principal.statement.speaker_mention
+                if principal.statement.speaker == speaker
+                # "He told me that ...," Tangara said: the teller is named elsewhere than the one telling of it
+                else (self._nearest_mention(speaker, principal.span) if speaker else None)
+            )
             org = None
             if speaker_actor and speaker_actor.type == "PERSON" and speaker_actor.affiliations:
                 org = ActorRef(speaker_actor.affiliations[0])
@@ -2922,6 +3028,18 @@ class ThreatExtractor:
             if found:
                 return found
         return self.default_date
+
+
+# a caller who is not named: "The man did not say who he was", "a caller who would not give his name"
+_NO_NAME_GIVEN = re.compile(
+    r"\b(the|a|an) (man|woman|caller|voice|stranger)\b[^.]{0,40}\b(did not|didn['’]t|would not|wouldn['’]t|"
+    r"refused to|never) (say|give|tell|identify)\b|\b(unknown|withheld|private|foreign) (number|caller)\b",
+    re.IGNORECASE,
+)
+# what carries words to the one they threaten
+_MESSAGE_NOUNS = re.compile(
+    r"\b(messages?|voicemails?|e-?mails?|letters?|texts?|notes?|calls?|DMs?|direct messages?|voice notes?)\b", re.I
+)
 
 
 def _said_unnamed(c: Candidate) -> bool:

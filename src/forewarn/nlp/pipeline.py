@@ -115,6 +115,10 @@ ORG_WORDS = frozenset(
         "bureau",
         "secretariat",
         "inspectorate",
+        # armed outfits: "Biafra Defence Squad", "the Ogaden Liberation Command"
+        "squad",
+        "squads",
+        "command",
         # the same words in the languages of the field: "Hindu Jagran Sena", "Tropa do Coronel"
         "sena",
         "sangh",
