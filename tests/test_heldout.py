@@ -50,7 +50,8 @@ SETS = {
     # read in session 8 (its README says what reading it fixed); with heldout16 to heldout20, training data of both
     # learned models since session 10
     "heldout14": (0, {"threat_f1": 0.70, "full_f1": 0.18, "speaker_accuracy": 0.52, "target_accuracy": 0.45}),
-    "heldout15": (0, {"threat_f1": 0.66, "full_f1": 0.30, "speaker_accuracy": 0.75, "target_accuracy": 0.52}),
+    # (session 11: more of its threats found, threat F1 0.75 to 0.77, full F1 unchanged: a smaller share of speakers)
+    "heldout15": (0, {"threat_f1": 0.66, "full_f1": 0.30, "speaker_accuracy": 0.70, "target_accuracy": 0.52}),
     # read in session 9
     "heldout16": (0, {"threat_f1": 0.74, "full_f1": 0.32, "speaker_accuracy": 0.72, "target_accuracy": 0.52}),
     "heldout17": (0, {"threat_f1": 0.62, "full_f1": 0.24, "speaker_accuracy": 0.60, "target_accuracy": 0.48}),
@@ -61,6 +62,9 @@ SETS = {
     # read in session 11 (not yet training data of the learned models: the next retrain takes them in)
     "heldout21": (1, {"threat_f1": 0.80, "full_f1": 0.42, "speaker_accuracy": 0.77, "target_accuracy": 0.58}),
     "heldout22": (1, {"threat_f1": 0.75, "full_f1": 0.42, "speaker_accuracy": 0.72, "target_accuracy": 0.64}),
+    # written blind for session 11, measured, then read in it
+    "heldout23": (1, {"threat_f1": 0.73, "full_f1": 0.40, "speaker_accuracy": 0.72, "target_accuracy": 0.62}),
+    "heldout24": (1, {"threat_f1": 0.76, "full_f1": 0.37, "speaker_accuracy": 0.84, "target_accuracy": 0.55}),
 }
 FIGURES = (
     "threat_gold",
@@ -148,6 +152,7 @@ MAX_EVERYDAY_THREATS = {
     "everyday7": 4,
     "everyday8": 3,
     "everyday9": 2,
+    "everyday10": 2,
 }
 
 

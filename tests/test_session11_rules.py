@@ -132,3 +132,157 @@ def test_harm_written_as_an_idiom_is_found(analyse) -> None:
     said = " ".join(span.text for threat in analyse(text).threats for span in threat.all_spans())
     assert "make it to Christmas" in said, said
     assert "in a bag" in said, said
+
+
+def test_a_peoples_word_for_a_state_is_the_state(analyse) -> None:
+    text = (
+        "SANAA - A spokesman for the Houthis, Ahmed Saleh al-Rubaie, said on Sunday that the group's missiles were "
+        "ready.\n\n"
+        '"If the Saudi regime returns to its aggression, our missiles will strike the airports of Riyadh and '
+        'Jeddah," al-Rubaie '
+        "said in a televised speech.\n"
+    )
+    targets = {target for _, target in pairs(analyse(text))}
+    assert "Saudi Arabia" in targets, targets
+
+
+def test_a_double_surname_is_one_name(analyse) -> None:
+    text = (
+        "GDANSK - A man was charged on Monday with threatening Judge Katarzyna Zielinska-Bak, prosecutors said.\n\n"
+        '"You will hang for this ruling," he wrote in an email to Zielinska-Bak, according to the charge sheet. '
+        "The judge has been given police protection.\n"
+    )
+    targets = {target for _, target in pairs(analyse(text))}
+    assert "Katarzyna Zielinska-Bak" in targets, targets
+
+
+def test_a_communique_reproduced_without_marks_is_its_signers(analyse) -> None:
+    text = (
+        "Armed front declares police commander a military objective\n\n"
+        "Editor's note: The communiqué below reached this newsroom on Sunday. We reproduce it in full.\n\n"
+        "PUBLIC COMMUNIQUÉ TO THE COMMUNITIES OF THE RIVER VALLEY\n\n"
+        "1. We denounce that the commander of the San Luis police station, Major Rodrigo Pabón Suárez, lets the "
+        "paramilitaries enter the valley to murder peasants. For this reason, Major Pabón and the officers who "
+        "accompany him are declared a military objective.\n\n"
+        "2. We reiterate our willingness to talk peace with the national government.\n\n"
+        "Comandante Iván Tenorio\n"
+        "Frente Manuel Cepeda Vargas\n"
+        "Valle del Río, May 2024\n\n"
+        "*\n\n"
+        "Major Pabón declined to comment. The governor called the communiqué an act of cowardice.\n"
+    )
+    found = pairs(analyse(text))
+    assert any("Iván Tenorio" in (s or "") and "Rodrigo Pabón" in (t or "") for s, t in found), found
+
+
+def test_whoever_did_it_to_her_made_the_threat_she_tells_of(analyse) -> None:
+    text = (
+        "TUMACO, Colombia (Reuters) - A community leader has fled the town after a commander of a dissident "
+        "faction gave her 48 hours to leave or be killed, she told reporters on Friday.\n\n"
+        "Luz Marina Quiñónez, 44, said two armed men stopped her motorbike and handed her a phone. The man on the "
+        'line introduced himself as alias "El Mono", a commander of the Oliver Sinisterra front.\n\n'
+        '"He told me I had 48 hours to get out of Tumaco, and that if I was still here on Sunday they would come '
+        'for me and for my children," Quiñónez said.\n'
+    )
+    found = pairs(analyse(text))
+    assert ("El Mono", "Luz Marina Quiñónez") in found, found
+    assert all(speaker != "Luz Marina Quiñónez" for speaker, _ in found), found
+
+
+def test_a_judge_passing_sentence_and_what_would_have_been_are_no_threats(analyse) -> None:
+    text = (
+        "DURBAN - Sentencing the two men to life in prison, Judge Thandi Mokoena told the first accused: \"You "
+        "shot him in front of his children, and you shot him for money.\"\n\n"
+        "His widow said her husband had believed that if people like him stayed at home, the men with guns would "
+        "have won.\n"
+    )
+    assert not analyse(text).threats
+
+
+def test_people_the_sentence_names_by_what_they_are_outrank_a_place_named_elsewhere(analyse) -> None:
+    text = (
+        "ANKARA - Turkey's land forces commander, General Murat Demirkol, visited troops near the border on "
+        "Friday. He said the army would keep up its operations in the Qandil mountains.\n\n"
+        '"We will bury the terrorists in the caves they dug," Demirkol told soldiers.\n'
+    )
+    targets = {target for _, target in pairs(analyse(text))}
+    assert any(t and "terrorist" in t.lower() for t in targets), targets
+
+
+def test_the_gender_the_text_gives_decides_whom_he_stands_for(analyse) -> None:
+    text = (
+        "PORT-AU-PRINCE (AFP) - In the video, gang leader Wilfrid Joseph-Aimé stands in front of a burnt-out "
+        "church, surrounded by armed men.\n\n"
+        '"Nadège Bellerive, you talk a lot on the radio. One day you will talk with a bullet in your mouth," he '
+        "says.\n\n"
+        "Bellerive, who presents a morning programme, told AFP she had left her home with her children.\n\n"
+        "Later in the video the gang leader turns to the police commissioner of the district, Jacques Moïse.\n\n"
+        '"Moïse, if your men come back, we will burn the station with you inside it," he says.\n'
+    )
+    speakers = {speaker for speaker, _ in pairs(analyse(text))}
+    assert speakers == {"Wilfrid Joseph-Aimé"}, speakers
+
+
+def test_a_caller_who_identified_himself_by_a_nickname_is_that_man(analyse) -> None:
+    text = (
+        "POPAYAN - Peasant leader Hernando Quilcué received a voice message on Thursday from a man who identified "
+        "himself as "
+        '"Comandante Tigre" of the Carlos Patiño front. Two leaders were shot dead in the canyon this year.\n\n'
+        'In the message the man says: "You have until Sunday. After that do not come crying, because we do not '
+        'give a second warning."\n'
+    )
+    analysis = analyse(text)
+    speakers = {speaker for speaker, _ in pairs(analysis)}
+    assert analysis.threats, "the threat is found"
+    assert speakers & {"Comandante Tigre", "Tigre", "Carlos Patiño"}, speakers
+
+
+def test_a_denial_in_a_headline_is_no_threat(analyse) -> None:
+    text = (
+        "Armed front denies threatening Timbiquí mayor\n\n"
+        "A dissident front said on Sunday that it had never threatened the mayor of Timbiquí and invited her to "
+        "return to her office without fear.\n"
+    )
+    assert not analyse(text).threats
+
+
+def test_the_threat_a_caller_made_is_aimed_at_the_one_telling_it(analyse) -> None:
+    text = (
+        "DUSHANBE - Exiled journalist Rustam Nazarov said he received a call from a man who said he worked for "
+        "the GKNB, the state security committee.\n\n"
+        '"He said: \'Istanbul will not protect you forever. One day you will wake up in a basement,\'" Nazarov '
+        "told reporters.\n"
+    )
+    found = pairs(analyse(text))
+    assert found, "the relayed threat is found"
+    # the caller is not named; the service he said he worked for may stand for him, the teller never does
+    assert all(speaker != "Rustam Nazarov" and target == "Rustam Nazarov" for speaker, target in found), found
+
+
+def test_a_digest_item_quoted_under_its_heading_is_the_headings_group(analyse) -> None:
+    text = (
+        "Telegram monitoring desk | 16 March 2025\n\n"
+        "The following items were posted on 15 March to channels run by Saraya al-Intiqam al-Islami.\n\n"
+        "1. Statement of the Media Office of Saraya al-Intiqam al-Islami (posted 21:40 Baghdad time)\n\n"
+        '"In the name of God, the Most Gracious, the Most Merciful.\n\n'
+        "The so-called journalist Haidar al-Khafaji, who sold his pen to the embassy, has spread lies about the "
+        "mujahideen. We say to him plainly: we know where you sleep and where your children go to school.\n\n"
+        "Media Office of Saraya al-Intiqam al-Islami\n"
+        '14 Ramadan 1446"\n\n'
+        "Our assessment\n\n"
+        'The phrase "we know where you sleep" is more specific than the group\'s usual rhetoric.\n'
+    )
+    found = pairs(analyse(text))
+    assert found, "the statement's threat is found"
+    assert all(speaker and "Saraya al-Intiqam" in speaker for speaker, _ in found), found
+
+
+def test_a_caller_on_behalf_of_a_commander_speaks_for_him(analyse) -> None:
+    text = (
+        "HUETAMO - Mayoral candidate Rosalba Quiroz says she was threatened again on Sunday, a week after gunmen "
+        "killed a local councillor. In a post on X she wrote:\n\n"
+        "\"They just called my campaign coordinator: if I show up to vote they will 'pick me up in pieces.' The "
+        'man said he was calling on behalf of Comandante Lince. I am going to vote anyway."\n'
+    )
+    speakers = {speaker for speaker, _ in pairs(analyse(text))}
+    assert any(s and "Lince" in s for s in speakers), speakers

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from forewarn.model import ActorType, DocActor, Span
 from forewarn.nlp.gender import is_given_name
-from forewarn.nlp.pipeline import ORG_WORDS, PLATFORMS, is_known_place, text_of
+from forewarn.nlp.pipeline import ORG_WORDS, PLATFORMS, country_of_demonym, is_known_place, text_of
 from forewarn.resolve.names import (
     ARTICLES,
     CONNECTORS,
@@ -119,7 +119,9 @@ NON_ACTORS = frozenset(
 )
 _SECT_WORDS = frozenset("shi'ite shiite shia shi’ite sunni sufi armed pro-iranian iran-backed".split())
 _GROUP_HEADS = frozenset(
-    "alliance gang gangs group militia movement party coalition cartel clan faction brigade brigades network".split()
+    "alliance gang gangs group militia movement party coalition cartel clan faction brigade brigades network "
+    # "the Guillermo Ovalle front", "the Dagoberto Ramos column": units named after a person
+    "front column bloc battalion commando".split()
 )
 # what a group's name modifies and a person's name does not: "Al-Shabaab fighters"
 _MEMBER_NOUNS = frozenset(
@@ -197,6 +199,12 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i + 1, end)):
             end = i
             break
+    # a dateline NER took into the name: "MICHOACÁN - Rocio Villasenor" (spaced, unlike "IS-K" or "FARC-EP")
+    for i in range(start + 1, min(end - 1, start + 4)):
+        spaced = bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_)
+        if doc[i].text in ("-", "–", "—") and spaced and all(t.text.isupper() or t.is_punct for t in doc[start:i]):
+            start = i + 1
+            break
     # a verb NER swallowed at either end of a headline name: "Qais X Threatens", "Attack US Troops"
     while end - start > 1 and doc[end - 1].lemma_.lower() in _VERB_EDGES:
         end -= 1
@@ -225,6 +233,16 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
             j += 1
         if j < len(doc) and doc[j].is_title and doc[j].ent_type_ in ("", "PERSON"):
             end = j + 1
+    if (
+        ent.label_ == "PERSON"
+        and end + 1 < len(doc)
+        and doc[end].text in ("-", "‐", "‑")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+        and doc[end + 1].ent_type_ in ("", "PERSON")
+    ):
+        end += 2  # "Agnieszka Wróblewska | -Nowak": a double surname the tagger cut at its hyphen
     span = doc[start:end]
     if span.text in NON_ACTORS:
         return None
@@ -326,6 +344,8 @@ def extract_actors(doc: Doc) -> ActorTable:
         preceding = doc[span.start - 1].lower_ if span.start > 0 else ""
         if label in ("PERSON", "GPE", "GROUP") and following in _GROUP_HEADS:
             label = "ORG"  # "the Fòs Lakay alliance", "the Sinaloa cartel"
+        elif label == "PERSON" and _is_acronym(text) and not re.search(r"[AEIOUY]", text[1:-1]):
+            label = "ORG"  # "GKNB", "CNDD": letters that stand for an organisation, not a surname in capitals
         elif (
             label == "PERSON"
             and len(key.split()) == 1
@@ -399,8 +419,23 @@ def extract_actors(doc: Doc) -> ActorTable:
     _titles_and_affiliations(doc, table)
     _titled_forms(doc, table)
     _forces_by_adjective(doc, table)
+    _countries_of_demonyms(table)
     table.mention_tokens.sort()
     return table
+
+
+def _countries_of_demonyms(table: ActorTable) -> None:
+    """ "any Israeli strike", "the Saudi regime": a people's word standing for a state is that state's actor,
+    named as the state (the word stays an alias)."""
+    for actor in table.actors:
+        # (a people's plural, "Israelis", stays a people)
+        if actor.type not in ("GPE", "GROUP") or " " in actor.name or actor.name.endswith("s"):
+            continue
+        country = country_of_demonym(actor.name)
+        if country and country != actor.name:
+            if actor.name not in actor.aliases:
+                actor.aliases.append(actor.name)
+            actor.name = country
 
 
 def _forces_by_adjective(doc: Doc, table: ActorTable) -> None:
@@ -507,6 +542,10 @@ def _speakers_the_tagger_missed(doc: Doc, table: ActorTable) -> None:
 # "a commander who calls himself 'General Nkemba'", "a gang leader known by the alias 'El Tigre'"
 _SELF_GIVEN = re.compile(
     r"\b(?:call(?:s|ed|ing)? (?:himself|herself)|(?:who )?goes by(?: the name)?|nicknamed|"
+    # "The man on the line introduced himself as alias "El Flaco""
+    r"(?:introduc(?:ed|es|ing)|identif(?:ied|ies|ying)) (?:himself|herself) as(?: alias| the| commander)?|"
+    # "A Haitian gang leader known as "Chyen Fou" threatened ..."
+    r"(?:leader|commander|boss|chief|warlord|kingpin|gunman|militant|fighter) (?:better |widely )?known as|"
     r"(?:known )?by the (?:nom de guerre|alias|nickname|name)|under the (?:nom de guerre|alias|name))\s+"
     r"[\"“‘']?(?P<name>(?:[A-Z][\w'’.-]*|al|el|bin|abu|de|del|la)(?: (?:[A-Z][\w'’.-]*|al|el|bin|abu|de|del|la)){0,4})"
     r"[\"”’']?"
@@ -1420,8 +1459,10 @@ PEOPLE_NOUNS = frozenset(
 COLLECTIVES = frozenset(
     "village hamlet settlement town community family household tribe clan company business shop firm school "
     "hospital "
-    # a radio or a paper picked out by what it broadcasts stands for those who work there
-    "radio station newspaper channel outlet".split()
+    # a radio or a paper picked out by what it broadcasts stands for those who work there, a vehicle or a ship
+    # for those in it ("Any NGO vehicle that travels with the army escort", "every warship that sails ...")
+    "radio station newspaper channel outlet vehicle truck convoy plane aircraft helicopter boat ship warship "
+    "vessel tanker bus".split()
 )
 _THING_NOUNS = frozenset(
     """threat attack strike measure consequence step action weapon rocket missile drone operation sanction
@@ -1514,7 +1555,8 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
 
 _PICKING_PRONOUNS = frozenset(["those", "anyone", "anybody", "everyone", "everybody", "all"])
 _HOSTILE_VERBS = frozenset(
-    "occupy invade attack kill steal plunder loot insult betray spy collaborate serve help support fund "
+    "occupy invade attack kill steal plunder loot insult betray spy collaborate serve help support fund enter "
+    "trespass "
     "inform harm oppress torture rob desecrate".split()
 )
 _CLAUSE_BREAKS = frozenset(["to", "in", "on", "at", "for", "with", "by", "of", "from", "into", "and", "or", ","])

@@ -196,11 +196,21 @@ _FRAME_START = re.compile(
     r"(?:of|by|from|issued by) (?P<org>[^\n\]]{3,120}?)|"
     # a heading line of its own: "PUBLIC COMMUNIQUÉ", "Statement No. 4"
     r"(?:public |official |joint |press |urgent )?(?:statement|communiqu[eé]|declaration|proclamation|press release)"
-    r"(?: no\.? ?\d+)?)[ \t]*$"
+    r"(?: no\.? ?\d+)?"
+    # "PUBLIC COMMUNIQUÉ TO THE COMMUNITIES OF THE MICAY CANYON AND TO PUBLIC OPINION": a heading, no full stop
+    r"(?: (?:to|on|regarding|concerning) [^\n.]{3,200})?)[ \t]*$"
 )
 _FRAME_END = re.compile(
     r"(?im)^[ \t]*(?:\[(?:end|ends|end of (?:the )?(?:statement|text|communiqu[eé]|message|letter|leaflet|"
-    r"declaration))\]|-+ ?ends? ?-+|ends|-{3,}|\*{3,}|_{3,})[ \t.]*$"
+    r"declaration))\]|-+ ?ends? ?-+|ends|-{3,}|\*(?: ?\*)*|_{3,})[ \t.]*$"
+)
+# the small words inside names written in quotation marks ("El Flaco", "Abu al-Walid")
+_NAME_PARTICLES = frozenset("el la al de del da do bin ibn abu umm van von der".split())
+# an item heading in a monitoring digest: "1. Statement of the Media Office of X (posted 21:40 Baghdad time)"
+_ITEM_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:\d+[.)][ \t]*)?(?:the )?(?:full )?(?:text of )?(?:statement|communiqu[eé]|post|message|"
+    r"video|audio message|voice note|letter|leaflet|tweet)\b[^\n]{0,60}?\b(?:of|by|from)[ \t]+(?P<who>[^\n(:]{3,100}?)"
+    r"[ \t]*(?:\([^\n)]*\))?[ \t]*:?[ \t]*$"
 )
 # a name given in a transcript label's brackets: "(masked, identified by residents as "Ti Wòch")"
 _SELF_GIVEN_NAME = re.compile(
@@ -281,12 +291,19 @@ def _block_quotes(text: str) -> list[QuoteSpan]:
         if line_end < 0 or any(c in _DOUBLE_MARKS for c in text[opener.end() : line_end]):
             continue
         at = line_end + 1
+        blank_lines = 0
         for _ in range(40):
             end = text.find("\n", at)
             end = len(text) if end < 0 else end
             line = text[at:end]
             if not line.strip():
-                break  # a blank line: the quote was only left open
+                # a statement quoted paragraph by paragraph, marks only at its head and its foot ('"In the name of
+                # God ...' ... '14 Ramadan 1446"'); too many blank lines: the quote was only left open
+                blank_lines += 1
+                if blank_lines > 6 or end >= len(text):
+                    break
+                at = end + 1
+                continue
             marks = [i for i, c in enumerate(line) if c in _DOUBLE_MARKS]
             if marks:
                 close = at + marks[-1]
@@ -357,6 +374,9 @@ class StatementFinder:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None:
                 continue
+            words = [t for t in span if not t.is_punct]
+            if 0 < len(words) <= 4 and all(t.is_title or t.lower_ in _NAME_PARTICLES for t in words):
+                continue  # 'alias "El Flaco"', 'calls himself "General Nkemba"': a name in marks, not words said
             for t in span:
                 self._in_quote[t.i] = True
         self._starts = [t.idx for t in doc]
@@ -392,6 +412,7 @@ class StatementFinder:
         found.extend(self._turns(found))
         found.extend(self._blocks(found))
         found.extend(self._framed(found))
+        self._headed_quotes(found)
         found.extend(self._reported())
         found.sort(key=lambda s: s.start)
         return found
@@ -1050,7 +1071,7 @@ class StatementFinder:
         window = self.text[start : head.idx]
         pattern = (
             r"\b(?:[Tt]he|[Aa]) (?:[\w-]+ ){0,2}?" + re.escape(head.lower_) + r"\b[^.;\n]{0,80}?"
-            r"\b(?:is|was|as|to be|named|called|call|calls)\s+(?:[A-Z][\w'’-]+\s+)?$"
+            r"\b(?:is|was|as|to be|named|called|call|calls)\s+[\"“‘']?(?:[A-Z][\w'’-]+\s+)?$"
         )
         found: tuple[str, tuple[int, int] | None] | None = None
         for s, _e, lid in self.actors.mention_tokens:
@@ -1178,8 +1199,31 @@ class StatementFinder:
         if lid not in self._genders:
             stripped = [strip_titles(form) for form in actor.surface_forms()]
             titles = [*actor.titles, *(t for _, found in stripped for t in found)]
-            self._genders[lid] = person_gender([bare for bare, _ in stripped], titles)
+            self._genders[lid] = person_gender([bare for bare, _ in stripped], titles) or self._gender_in_text(lid)
         return self._genders[lid] in (None, wanted)
+
+    def _gender_in_text(self, lid: str) -> Gender | None:
+        """The gender the text gives a person its name does not: "Casséus ... told AFP she had left her home"
+        (the first "he" or "she" after the name in its sentence, before anyone else is named)."""
+        votes: Counter[Gender] = Counter()
+        for s, e, owner in self.actors.mention_tokens:
+            name = self.doc[e - 1]
+            if owner != lid or self._in_quote[s] or name.dep_ != "nsubj":
+                continue
+            # the subject of what the named person did next: "X told AFP [she] had left", "X said [he] would"
+            # (not "X walked up while she was speaking": someone else may be "she" there)
+            for clause in name.head.children:
+                if clause.dep_ not in ("ccomp", "conj", "xcomp") or clause.i < name.i:
+                    continue
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                gender = PRONOUN_GENDER.get(subj.lower_) if subj is not None else None
+                if gender is not None and not self._in_quote[subj.i]:
+                    votes[gender] += 1
+                    break
+        if not votes:
+            return None
+        (best, count), *rest = votes.most_common()
+        return best if not rest or count >= 2 * rest[0][1] else None
 
     def _antecedent(
         self, types: tuple[str, ...], before_char: int, exclude: str | None = None, pronoun: str = ""
@@ -1316,9 +1360,19 @@ class StatementFinder:
         if (unnamed and (determiners & {"a", "an"} or (described and "the" in determiners))) or introduced:
             # "A Detroit man has been charged ... The man, Robert Roe, 32, ..." names him later
             after = head.sent.end_char
+            # "A senior commander of the SDF has threatened ... The commander, known by his nom de guerre X,": the
+            # man the story goes on to call by that very title
+            same_title = [
+                p
+                for p in titled
+                if any(t.lower().split()[-1:] == [head.lower_] for t in p.titles)
+                and min(m.start for m in p.mentions) >= after
+            ]
+            if same_title:
+                return min(same_title, key=lambda p: min(m.start for m in p.mentions)).local_id
             first: str | None = None
             for s, e, lid in self.actors.mention_tokens:
-                if self.doc[s].idx < after or self.actors.get(lid).type != "PERSON":
+                if self.doc[s].idx < after or self.actors.get(lid).type != "PERSON" or lid == exclude:
                     continue
                 if self.doc[s].sent.start - head.sent.start > 160:
                     break
@@ -1611,6 +1665,39 @@ class StatementFinder:
                     a_tok = self.doc[a_tok.i + 1] if a_tok.i + 1 < len(self.doc) else None
             yield stmt
 
+    def _headed_quotes(self, found: list[Statement]) -> None:
+        """A monitoring digest's items: "1. Statement of the Media Office of X (posted 21:40)" or "2. Post on the
+        personal channel of Y (22:15)", then the item quoted in its own paragraph, which no verb attributes."""
+        for head in _ITEM_HEADING.finditer(self.text):
+            after = re.search(r"\S", self.text[head.end() :])
+            if after is None:
+                continue
+            opening = head.end() + after.start()
+            quote = next(
+                (f for f in found if f.kind == "quote" and f.speaker is None and 0 <= f.start - opening <= 2), None
+            )
+            if quote is None:
+                continue
+            span = self.doc.char_span(head.start("who"), head.end("who"), alignment_mode="contract")
+            named = [t for t in span if self._type_at(t.i) in ("ORG", "PERSON")] if span is not None else []
+            if not named:
+                continue
+            # the group the document names most, not its "Media Office"; a person's own channel is his
+            chosen = max(named, key=lambda t: (self._type_at(t.i) == "PERSON", len(self._actor_at(t.i).mentions)))
+            quote.speaker = self.actors.at_token(chosen.i)
+            quote.speaker_mention = self._mention_chars(chosen.i)
+            quote.how.append("item heading")
+            # its next paragraphs, carried on without an opening mark, are the same item
+            carried = {q.start for q in self.quotes if q.open_mark == q.start}
+            current = quote
+            for f in sorted((f for f in found if f.kind == "quote" and f.start > quote.start), key=lambda f: f.start):
+                gap = self.text[current.end : f.start]
+                if f.speaker is not None or f.start not in carried or gap.count("\n") > 3 or gap.strip(" \n\"“”"):
+                    break
+                f.speaker, f.speaker_mention = quote.speaker, quote.speaker_mention
+                f.how.append("item heading, continued")
+                current = f
+
     def _framed(self, found: list[Statement]) -> Iterator[Statement]:
         """A statement reproduced in full without quotation marks, framed by markers as monitoring outlets print
         them: "STATEMENT OF THE X COMMAND" or "[Statement]" ... "[End of statement]". Its words are the
@@ -1659,15 +1746,23 @@ class StatementFinder:
                         stmt.speaker = self.actors.add_actor(words.text, "ORG", words).local_id
                     stmt.speaker_mention = (span.start_char, span.end_char)
             if stmt.speaker is None:
-                # the signature: a person named on one of the last short lines
+                # the signature: a person named on one of the last short lines, else an organisation there
+                # ("Comandante Flaco / Frente Guillermo Ovalle / Micay canyon, April 2024")
                 tail = self.text[max(body_start, body_end - 200) : body_end]
                 at = body_end - len(tail)
+                signed: dict[str, tuple[str, tuple[int, int] | None]] = {}
                 for s, _e, lid in self.actors.mention_tokens:
-                    if at <= self.doc[s].idx < body_end and self.actors.get(lid).type == "PERSON":
+                    kind = self.actors.get(lid).type
+                    if at <= self.doc[s].idx < body_end and kind in ("PERSON", "ORG"):
                         line_start = self.text.rfind("\n", 0, self.doc[s].idx) + 1
                         line_end = self.text.find("\n", self.doc[s].idx)
-                        if len(self.text[line_start : line_end if line_end >= 0 else body_end]) <= 60:
-                            stmt.speaker, stmt.speaker_mention = lid, self._mention_chars(s)
+                        line = self.text[line_start : line_end if line_end >= 0 else body_end]
+                        # the first name signed, not the place and date under it ("Micay canyon, April 2024")
+                        if len(line) <= 60 and not re.search(r"\d", line):
+                            signed.setdefault(kind, (lid, self._mention_chars(s)))
+                chosen = signed.get("PERSON") or signed.get("ORG")
+                if chosen is not None:
+                    stmt.speaker, stmt.speaker_mention = chosen
             yield stmt
 
     def _turns(self, quotes: list[Statement]) -> Iterator[Statement]:

@@ -97,6 +97,15 @@ SOFT_IDIOMS = (
     r"\b(we|they)(['’]re| are) coming for (you|him|her|them)\b|\bpay for every (word|line|article)\b|"
     # "that councillor is going to get what's coming to her"
     r"\bgets? (what['’]s|what is) coming to (him|her|them|you)\b|"
+    # "You have until Sunday. After that don't come crying, because we don't give a second warning"; "or the next
+    # thing you broadcast will be your own funeral"
+    r"\b(we|i) (don['’]t|do not|won['’]t|will not|never) (give|issue|send) (a |any )?(second|another|further) "
+    r"warnings?\b|\bthere (will be|is) no (second|further|other) warning\b|\b(be|is|will be) your (own )?funeral\b|"
+    # "Every metre you advance will cost you dearly"
+    r"\bcost (you|him|her|them) dearly\b|"
+    # "Tell your apa that after the 7th, there will be no one to save her"
+    r"\b(no one|nobody|no-one)( will be| is)?( left| there)? to save (you|him|her|them)\b|"
+    r"\b(no one|nobody|no-one) (will|can|could) save (you|him|her|them)\b|"
     # "you'll get what the last one got": the fate of the one before
     r"\bget\w* what (the (last|other|previous) \w+|(your|his|her|their) predecessors?) got\b|"
     + OTHERS_DID_NOT_LIVE
@@ -114,7 +123,9 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     (r"\bnon-?peaceful[\"”’']? (way|ways|means|methods|response)\b", "violence", False),
     (
         r"(?<!be )(?<!been )(?<!being )(?<!completely )(?<!totally )(?<!was )(?<!were )(?<!are )\bcut(ting)? off\b"
-        r"(?! (from|by|supplies|access|funding|aid|power|water|electricity|internet|(the )?(revenues?|money|cash|"
+        r"(?! (from|by|supplies|access|funding|aid|power|water|electricity|internet|"
+        # "cutting off their food and shelter" (rats, in a pest-control drive)
+        r"(their |its |the )?(food|shelter|oxygen|fuel|gas|heating)\b|(the )?(revenues?|money|cash|"
         r"income|financ\w*|flows?|ties|relations|contacts?|trade|support|lifeline)\b|the (road|roads|supply|access|"
         r"funding|aid|power|water|city|town|region|north|south|east|west)))|\bchop\w* off\b|"
         r"\b(slit|cut)\w* (his|her|their|your|my|our) throats?\b|"
@@ -132,6 +143,9 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\bput (one|a bullet|a round|two|three) (in|into|through) (him|her|you|them|his|her|your)\b|"
         # "we will come into the ministry and drag you out with our own hands"
         r"\bdrag (you|him|her|them) (out|away|through the streets)\b|"
+        # "not one of your men who enters our territory will leave it alive"
+        r"\b(not one|none|no one|nobody|not a single one)\b[^.;]{0,60}\b(will|shall|would) (leave|return|get out|"
+        r"come out|go home|make it out)( \w+)? alive\b|"
         # "or we'll send him back to his mother in a bag"
         r"\bsend\w* (you|him|her|them) (back |home )?(to (your|his|her|their) \w+ )?in (a |black |plastic )?"
         r"(body ?)?bags?\b",
@@ -419,7 +433,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(swords?|knives?|blades?|guns?|rifles?|bullets?)\b[^.;]{0,40}\b(your|his|her|their) necks?\b|"
         r"\bthe account between us\b|\b(ask|asking|come|coming) for (your|his|her|their) heads?\b|"
         # "we will take your heads, one by one"; "whoever is inside it will have chosen his end"
-        r"\btake (your|his|her|their) heads?\b|\bchosen (his|her|their|your) (own )?(end|death|grave)\b|"
+        r"\btake (your|his|her|their) heads?\b|\bbring\w* (us |me |them )?(your|his|her|their) heads?\b|"
+        r"\bchosen (his|her|their|your) (own )?(end|death|grave)\b|"
         r"\b(have|has) (long memories and )?long(er)? arms\b|\blonger arms\b|"
         # the revolutionary "justice" of armed movements is an execution
         r"\b(face|meet|feel|receive|taste) (the )?(revolutionary|people['’]s) (justice|court|tribunal)\b|"
@@ -466,6 +481,7 @@ REVENGE_ON_ME = r"(retaliation|revenge|vengeance|response|reply|punishment|retri
 INTENT = re.compile(
     r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|" + REVENGE_ON_ME + r"|are waiting|"
     r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|\d+ hours to|"
+    r"second warning|"
     + OR_BE_KILLED
     + r"|"
     r"(we|i) (hereby )?(declare|warn|give|order|tell|remind)|death warrant|fatwa|bount(y|ies)|price on|choose between|"
@@ -518,6 +534,16 @@ STATE_JUSTICE = (
     r"extortion|bombings?)\b"
 )
 _STATE_JUSTICE = re.compile(STATE_JUSTICE)
+# harm the one addressed did: an accusation ("You killed him and Mr Dlamini for money"), not a threat
+PAST_ACCUSATION = re.compile(
+    r"\byou (\w+ )?(shot|killed|murdered|stabbed|attacked|beat|burned|burnt|hanged|strangled|butchered|"
+    r"slaughtered|executed|kidnapped|abducted|tortured|bombed)\b"
+)
+# what would have happened: "the people with guns would have won"
+COUNTERFACTUAL = re.compile(
+    r"\bwould(n['’]t| not)? have (been |had )?(\w+ed|won|lost|gone|come|done|been|seen|made|taken|given|got|"
+    r"gotten|died|fallen)\b"
+)
 # the means of violence disowned in the sentence after: "We are going to bury them. Not with cutlasses, ..."
 VIOLENCE_DISOWNED = re.compile(
     r"[\s\"”’'.]*(but |and )?not (with|by|through|using) (guns|bullets|cutlasses|machetes|thugs|stones|violence|"
@@ -552,6 +578,15 @@ REJECT = re.compile(
     # "vowed to crush Villacrés in tonight's debate with arguments, not bullets": a debate, not a fight
     r"\b(with|through|by) (arguments|ideas|votes|words|the ballot|proposals)\b[^.;]{0,20}\bnot (with )?(bullets|guns|"
     r"weapons|violence|force)|"
+    # "will continue to respond calmly and resolutely, in accordance with international law": a defence posture
+    r"\b(respond|react)\w* (calmly|appropriately|proportionately|responsibly)\b|"
+    # "Left-wing extremism will be wiped out from Chhattisgarh": a policy against a movement, not a threat to people
+    r"\b(\w+ism|insurgency|banditry|militancy|terror)\b[^.;]{0,30}\b(will|shall|must) be (wiped out|eliminated|"
+    r"eradicated|crushed|rooted out|defeated|ended|stamped out)|"
+    r"\b(wip\w* out|eliminat\w*|eradicat\w*|crush\w*|root\w* out|stamp\w* out|defeat\w*) ([\w-]+ ){0,2}"
+    r"(\w+ism|insurgency|banditry|militancy|terrorism)\b|"
+    # "other hostages, other families, and we must not forget them": remembrance
+    r"\bmust (not|never) forget\b|"
     # "we are going to bring it down - not with guns, not with stones, but with the Constitution"
     r"\bnot (with|by|through) (guns|bullets|stones|weapons|violence|force|machetes)\b[^.;]{0,60}"
     r"\bbut (with|by|through)\b|"
@@ -678,7 +713,9 @@ GENERIC_YOU = re.compile(
     # "you do not convict a man of murder because he was in the wrong neighbourhood": how things are done
     r"\byou (do not|don['’]t|never) \w+ (a|an) (man|woman|person|child|someone|people)\b|"
     # "when you kill a leader, you silence the whole community": how things go, addressed to no one
-    r"^\W*when(ever)? you \w+[^,;]{0,60}, you (?!will|'ll|’ll|shall|are going)\w+"
+    r"^\W*when(ever)? you \w+[^,;]{0,60}, you (?!will|'ll|’ll|shall|are going)\w+|"
+    # "he didn't have the kind of enemies who kill you": a kind of people, not a threat to anyone
+    r"\bthe (kind|sort|type) of \w+ (who|that) (\w+ )?\w+ you\b"
 )
 # the sentence speaks to its target: "you", "let this traitor know"
 ADDRESS = re.compile(r"\b(you|your|yourself|yourselves)\b|\blet (this|that) \w+ know\b", re.I)
@@ -742,7 +779,7 @@ VOCATIVE = re.compile(
     r"(?:\b(?:we|i)(?: am| are|['’]m|['’]re)? (?:tell|say to|warn|remind|call on|urge|advise|address|telling|"
     r"saying to|warning|reminding|calling on|urging|advising|addressing) |"
     r"(?:^|(?<=[.!?] ))\W*(?:(?:and|so|now|but) )?(?:to|o|oh|as for) (?:all )?)"
-    r"(?P<np>(?:the |all the |every )?[^:,.;!?\"“”]{3,60}?)\s*[:,!]",
+    r"(?P<np>(?:the |all the |every )?[^:,.;!?\"“”]{3,120}?)\s*(?:,? we say(?: clearly| this| to you)?\s*)?[:,!]",
     re.IGNORECASE,
 )
 # a person spoken to by his title: "you, colonel,", "Mr Mayor,"
@@ -834,8 +871,10 @@ _TELL_ROLE = re.compile(r"\b(?:[Tt]ell|[Ww]arn|[Rr]emind) (?:the|your|that) ([a-
 # "The man he says made the threat is X", "the caller was identified as X"
 _THREATENER_NAMED = re.compile(
     r"\b(?:[Tt]he|[Aa]) (?:man|woman|person|one|men|caller|settler|commander|officer|sender|author)\b[^.\n]{0,40}?"
-    r"\b(?:made|issued|sent|delivered|behind|wrote)\b[^.\n]{0,25}?\b(?:threats?|messages?|calls?|letters?)\b"
-    r"[^.\n]{0,30}?\b(?:is|was|as)\s+(?:\w+ly\s+)?(?:identified as\s+)?"
+    r"(?:\b(?:made|issued|sent|delivered|behind|wrote)\b[^.\n]{0,25}?\b(?:threats?|messages?|calls?|letters?)\b"
+    r"[^.\n]{0,30}?\b(?:is|was|as)\s+(?:\w+ly\s+)?(?:identified as\s+)?|"
+    # "The man said he was calling on behalf of Comandante Lobo"
+    r"\b(?:on behalf of|in the name of|sent by)\s+)"
 )
 # a quote opened inside the victim's account: "He told me, 'You have ..." (its sentences may follow)
 _NESTED_INTRO = re.compile(
@@ -843,8 +882,9 @@ _NESTED_INTRO = re.compile(
     r"\b(said|says|told me|told us|told him|told her|shouted|wrote|warned me|warned us)\s*[:,]?\s*[‘']"
 )
 RECEIVED = re.compile(
-    r"\b(they|he|she|someone|somebody|the callers?|callers?|a man|men|the men|gunmen)\s+"
-    r"(told|said to|warned|threatened|wrote to|messaged)\s+(me|us|my \w+|our \w+)\b"
+    r"\b(they|he|she|someone|somebody|the callers?|callers?|a man|men|the men|gunmen)\s+(just\s+)?"
+    # "They just called my campaign coordinator: if I show up ..."
+    r"(told|said to|warned|threatened|wrote to|messaged|called|phoned|rang|texted)\s+(me|us|my \w+|our \w+)\b"
     # a quote inside the victim's account: 'One of them called me over and said: "..."'
     r"|\b(one of them|they|he|she|someone|a man|the men|gunmen|(?:the|a|one|another) caller|a voice)\b[^.\"“”]{0,60}"
     r"\b(said|says|told me|told us|shouted|wrote)\s*[:,]?\s*[‘'\"“]"
@@ -883,12 +923,20 @@ ARMED = re.compile(
     r"mobili[sz]ation|guards?|mujahideen|taliban|shabaab|jihad\w*|insurgents?|rebels?|fighters)\b",
     re.IGNORECASE,
 )
+# verbs that say a threat was not made: "denies threatening the mayor", "rejected claims it had threatened"
+_DENIALS = frozenset("deny refute reject dismiss disown".split())
 _POLICE_TITLES = frozenset(
     [
         *"det detective supt superintendent inspector constable sheriff dci dcs".split(),
         *["det supt", "det insp", "det sgt", "police chief", "chief constable", "chief inspector"],
         *["detective superintendent", "detective inspector", "detective chief inspector"],
     ]
+)
+_POLICE_FORCE = re.compile(r"\b(police|constabulary|gendarmerie|carabinieri|FBI|Scotland Yard)\b", re.IGNORECASE)
+_POLICE_SPEAK = re.compile(
+    r"\b(detectives?|police|officers|investigators|the force)\b[^.]{0,120}\b(said|say|says|issued|warned|appeal\w*|"
+    r"message)\b",
+    re.IGNORECASE,
 )
 PURSUIT = re.compile(r"\b(find|found|hunt\w* (you|them|him|her) down|track\w* (you|them|him|her) down|catch|follow)\b")
 LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
@@ -946,7 +994,7 @@ NOT_HARM = re.compile(
     r"corruption|obesity|disease|bureaucracy|red tape)|fight (a|the) war (on|against) (cancer|poverty|drugs|crime)|"
     # elections are won and lost at the ballot box: "wipe out its rivals at the ballot box", "bury the PDP
     # politically", "the voters will bury you", "we will finish you with the ballot"
-    r"[^.;]{0,60}\b(at the (polls|ballot box)|in the (election|vote|polls|by-election|primary|primaries)|"
+    r"[^.;]{0,60}\b(at (the )?(polls|ballot box)|in the (election|vote|polls|by-election|primary|primaries)|"
     r"in (the )?(coming |next |upcoming |forthcoming |general |local |state |presidential |parliamentary |"
     r"[\w-]+ ){0,6}(elections?|polls|by-elections?|primar(y|ies))|with (the |our |your |their )?(ballots?|votes?)|"
     r"politically|electorally|at the next election)\b|"
@@ -964,6 +1012,13 @@ NOT_HARM = re.compile(
     r"(hunt\w* down|take\w* down|track\w* down|go\w* after|dismantl\w*|crack\w* down on)[^.;]{0,40}\b(gangs?|"
     r"robbers?|thieves|holdup|syndicates?|smugglers?|evaders?|fraudsters?|criminals?|dealers?|dealing points|"
     r"(every|each) (rupee|penny|pound|dollar|cent|naira|peso|shilling|euro)|tax\w*)|"
+    # "flawless in our execution", "smoke bombs and flares", "our strike teams will hit the rats hard": a
+    # strategy carried out, a football crowd's pyrotechnics, pest control
+    r"\b(flawless|perfect|poor|strong|disciplined|ruthless|sloppy|operational|\w+ly) (in (our|their|its|his|her) )?"
+    r"execution\b|\bin (our|their|its|his|her) execution\b|\bsmoke ?bombs?\b|"
+    r"\b(hit|kill|eliminat|wipe|exterminat|target|attack|poison|trap|cull)\w*( out)? (the |all |these |those )?"
+    r"(rats|rodents|mice|mosquito\w*|locusts|pests|weeds|vermin|cockroaches|termites|bugs|germs|bacteria|"
+    r"virus\w*|infestations?)\b|"
     # "the execution of capital projects", "liable to a fine or 12 months imprisonment": office words
     r"execution of (the |its |their |major |all )?([\w-]+ ){0,3}(projects?|budgets?|plans?|contracts?|works|"
     r"programm?es?|polic(y|ies)|strateg(y|ies)|orders?|warrants?|tasks?|mandates?)|"
@@ -1019,7 +1074,8 @@ NOT_HARM = re.compile(
 
 # trade disputes retaliate with tariffs: there "retaliation" and "response" are economic
 TRADE = re.compile(
-    r"\b(tariffs?|duties|import quotas?|anti-dumping|trade (war|dispute|measures|talks)|exports?|imports?|"
+    r"\b(tariffs?|duties|import quotas?|anti-dumping|dumping|protectionis\w*|subsid(y|ies|ised|ized)|"
+    r"trade (war|dispute|measures|talks)|exports?|imports?|"
     r"export controls?|curbs|chips?|semiconductors?|countermeasures|trad(e|ing) (partners?|preferences|deals?|"
     r"agreements?|relationship|surplus|deficit|barriers))\b"
 )
@@ -1039,7 +1095,8 @@ VIOLENT_STORY = re.compile(
     r"explosives?|behead\w*|assassinat\w*|massacre\w*|militia\w*|militants?|insurgen\w*|rebels?|jihad\w*|"
     r"armed (group|groups|men|gang|gangs|forces|wing)|weapons|guns?|rifles?|terroris\w*|abduct\w*|kidnap\w*|"
     r"airstrikes?|air strikes?|missiles?|rockets?|troops|soldiers|hostages?|death threats?|"
-    r"(were|was|been|be) killed|killings?|killed (at least|\d+|two|three|four|five|six|civilians|people))\b"
+    r"(were|was|been|be) killed|killings?|killed (at least|\d+|two|three|four|five|six|civilians|people)|"
+    r"(stabbed|beaten|hacked|burned|burnt|shot|lynched) to death|arson attacks?|firebomb\w*|paramilitar\w*)\b"
 )
 # a labour dispute strikes, pickets and walks out: there a "strike" is a stoppage of work
 LABOUR = re.compile(
@@ -1049,7 +1106,9 @@ LABOUR = re.compile(
     r"week-long|planned) strikes?)\b"
 )
 _TRADE_WORDS = re.compile(
-    r"\b(retaliat\w*|respon(d|se|ses)|countermeasures?|counter-measures?|war|target\w*|hit(s|ting)?|strike back)\b"
+    r"\b(retaliat\w*|respon(d|se|ses)|countermeasures?|counter-measures?|war|target\w*|hit(s|ting)?|strike back|"
+    # "Europe will pay a price for its protectionism": in a trade row, a price in trade
+    r"pay (a |the )?(\w+ )?price|pay dearly)\b"
 )
 
 
@@ -1224,7 +1283,14 @@ class ThreatExtractor:
     def _sign_unattributed(self, candidates: list[Candidate]) -> None:
         """ "a letter signed 'NSU 2.0' ... One message read: '...'": the quotes no one is said to speak
         in a document about signed letters or leaflets are the signer's."""
-        unattributed = [c for c in candidates if c.speaker is None and c.cue == "quote" and not _said_unnamed(c)]
+        unattributed = [
+            c
+            for c in candidates
+            if c.speaker is None
+            and not _said_unnamed(c)
+            # "Leaflets threatening Buddhist teachers were found": what the signed paper itself threatens
+            and (c.cue == "quote" or (c.statement.kind == "reported" and _SIGNED_PAPERS.search(self._sentence_of(c))))
+        ]
         if not unattributed:
             return
         signer = self._signer()
@@ -1234,6 +1300,10 @@ class ThreatExtractor:
             c.speaker = signer
             if c.target == signer:
                 c.target, c.target_mention = None, None
+
+    def _sentence_of(self, c: Candidate) -> str:
+        start, end = c.statement.sentence
+        return self.text[start:end] if end > start else self.text[c.span[0] : c.span[1]]
 
     def _unnamed_for_their_group(self, candidates: list[Candidate]) -> None:
         """ "Four hooded men in front of a Los Lobos banner. One of them reads a statement: ...": an unnamed
@@ -1445,18 +1515,58 @@ class ThreatExtractor:
         found = []
         for (stmt, start, end), probability in zip(rejected, self.detector.probabilities(rows), strict=True):
             # the state's promise of justice stays rejected: the detector learned little of it
-            if probability >= self.detector.threshold and not _STATE_JUSTICE.search(self._literal_text(start, end)):
+            if probability >= self.detector.threshold and not self._firmly_rejected(stmt, start, end):
                 found.append(self._detected_candidate(stmt, start, end, probability))
         return found
+
+    def _firmly_rejected(self, stmt: Statement, start: int, end: int) -> bool:
+        """What the rules turn down for a reason the learned detector saw too little of to overrule: the state's
+        promise of justice, the police's pursuit, past deeds and what would have been, violence disowned."""
+        low = self._literal_text(start, end)
+        if _STATE_JUSTICE.search(low) or self._police_pursuit(stmt, low):
+            return True
+        if stmt.kind == "quote" and _QUOTED_AS_PHRASE.search(self.text[max(0, stmt.start - 40) : stmt.start]):
+            return True
+        done = PAST_ACCUSATION.search(low) or COUNTERFACTUAL.search(low)
+        if done and not FUTURE.search(low):
+            return True
+        return bool(VIOLENCE_DISOWNED.match(self.text[end : min(stmt.end, end + 120)]))
+
+    def _police_pursuit(self, stmt: Statement, low: str) -> bool:
+        """ "To the people running these scams: we will hunt you down ... we will find you", a detective or a police
+        force says: the police's pursuit of criminals, unless it speaks of killing."""
+        if LETHAL.search(low) or not PURSUIT.search(low):
+            return False
+        if stmt.speaker is not None:
+            return self._police(stmt.speaker)
+        # "Detectives ... have issued a blunt message to whoever killed him: 'We will find you.'"
+        para = self.text.rfind("\n", 0, stmt.start) + 1
+        return bool(_POLICE_SPEAK.search(self.text[max(para, stmt.start - 250) : stmt.start]))
+
+    def _police(self, speaker: str) -> bool:
+        actor = self.actors.get(speaker)
+        titles = {t.lower().rstrip(".") for t in actor.titles}
+        # a rank the tagger left in the name: "Det Supt Ruddock"
+        words = [w.lower().rstrip(".") for w in actor.name.split()]
+        titles |= {" ".join(words[:n]) for n in (1, 2, 3) if len(words) > n}
+        return bool(titles & _POLICE_TITLES) or (actor.type == "ORG" and bool(_POLICE_FORCE.search(actor.name)))
 
     def _detected_candidate(self, stmt: Statement, start: int, end: int, probability: float) -> Candidate:
         low = self._literal_text(start, end)
         kind = _harm(low)[0] or _harm(self.text[start:end].lower())[0] or "violence"
+        form = "conditional" if CONDITIONAL.search(low) else "veiled"
+        nested = self._nested_account(stmt, start)
+        if RECEIVED.search(low) or nested is not None:
+            # '"He said: 'Turkey will not protect you forever,'" Davlatov told reporters': the threat the speaker
+            # received, made by whoever told it to him (as the rules read it)
+            teller = self._teller(stmt, *(nested or (start, end)))
+            return Candidate(
+                stmt, (start, end), teller, stmt.speaker, stmt.speaker_mention, kind, form, probability, True, "learned"
+            )
         speaker = self._reporting_within(stmt, start, end)
         target, mention = self._target_in_passage(stmt, start, end)
         if target is not None and target == speaker:
             target, mention = None, None
-        form = "conditional" if CONDITIONAL.search(low) else "veiled"
         return Candidate(stmt, (start, end), speaker, target, mention, kind, form, probability, True, "learned")
 
     def sentence_features(self, stmt: Statement, start: int, end: int) -> dict[str, float]:
@@ -1509,16 +1619,19 @@ class ThreatExtractor:
             return
         if kind is None or REJECT.search(low) or NON_HARM_THREATS.search(low) or TALK_ABOUT_THREATS.search(low):
             return
+        if self._police_pursuit(stmt, low):
+            return
+        if stmt.kind == "quote" and _QUOTED_AS_PHRASE.search(self.text[max(0, stmt.start - 40) : stmt.start]):
+            return  # 'The phrase "we know where you sleep" is more specific than ...': words discussed, not said
+        done = PAST_ACCUSATION.search(low) or COUNTERFACTUAL.search(low)
+        if done and not FUTURE.search(low):
+            # "And you shot him anyway", a judge passing sentence; "if people like him stayed at home, the people
+            # with guns would have won": what was done, or what would have been
+            return
         if VIOLENCE_DISOWNED.match(self.text[end : min(stmt.end, end + 120)]):
             return  # '"We are going to bury them. Not with cutlasses, not with thugs, with ballot papers"'
         if veiled and ELECTORAL_SEQUEL.search(self.text[end : min(stmt.end, end + 200)]):
             return  # "Your days are numbered. ... The people will send you home"
-        if (
-            DEFIANCE.search(low)
-            and not re.search(r"\bwill(?! not| never)|\bwould(?! not| never)|\bif\b", low)
-            and not NEGATED_FATE.search(low)
-        ):
-            return  # "we will not be intimidated": refusal, not a threat
         nested = self._nested_account(stmt, start)
         if RECEIVED.search(low) or nested is not None:
             # "They told me they would kill my children": a threat the speaker received, made by
@@ -1541,6 +1654,12 @@ class ThreatExtractor:
                 )
             )
             return
+        if (
+            DEFIANCE.search(low)
+            and not re.search(r"\bwill(?! not| never)|\bwould(?! not| never)|\bif\b", low)
+            and not NEGATED_FATE.search(low)
+        ):
+            return  # "we will not be intimidated": refusal, not a threat
         if PAST_CLAIM.search(low) and not FUTURE.search(low):
             return
         # the speaker's voice runs through the whole quote: "we", "you" may sit in another sentence of it
@@ -1563,6 +1682,19 @@ class ThreatExtractor:
         if kind == "military" and hits < 2 and not CONDITIONAL.search(low):
             return
         form = "conditional" if CONDITIONAL.search(low) else ("veiled" if veiled else "direct")
+        # (also a quoted fragment inside the account: 'the men told her that "el comandante Flaco" had ordered her
+        # to stop broadcasting, "or the next thing you broadcast will be your own funeral"')
+        fragment = stmt.kind == "quote" and self.text[stmt.sentence[0] : stmt.start].strip(" \"“") != ""
+        agent = self._agent_of_account(stmt, *stmt.sentence) if fragment else None
+        if stmt.kind == "indirect":
+            agent = self._agent_of_account(stmt, start, end)
+        if agent is not None:
+            # "a commander of a FARC faction gave her 24 hours to leave town or be killed, she told reporters":
+            # the one who did it to her made the threat, and she received it
+            score = min(0.95, 0.65 + 0.1 * hits)
+            teller = stmt.speaker_mention
+            out.append(Candidate(stmt, (start, end), agent, stmt.speaker, teller, kind, form, score, True, "quote"))
+            return
         speaker = self._reporting_within(stmt, start, end)
         if speaker != stmt.speaker:
             # a threat the turn reports: whom it is aimed at is in its own sentence
@@ -1611,12 +1743,9 @@ class ThreatExtractor:
             )
             if not self._armed(ref) and not (hard == "military" and commands):
                 return None, False, 0
-        if kind is not None and speaker is not None and not LETHAL.search(low):
-            # "To the people running these scams: we will hunt you down ... we will find you", a detective says:
-            # the police's pursuit of criminals, unless he speaks of killing
-            titles = {t.lower().rstrip(".") for t in self.actors.get(speaker).titles}
-            if titles & _POLICE_TITLES and PURSUIT.search(low):
-                return None, False, 0
+        if kind is not None and speaker is not None and self._police(speaker):
+            if not LETHAL.search(low) and PURSUIT.search(low):
+                return None, False, 0  # the police's pursuit (see _police_pursuit)
         return kind, veiled, hits
 
     def _teller(self, stmt: Statement, start: int, end: int) -> str | None:
@@ -1651,7 +1780,8 @@ class ThreatExtractor:
             if lid is not None and lid != stmt.speaker and self.actors.get(lid).type in ("PERSON", "ORG"):
                 return lid
             return None
-        return None
+        # "They just called my campaign coordinator: ... The man said he was calling on behalf of Comandante Lobo"
+        return self._named_after_as_threatener(start, stmt.speaker)
 
     def _nested_account(self, stmt: Statement, start: int) -> tuple[int, int] | None:
         """Where, earlier in the same quote, a quote inside it opens that is still open at `start`: the
@@ -1961,6 +2091,13 @@ class ThreatExtractor:
             and bool(re.search(r"\b(he|him|his|she|her)\b", sentence_text, re.I))
         )
         if stmt.addressee and stmt.addressee != stmt.speaker and not audience and not about_another:
+            spoken_to = re.search(r"\b(you|your)\b", sentence_text, re.I)
+            if self.actors.get(stmt.addressee).type == "GROUP" and not spoken_to:
+                # '"We will bury the terrorists in the caves they dug," the general told soldiers': whom the harm
+                # is aimed at, not the troops he spoke to
+                aimed = self._aimed_group(stmt, start, end)
+                if aimed is not None and aimed[0] != stmt.addressee:
+                    return aimed
             return stmt.addressee, stmt.addressee_mention
         addressee = self._quoted_addressee(stmt, start, end)
         if addressee is not None:
@@ -2079,7 +2216,22 @@ class ThreatExtractor:
             condition = self._condition_subject(stmt, start, end)
             if condition is not None and condition[0] != best[1]:
                 return condition
+        placed = best is not None and best[0][0] != 0 and self.actors.get(best[1]).type == "GPE"
+        if best and (best[0][0] == 2 or placed) and not addressed:
+            # "We will bury the terrorists in the caves they dug": people the sentence names by what they are,
+            # rather than an actor named only in another sentence of the statement
+            aimed = self._aimed_group(stmt, start, end)
+            if aimed is not None:
+                return aimed
         if best and (best[0][0] == 0 or not addressed):
+            return best[1], self._np_mention(best[1], best[2])
+        if (
+            best
+            and self.actors.get(best[1]).type == "PERSON"
+            and re.search(r"\b(say|said|tell|told|warn|remind)\w* (to )?(him|her)\b", self.text[start:end], re.I)
+        ):
+            # "The so-called journalist X ... We say to him plainly: we know where you sleep": the "you" is the
+            # man the statement turned to
             return best[1], self._np_mention(best[1], best[2])
         if best is None and not addressed:
             # no one named: people named by what they are, as the object of the threatening sentence
@@ -2104,6 +2256,47 @@ class ThreatExtractor:
             if condition is not None:
                 return condition
         return None, None
+
+    def _agent_of_account(self, stmt: Statement, start: int, end: int) -> str | None:
+        """In someone's account of a threat made to them ("..., she told reporters"), the subject of the verb
+        whose object is the teller: "a commander gave her 24 hours to leave", "two men ordered him to stop"."""
+        if stmt.speaker is None:
+            return None
+        sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        for tok in sentence if sentence is not None else []:
+            if tok.dep_ not in ("dative", "dobj") or tok.lower_ not in ("her", "him") or tok.head.pos_ != "VERB":
+                continue
+            if not self.finder.pronoun_fits(stmt.speaker, tok.lower_):
+                continue
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ == "PRON":
+                continue
+            resolved = self.finder.resolve_np(subj, subj.idx, exclude=stmt.speaker)
+            # (a name the tagger took for a place still did it: '"el comandante Flaco" had ordered her')
+            if resolved is not None and resolved[0] != stmt.speaker and self.actors.get(resolved[0]).type in (
+                "PERSON",
+                "ORG",
+                "GPE",
+            ):
+                return resolved[0]
+        return None
+
+    def _aimed_group(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """People named by what they are as the object of the sentence's harm verb: "bury the terrorists"."""
+        sentence = self.doc.char_span(start, end, alignment_mode="expand")
+        for tok in sentence if sentence is not None else []:
+            verb = tok.head.lemma_.lower()
+            aimed = tok.dep_ == "dobj" and verb in _HARM_VERBS
+            # "local chiefs in Masisi territory who open their doors to the rebels would be treated as enemies"
+            suffered = tok.dep_ == "nsubjpass" and verb in _HARM_VERBS | {"treat", "consider", "declare", "mark"}
+            if not (aimed or suffered) or tok.head.pos_ != "VERB":
+                continue
+            if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children):
+                continue
+            group = group_from_np(tok, self.actors)
+            if group is not None and group.local_id != stmt.speaker:
+                return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
+        return None
 
     def _named_vocative(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """ "Lina Haddad, we will make you pay": a person named at the head of the words, or at their end
@@ -2172,13 +2365,17 @@ class ThreatExtractor:
     def _named_after_as_threatener(self, char: int, exclude: str | None) -> str | None:
         """ "The man he says made the threat is X", "the caller was later identified as X": within the next
         two paragraphs, the person the text names as the one who threatened."""
-        window_end = self.text.find("\n\n", self.text.find("\n\n", char) + 2)
-        window = self.text[char : window_end if window_end > 0 else len(self.text)]
+        first_break = self.text.find("\n\n", char)
+        window_end = self.text.find("\n\n", first_break + 2) if first_break >= 0 else -1
+        # (to the end of the text when no second paragraph break follows)
+        window = self.text[char : window_end if window_end > char else len(self.text)]
         for m in _THREATENER_NAMED.finditer(window):
             at = char + m.end()
-            for s, _e, lid in self.actors.mention_tokens:
-                tok = self.doc[s]
-                if at <= tok.idx <= at + 3 and lid != exclude and self.actors.get(lid).type == "PERSON":
+            for s, e, lid in self.actors.mention_tokens:
+                first, last = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
+                # the name right there, or the one a title ("Comandante Lobo") was taken into
+                named = at <= first <= at + 3 or first <= at < last
+                if named and lid != exclude and self.actors.get(lid).type == "PERSON":
                     return lid
         return None
 
@@ -2223,7 +2420,15 @@ class ThreatExtractor:
             for t in sentence
         ):
             return None
-        person = self._last_person_before(min(stmt.start, start), stmt.speaker, pronoun=pronouns[0].lower_)
+        # a person the statement itself named in a sentence before ("The so-called journalist X ... has spread
+        # lies. We say to him plainly: ..."), else the one named before the statement
+        pronoun = pronouns[0].lower_
+        within = (
+            self._last_person_before(start, stmt.speaker, outside_quotes=False, since=stmt.start, pronoun=pronoun)
+            if start > stmt.start
+            else None
+        )
+        person = within or self._last_person_before(min(stmt.start, start), stmt.speaker, pronoun=pronoun)
         if person is None:
             return None
         tok = pronouns[0]
@@ -2489,6 +2694,19 @@ class ThreatExtractor:
                     head = head.head.head
                 break
             head = head.head
+        phrase = self.doc.char_span(base + m.start("np"), np_end, alignment_mode="contract")
+        if phrase is not None and len(phrase) and phrase.root.pos_ in ("NOUN", "PROPN") and head.pos_ != "PROPN":
+            # "To the journalists of TeleCauca who keep repeating the lies of military intelligence:": the
+            # phrase's own head, however long the clause that picks them out
+            head = phrase.root
+        if head.pos_ == "NOUN" and head.tag_ in ("NNS", "NNPS"):
+            # "To the mercenaries of the AGC we say:", "To the journalists of TeleCauca Noticias ...:": the
+            # organisation whose people they are
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    owner = self.actors.at_token(obj.i)
+                    if owner and owner != stmt.speaker and self.actors.get(owner).type == "ORG":
+                        return owner, self.finder._mention_chars(obj.i) or (obj.idx, obj.idx + len(obj))
         if lid and lid != stmt.speaker and (self.actors.at_token(head.i) == lid or head.idx < base + m.start("np")):
             return lid, (base + m.start("np"), np_end)
         named = self.doc.char_span(base + m.start("np"), np_end, alignment_mode="contract")
@@ -2607,6 +2825,8 @@ class ThreatExtractor:
             verb.lower_.startswith("threatened") and verb.dep_ == "amod"
         ):
             return None
+        if verb.head.i != verb.i and verb.head.lemma_.lower() in _DENIALS:
+            return None  # "Dissident front denies threatening Argelia mayor"
         low = self._literal_text(stmt.start, stmt.end)
         if stmt.cue == "threaten" and self._non_agent_subject(verb):
             return None  # "a storm threatening floods", "an outbreak threatening crops"
@@ -2810,7 +3030,8 @@ class ThreatExtractor:
     def _group_target(self, verb: Token, allowed: set[int]) -> tuple[str, tuple[int, int], Token] | None:
         """Threats aimed at people named by what they are: "threatened journalists", "warned shipping companies"."""
         for tok in verb.subtree:
-            if tok.i not in allowed or tok.dep_ not in ("dobj", "pobj", "dative"):
+            # "warned that local chiefs who open their doors to the rebels would be treated as enemies"
+            if tok.i not in allowed or tok.dep_ not in ("dobj", "pobj", "dative", "nsubjpass"):
                 continue
             if tok.dep_ == "pobj" and tok.head.lower_ not in ("to", "against", "toward", "towards", "on"):
                 continue
@@ -2864,7 +3085,9 @@ class ThreatExtractor:
                     before = [m for m in mention if m.end <= c.statement.start]
                     c.target = receiver
                     c.target_mention = (before[-1].start, before[-1].end) if before else None
-            if c.target is None and re.search(r"\b(you|your)\b", self.text[c.span[0] : c.span[1]], re.I):
+            # (the "you" may be in another sentence of the message: "You have until Sunday. After that ...")
+            said = self.text[c.statement.start : c.statement.end]
+            if c.target is None and re.search(r"\b(you|your)\b", said, re.I):
                 receiver = self._message_receiver(c)
                 if receiver is not None:
                     c.target, c.target_mention = receiver
@@ -2893,14 +3116,20 @@ class ThreatExtractor:
         sentence = self.doc.char_span(c.statement.start, c.statement.end, alignment_mode="expand")
         if sentence is None or sentence[0].sent.start == 0:
             return None
-        previous = self.doc[sentence[0].sent.start - 1].sent
-        if c.statement.start - previous.end_char > 400 or not _MESSAGE_NOUNS.search(previous.text):
-            return None
-        found = None
-        for s, e, lid in self.actors.in_tokens(previous.start, previous.end):
-            if lid != c.speaker and self.actors.get(lid).type == "PERSON":
-                found = lid, (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1]))
-        return found
+        # the sentence before, or the one before it ("X received a voice message from a man who ... . Two
+        # leaders were killed this year. In the message the man says: ...")
+        first = self.doc[sentence[0].sent.start - 1].sent
+        earlier = [first] + ([self.doc[first.start - 1].sent] if first.start > 0 else [])
+        for previous in earlier:
+            if c.statement.start - previous.end_char > 400 or not _MESSAGE_NOUNS.search(previous.text):
+                continue
+            found = None
+            for s, e, lid in self.actors.in_tokens(previous.start, previous.end):
+                if lid != c.speaker and self.actors.get(lid).type == "PERSON":
+                    found = lid, (self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1]))
+            if found is not None:
+                return found
+        return None
 
     def _most_prominent_other(self, speaker: str | None) -> str | None:
         persons = [a for a in self.actors.actors if a.type == "PERSON" and a.local_id != speaker]
@@ -3036,6 +3265,12 @@ _NO_NAME_GIVEN = re.compile(
     r"refused to|never) (say|give|tell|identify)\b|\b(unknown|withheld|private|foreign) (number|caller)\b",
     re.IGNORECASE,
 )
+# a quote introduced as words under discussion: 'The phrase "we know where you sleep" is ...'
+_QUOTED_AS_PHRASE = re.compile(
+    r"\b(the|that|this|its|his|her) (phrase|words?|line|wording|expression|slogan|term|formula)\s*[\"“‘']$", re.I
+)
+# papers that carry a signature: "Leaflets threatening teachers were found ... signed 'X'"
+_SIGNED_PAPERS = re.compile(r"\b(leaflets?|letters?|pamphlets?|notes?|posters?|banners?|flyers?|graffiti)\b", re.I)
 # what carries words to the one they threaten
 _MESSAGE_NOUNS = re.compile(
     r"\b(messages?|voicemails?|e-?mails?|letters?|texts?|notes?|calls?|DMs?|direct messages?|voice notes?)\b", re.I

