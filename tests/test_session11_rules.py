@@ -286,3 +286,55 @@ def test_a_caller_on_behalf_of_a_commander_speaks_for_him(analyse) -> None:
     )
     speakers = {speaker for speaker, _ in pairs(analyse(text))}
     assert any(s and "Lince" in s for s in speakers), speakers
+
+
+def test_a_governments_campaign_against_a_kind_of_people_and_a_disease_are_no_threats(analyse) -> None:
+    text = (
+        "NAIROBI - Interior Secretary Joseph Wanjala said on Monday that security operations in the north-east "
+        "would continue after an attack on a bus killed six people.\n\n"
+        '"The government will eliminate these terrorists and anyone who harbours them," Wanjala said. "This menace '
+        'will be eliminated."\n\n'
+        "KAMPALA - Health officials launched a malaria campaign on Tuesday. Malaria remains the leading cause of "
+        "disease in the district, and the mosquito nets and vaccine doses arrived last week, they said. \"Our "
+        'enemy is very small, but it kills more children than any gun. We shall hunt it in every house and every '
+        'swamp," said the district health officer, Dr Ruth Akello. The outbreak has strained every clinic.\n'
+    )
+    assert not analyse(text).threats
+
+
+def test_fight_night_talk_and_a_metaphors_burial_are_no_threats(analyse) -> None:
+    text = (
+        "LAS VEGAS - The two fighters traded insults at Thursday's press conference before Saturday's main event "
+        "in the octagon.\n\n"
+        '"He\'s going to shoot, he\'s going to eat a knee, and he\'s going to wake up on the canvas," said Tyler '
+        "Brandt of his opponent, Magomed Aliyev.\n\n"
+        "RECIFE - At a rally on Sunday, councilwoman Ana Claudia Moreira told supporters: \"The only thing that "
+        'will be buried tonight is the arrogance of those who think this city belongs to them."\n'
+    )
+    assert not analyse(text).threats
+
+
+def test_whoever_stands_with_an_army_is_threatened_not_supported(analyse) -> None:
+    text = (
+        "KIRKUK - A statement attributed to the Islamic State circulated on Telegram on Sunday, days after "
+        "militants killed three tribesmen near the village of al-Zawiya.\n\n"
+        '"To the apostate Thiyab al-Mashhadani and whoever stands with the army: we will hang your head on the '
+        'gate of your own guesthouse," the group\'s spokesman, Abu Hafs al-Anbari, said in the statement.\n'
+    )
+    found = pairs(analyse(text))
+    assert any(target and "Mashhadani" in target for _, target in found), found
+
+
+def test_going_home_in_a_box_and_without_his_legs_are_harm(analyse) -> None:
+    text = (
+        "BURNLEY - A man sent a string of voicemails to MP Priyanka Shah after she spoke on asylum, a court heard. "
+        "Police "
+        "said the threats came weeks after a councillor was stabbed to death in a nearby town.\n\n"
+        '"You want to fill this country with them, you can go back with them in a box," Keith Daley, 52, said in '
+        "one of them, prosecutor Helen Marsh told the court.\n\n"
+        "In Beirut, a group calling itself the Guardians of the Quarter warned a television crew on Tuesday: "
+        '"Whoever comes with a camera will leave without it, or without his legs."\n'
+    )
+    said = " ".join(span.text for threat in analyse(text).threats for span in threat.all_spans())
+    assert "in a box" in said, said
+    assert "without his legs" in said, said

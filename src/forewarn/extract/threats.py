@@ -103,6 +103,12 @@ SOFT_IDIOMS = (
     r"warnings?\b|\bthere (will be|is) no (second|further|other) warning\b|\b(be|is|will be) your (own )?funeral\b|"
     # "Every metre you advance will cost you dearly"
     r"\bcost (you|him|her|them) dearly\b|"
+    # "After that nobody's gonna be able to protect her"; "We got your address, Sam. Nice porch."; "I'd happily do
+    # life for this one. Somebody post her address"
+    r"\b(no one|nobody|no-one)(['’]s| is)? (will |can |gonna |going to )?(be able to )?(protect|save) "
+    r"(you|him|her|them)\b|"
+    r"\b(we|i)(['’]ve| have)? (got|have) your (home )?address\b|\b(do|doing) life for (this|her|him|them)\b|"
+    r"\bpost (her|his|their) (home )?address\b|"
     # "Tell your apa that after the 7th, there will be no one to save her"
     r"\b(no one|nobody|no-one)( will be| is)?( left| there)? to save (you|him|her|them)\b|"
     r"\b(no one|nobody|no-one) (will|can|could) save (you|him|her|them)\b|"
@@ -229,6 +235,10 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         SUFFERING := (
             r"\b(leave|leaves|go|goes|come|comes|return|returns|carried out|sent home) "
             r"(on a stretcher|in a (coffin|box|body bag|bag|shroud))\b|\bstretchers?\b|"
+            # "you can go back with them in a box"; "will leave without it, or without his life"
+            r"\b(go|goes|going|come|comes|sent|send) (back|home)( with \w+)? in (a |an )?(coffin|box|body bag|bag)s?"
+            r"\b|"
+            r"\bwithout (his|her|their|your) (life|lives|head|heads|legs)\b|"
             r"\b(lose|lost) (his|her|their|your|its) (hands?|heads?|lives?|life|legs?|eyes?|tongues?|fingers?)\b|"
             r"\bwith (his|her|their|your|its) (skin|blood|heads?|necks?)\b|"
             r"\b(pay|paid|pays|answer\w*|atone) [^.;]{0,25}?with (his|her|their|your|its) (lives?|life)\b|"
@@ -480,7 +490,7 @@ MILITARY_OBJECTS = re.compile(
 REVENGE_ON_ME = r"(retaliation|revenge|vengeance|response|reply|punishment|retribution)\b[^.;]{0,60}\bis on me"
 INTENT = re.compile(
     r"\b(will|would|shall|'ll|’ll|going to|gonna|must|vow\w*|swear|oath|" + REVENGE_ON_ME + r"|are waiting|"
-    r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|any\b|whoever|\d+ hours to|"
+    r"await|let (him|them|this|her)|know that|until|otherwise|or else|unless|if|(?<!than )any\b|whoever|\d+ hours to|"
     r"second warning|"
     + OR_BE_KILLED
     + r"|"
@@ -574,17 +584,25 @@ REJECT = re.compile(
     r"will not be tolerated|not tolerate|restraint|de-?escalat\w*|calm\b|deny|denied|denies|not responsible|"
     # prayers for the victims ("we pray for", "our prayers are with"), not "after the evening prayer"
     r"pray(s|ed|ing)? (for|that|to)|prayers? (for|are with|go)|(our|my|thoughts and) prayers|let us pray|"
-    r"thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|stands? (firmly )?with|"
+    r"thank god|i am fine|relieved|sympath\w*|condolence\w*|solidarity|"
+    r"(?<!who )(?<!whoever )(?<!anyone who )stands? (firmly )?with|"
     # "vowed to crush Villacrés in tonight's debate with arguments, not bullets": a debate, not a fight
     r"\b(with|through|by) (arguments|ideas|votes|words|the ballot|proposals)\b[^.;]{0,20}\bnot (with )?(bullets|guns|"
     r"weapons|violence|force)|"
     # "will continue to respond calmly and resolutely, in accordance with international law": a defence posture
     r"\b(respond|react)\w* (calmly|appropriately|proportionately|responsibly)\b|"
     # "Left-wing extremism will be wiped out from Chhattisgarh": a policy against a movement, not a threat to people
-    r"\b(\w+ism|insurgency|banditry|militancy|terror)\b[^.;]{0,30}\b(will|shall|must) be (wiped out|eliminated|"
-    r"eradicated|crushed|rooted out|defeated|ended|stamped out)|"
+    r"\b(\w+ism|insurgency|banditry|militancy|terror|menace|scourge)\b[^.;]{0,30}\b(will|shall|must) be "
+    r"(wiped out|eliminated|eradicated|crushed|rooted out|defeated|ended|stamped out)|"
     r"\b(wip\w* out|eliminat\w*|eradicat\w*|crush\w*|root\w* out|stamp\w* out|defeat\w*) ([\w-]+ ){0,2}"
     r"(\w+ism|insurgency|banditry|militancy|terrorism)\b|"
+    # "The government will eliminate these terrorists and anyone who harbours them": the state's campaign against
+    # a kind of people, named by no name
+    r"\b(the|our) (government|state|security forces|security agencies|authorities|police)\b[^.;]{0,40}\b(will|shall|"
+    r"is going to) (eliminate|wipe out|crush|neutrali[sz]e|defeat|root out|hunt down) (these|the|all|every) "
+    r"(terrorists?|bandits?|militants?|insurgents?|criminals?|gangs?|gangsters?|kidnappers?|extremists?)\b|"
+    # "The only thing that will be buried tonight is the arrogance of ...": a metaphor's subject
+    r"\bthe only thing (that )?(will|is going to) (be )?(buried|killed|destroyed|die|burn)\w*\b|"
     # "other hostages, other families, and we must not forget them": remembrance
     r"\bmust (not|never) forget\b|"
     # "we are going to bring it down - not with guns, not with stones, but with the Constitution"
@@ -905,13 +923,15 @@ PAST_TIME = re.compile(
 SPORTS = re.compile(
     r"\b(match|matches|game|games|season|coach|striker|goals?|league|cup|championship|tournament|derby|"
     r"fixture|kick-off|referee|play-?offs?|semi-final|final|squad|midfielder|defender|goalkeeper|boxer|bout|"
-    r"knockout|title fight|innings|wickets?|playoff|scored|stadium)\b"
+    r"knockout|title fight|innings|wickets?|playoff|scored|stadium|ufc|mma|octagon|canvas|sparring|fight night|"
+    r"main event|undercard|weigh-in|promoter|trainer)\b"
 )
 # words that put a single sentence on the sports pages whatever the rest of the document is about
 SPORTS_SENTENCE = re.compile(
     r"\b(derby|fixture|kick-off|league|cup final|championship|tournament|play-?offs?|semi-finals?|stadium|coach|"
     r"striker|referee|title fight|innings|away game|home game|on the pitch|on the field|on the court|"
-    r"(the|that|this) ring|boxing|undercard|weigh-in|knockout|heavyweight|middleweight|welterweight)\b"
+    r"(the|that|this) ring|boxing|undercard|weigh-in|knockout|heavyweight|middleweight|welterweight|"
+    r"on the canvas|octagon|ufc|mma|fight night|eat a knee)\b"
 )
 FICTION = re.compile(
     r"\b(film|movie|novel|villain|character|plot|episode|sequel|trailer|starring|screenplay|box office|"
@@ -939,6 +959,18 @@ _POLICE_SPEAK = re.compile(
     re.IGNORECASE,
 )
 PURSUIT = re.compile(r"\b(find|found|hunt\w* (you|them|him|her) down|track\w* (you|them|him|her) down|catch|follow)\b")
+# in a game or a fight night "shoot" is a move; killing is still killing
+_SPORTS_LETHAL = re.compile(r"\b(kill|murder|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
+# a campaign against a disease in a public-health story: "We shall hunt it in every house and every swamp"
+_AGAINST_DISEASE = re.compile(
+    r"\b(hunt|kill|fight|attack|eliminat|crush|wip|defeat|destroy|chas)\w*( out| down)? (it|them|the (virus|disease|"
+    r"mosquito\w*|parasites?|enemy|epidemic|outbreak))\b"
+)
+# a public-health story: its "enemy" is a disease and its campaigns "hunt" mosquitoes
+HEALTH = re.compile(
+    r"\b(malaria|mosquito\w*|cholera|measles|polio|virus|vaccin\w*|epidemic|outbreak|disease|infections?|"
+    r"larva\w*|bed ?nets?)\b"
+)
 LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
 _LEGISLATURES = frozenset("congress parliament senate assembly house knesset duma majlis legislature".split())
 _MOTION_VERBS = frozenset("go return head come travel flee move sail fly run leave".split())
@@ -1204,6 +1236,9 @@ class ThreatExtractor:
         self.trade = len(TRADE.findall(self.text.lower())) >= 3
         self.labour = len(LABOUR.findall(self.text.lower())) >= 3
         self.violent = bool(VIOLENT_STORY.search(self.text.lower()))
+        # (a story of threats to vaccinators is a violent story, not a health one)
+        health_words = len(HEALTH.findall(self.text.lower()))
+        self.health = health_words >= 5 and health_words >= 3 * len(VIOLENT_STORY.findall(self.text.lower()))
         # turns and quotes, for the "I" of what their speakers report ("He said I was going to hang")
         self._voiced = [st for st in statements if st.kind in ("turn", "quote") and st.speaker]
         candidates: list[Candidate] = []
@@ -1615,8 +1650,10 @@ class ThreatExtractor:
         kind, veiled, hits = self._judge(low, stmt.speaker)
         if kind == "economic" and not (FUTURE.search(low) and re.search(r"\b(we|i)\b", low)):
             return  # "sanctions only work if we are united": talk about sanctions, not a threat
-        if (self.sports or SPORTS_SENTENCE.search(low)) and not LETHAL.search(low):
+        if (self.sports or SPORTS_SENTENCE.search(low)) and not _SPORTS_LETHAL.search(low):
             return
+        if self.health and _AGAINST_DISEASE.search(low):
+            return  # "We shall hunt it in every house and every swamp": a campaign against a disease
         if kind is None or REJECT.search(low) or NON_HARM_THREATS.search(low) or TALK_ABOUT_THREATS.search(low):
             return
         if self._police_pursuit(stmt, low):
@@ -1677,7 +1714,9 @@ class ThreatExtractor:
             and not NEGATED_FATE.search(low)
         ):
             return
-        if GENERIC_YOU.search(low) and not FUTURE.search(low) and not CONDITIONAL.search(low):
+        # ("you can go back with them in a box" is harm the one addressed will suffer, not a saying)
+        saying = GENERIC_YOU.search(low) and not _SUFFERING.search(low)
+        if saying and not FUTURE.search(low) and not CONDITIONAL.search(low):
             return  # "you can't fight a war without soldiers": a saying, addressed to no one
         if kind == "military" and hits < 2 and not CONDITIONAL.search(low):
             return
@@ -2716,6 +2755,12 @@ class ThreatExtractor:
             if len(words) and all(t.text[:1].isupper() for t in words) and not self.actors.at_token(words[0].i):
                 actor = self.actors.add_actor(words.text, "ORG", words)
                 return actor.local_id, (words.start_char, words.end_char)
+        if phrase is not None:
+            # "To the apostate Thiyab al-Mashhadani and whoever stands with the army:": the person the address names
+            for tok in phrase:
+                owner = self.actors.at_token(tok.i)
+                if owner and owner != stmt.speaker and self.actors.get(owner).type == "PERSON":
+                    return owner, self.finder._mention_chars(tok.i) or (tok.idx, tok.idx + len(tok))
         group = group_from_np(head, self.actors) if head.idx >= base + m.start("np") else None
         if group is None:
             return (lid, (base + m.start("np"), np_end)) if lid and lid != stmt.speaker else None

@@ -452,7 +452,8 @@ _FROM_PLACE = frozenset("man woman men women couple teenager boy girl family res
 _PLACE_NOUNS = frozenset(
     """region oblast province governorate district county city town village municipality state prefecture
     governor mayor border outskirts residents neighbourhood neighborhood area suburb camp refugee checkpoint
-    crossing airport barracks""".split()
+    crossing airport barracks township townships regions districts provinces counties towns villages woreda
+    zone kebele sub-location location ward commune valley""".split()
 )
 _TITLES = frozenset(
     """mr mrs ms miss dr prof professor sir lady lord president minister senator judge general gen colonel col
