@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from forewarn.model import DocumentAnalysis
-
-
-def pairs(analysis: DocumentAnalysis) -> set[tuple[str | None, str | None]]:
-    def name(ref) -> str | None:
-        return analysis.actor(ref.local_id).name if ref else None
-
-    return {(name(t.speaker), name(t.target)) for t in analysis.threats}
+from threat_pairs import pairs
 
 
 def test_an_official_introduced_before_he_is_named_is_the_man_named_next(analyse) -> None:

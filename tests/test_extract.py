@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from forewarn.model import DocumentAnalysis, Threat
-
-
-def names(analysis: DocumentAnalysis, threat: Threat) -> tuple[str | None, str | None]:
-    speaker = analysis.actor(threat.speaker.local_id).name if threat.speaker else None
-    target = analysis.actor(threat.target.local_id).name if threat.target else None
-    return speaker, target
+from forewarn.model import DocumentAnalysis
+from threat_pairs import names
 
 
 def assert_spans_verbatim(analysis: DocumentAnalysis) -> None:

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from forewarn.model import DocumentAnalysis, Threat
-
-
-def names(analysis: DocumentAnalysis, threat: Threat) -> tuple[str | None, str | None]:
-    speaker = analysis.actor(threat.speaker.local_id).name if threat.speaker else None
-    target = analysis.actor(threat.target.local_id).name if threat.target else None
-    return speaker, target
+from threat_pairs import names
 
 
 @pytest.mark.parametrize(

