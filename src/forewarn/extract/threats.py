@@ -237,6 +237,10 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"\b(go|goes|going|come|comes|sent|send) (back|home)( with \w+)? in (a |an )?(coffin|box|body bag|bag)s?"
             r"\b|"
             r"\bwithout (his|her|their|your) (life|lives|head|heads|legs)\b|"
+            # "he will not go back on his own legs", "the newcomers will be the first to die if the army enters"
+            r"\b(will not|won[’']t|would not|wouldn[’']t|never) (go|walk|leave|come|return)\w*( back| home| out)? on "
+            r"(his|her|their|your) own (legs|feet)\b|"
+            r"\b(will|would|shall) be the first (ones? )?to (die|fall|be killed|be buried)\b|"
             r"\b(lose|lost) (his|her|their|your|its) (hands?|heads?|lives?|life|legs?|eyes?|tongues?|fingers?)\b|"
             r"\bwith (his|her|their|your|its) (skin|blood|heads?|necks?)\b|"
             r"\b(pay|paid|pays|answer\w*|atone) [^.;]{0,25}?with (his|her|their|your|its) (lives?|life)\b|"
@@ -293,7 +297,19 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(room|cell|grave|bullet|coffin|hole) (is )?waiting for (you|him|her|them)\b|"
         r"\b(something|anything|accidents?) (could|might|will|may|can) happen to (you|him|her|them|your|his)\b|"
         r"\baccidents happen\b|\bno longer (be )?protected\b|\bteach (him|her|you|them) a lesson\b|"
-        r"\b(you|he|she|they) (will|would|could) (just )?disappear\b|\b(won[’']t|will not) be around\b",
+        r"\b(you|he|she|they) (will|would|could) (just )?disappear\b|\b(won[’']t|will not) be around\b|"
+        # "Traitors do not live long", "she should think about her health", "look around when he crosses the
+        # street", "the car caught fire one night, with you in it", "Not everyone here is as patient as I am"
+        r"\b(traitors|informers|snitches|spies|collaborators|apostates|people like (him|her|you|them|that)) "
+        r"(do not|don[’']t|never) live long\b|"
+        r"\b(should|had better|must|ought to|would do well to|might want to)( also)? (think|worry) about "
+        r"(his|her|your|their) (own )?(health|safety)\b|"
+        r"\blook\w* over (his|her|your|their) shoulders?\b|"
+        r"\blook around when (he|she|you|they) (cross|walk|leave|get|go)\w*|"
+        r"\bwith (you|him|her|them) (still )?(in|inside) (it|the car|the house|the bus)\b|"
+        r"\b(should|had better|must|better) be (very )?careful when (he|she|you|they) (next )?(come|go|visit|return|"
+        r"walk|travel)\w*|"
+        r"\bnot every(one|body) (here |there )?is as (patient|understanding|forgiving|calm) as (i am|me|we are|us)\b",
         "violence",
         True,
     ),
@@ -956,10 +972,18 @@ _POLICE_SPEAK = re.compile(
     r"message)\b",
     re.IGNORECASE,
 )
+# a pursuit that ends in court is the law's, whoever speaks: "We will find them, we will take them to court"
+_PURSUIT_TO_COURT = re.compile(
+    r"\b(take|taking|bring|drag)\w* (them|him|her|you|the \w+) to court|"
+    r"\bprosecute (them|him|her|you|those|anyone|everyone|every)\b|\bfixed penalty|"
+    r"\bbefore the (courts?|magistrates?)"
+)
 PURSUIT = re.compile(r"\b(find|found|hunt\w* (you|them|him|her) down|track\w* (you|them|him|her) down|catch|follow)\b")
 # in a game or a fight night "shoot" is a move; killing is still killing
-_KILLING_WORDS = "kill|murder|behead|decapitat|bomb|stab|slaughter|execut|assassinat"
+_KILLING_WORDS = "kill|murder|behead|decapitat|bomb(?!ast|shell|on)|stab(?!ili|le)|slaughter|execut|assassinat"
 _SPORTS_LETHAL = re.compile(rf"\b({_KILLING_WORDS})\w*")
+# a rout foretold on the sports pages names no victim: "It will be a slaughter in there, cards everywhere"
+_SPORTS_ROUT = re.compile(r"\b(a|an|the) ([\w-]+ )?(slaughter|massacre|bloodbath|execution)\b")
 # a campaign against a disease in a public-health story: "We shall hunt it in every house and every swamp"
 _AGAINST_DISEASE = re.compile(
     r"\b(hunt|kill|fight|attack|eliminat|crush|wip|defeat|destroy|chas)\w*( out| down)? (it|them|the (virus|disease|"
@@ -984,6 +1008,9 @@ _PLACE_PREPS = frozenset(
 VICTIM_CONTEXT = re.compile(
     r"\b(blood of|martyrs?( of)?|victims of|killing of|assassination of|death of|memory of|funeral of|late|"
     r"what happened to|"
+    # the precedent and the side that strikes are not the one threatened: "you will meet the same fate as Bittu",
+    # "a legitimate target for the soldiers of the Caliphate"
+    r"(same )?fate (as|of)|(legitimate )?targets? for (the )?(\w+ ){0,2}of|"
     r"end up like|ended up like)( the| our| their)?\s*$"
 )
 WEAK_CUES = frozenset({"warn", "warning", "vow", "pledge", "promise", "swear"})
@@ -1009,7 +1036,13 @@ class Candidate:
 # words that look like harm but name ordinary things: labour strikes, attack ads, killer apps
 NOT_HARM = re.compile(
     # "traders hanging on by their fingernails", "a deal hanging by a thread", "hang in there": holding on
-    r"\b(hang(s|ing)? (on|in there|by a thread|onto)|hung on|hanging over)\b|"
+    r"\b(hang(s|ing)? (on|up|in there|by a thread|onto)|hung (on|up)|hanging over)\b|"
+    # "the game rewards you for not killing", "kill the game early", "Kill the bike lanes and you kill a cyclist":
+    # harm refused, a match or a scheme ended, the harm the listener would do
+    r"\b(for not|without) (kill|shoot|murder|harm|hurt)\w*|"
+    r"\bkill\w* (off )?(the |a |this |that )?(game|match|tie|contest|momentum|mood|tempo|clock|buzz|vibe|joke|"
+    r"lights|engine|music|noise|conversation|story|rumou?rs?)\b|"
+    r"\band you('ll| will)? (kill|murder|hurt|endanger)\w*|"
     r"\b((a|general|labou?r|hunger|rail|teachers'?|workers'?|nationwide|call(ed)? a|go(ing)? on|went on) strikes?|"
     r"strikes? (vote|action|ballot|fund)|attack ads?|killer (app|feature)|price war|trade war|bidding war|"
     # "to attack teachers in the press": words, not blows
@@ -1057,7 +1090,8 @@ NOT_HARM = re.compile(
     r"(bury|buries|burying|crush\w*|destroy\w*|wipe\w* out|annihilat\w*|demolish\w*|thrash\w*|trounce\w*|"
     r"kill\w*|sink\w*|torpedo\w*)[\"”’']? (the |this |that |a |its |their |his |her )?([\w'‘’]+ ){0,2}"
     r"(government|opposition|coalition|party|parties|rivals?|incumbents?|challengers?|candidates?|ticket|campaign|"
-    r"bill|motion|proposal|reform|tax|deal|merger|bid|plan)\b|"
+    r"bill|motion|proposal|reform|tax|deal|merger|bid|plan|lanes?|scheme|project|programm?e|funding|policy|law|"
+    r"route|service)\b|"
     # politics and business attack ideas and markets: "a direct attack on Alberta's economy"
     r"attacks? on ([\w'’]+ ){0,3}(economy|economies|jobs|market share|democracy|freedoms?|rights|values|livelihoods|"
     r"industry|prices|competition|constitution|rule of law|free speech|way of life|wages|pensions|middle class|"
@@ -1172,6 +1206,11 @@ _SIGNALS: dict[str, re.Pattern[str]] = {
 
 
 @lru_cache(maxsize=4096)
+def _lethal_in_sport(text: str) -> bool:
+    """Killing words that keep their sense on the sports pages: not "kill the game early", not "a slaughter"."""
+    return bool(_SPORTS_LETHAL.search(NOT_HARM.sub(" ", _SPORTS_ROUT.sub(" ", text))))
+
+
 def _harm(text: str) -> tuple[str | None, bool, int]:
     """Main harm type in a passage, whether only veiled terms occur, and how many terms."""
     if TRADE.search(text):
@@ -1564,13 +1603,28 @@ class ThreatExtractor:
         done = PAST_ACCUSATION.search(low) or COUNTERFACTUAL.search(low)
         if done and not FUTURE.search(low):
             return True
+        if self._inert_past(start, end, low):
+            return True
         return bool(VIOLENCE_DISOWNED.match(self.text[end : min(stmt.end, end + 120)]))
+
+    def _inert_past(self, start: int, end: int, low: str) -> bool:
+        """ "He went to the memorial every July until his knees would not let him": a memory told in the past
+        tense, with no harm named, no one addressed, no condition and nothing to come, threatens no one."""
+        if _harm(low)[0] or _harm(self.text[start:end].lower())[0]:
+            return False
+        if FUTURE.search(low) or CONDITIONAL.search(low) or re.search(r"\b(you|your|yours|yourself)\b", low):
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        roots = [t for t in span if t.dep_ == "ROOT"] if span is not None else []
+        return bool(roots) and all(t.tag_ == "VBD" for t in roots)
 
     def _police_pursuit(self, stmt: Statement, low: str) -> bool:
         """ "To the people running these scams: we will hunt you down ... we will find you", a detective or a police
         force says: the police's pursuit of criminals, unless it speaks of killing."""
         if LETHAL.search(low) or not PURSUIT.search(low):
             return False
+        if _PURSUIT_TO_COURT.search(low):
+            return True
         if stmt.speaker is not None:
             return self._police(stmt.speaker)
         # "Detectives ... have issued a blunt message to whoever killed him: 'We will find you.'"
@@ -1649,7 +1703,7 @@ class ThreatExtractor:
         kind, veiled, hits = self._judge(low, stmt.speaker)
         if kind == "economic" and not (FUTURE.search(low) and re.search(r"\b(we|i)\b", low)):
             return  # "sanctions only work if we are united": talk about sanctions, not a threat
-        if (self.sports or SPORTS_SENTENCE.search(low)) and not _SPORTS_LETHAL.search(low):
+        if (self.sports or SPORTS_SENTENCE.search(low)) and not _lethal_in_sport(low):
             return
         if self.health and _AGAINST_DISEASE.search(low):
             return  # "We shall hunt it in every house and every swamp": a campaign against a disease
@@ -2881,7 +2935,7 @@ class ThreatExtractor:
             return None
         if self._police_pursuit(stmt, low):
             return None  # "Police vowed to find whoever did it"
-        if (self.sports or SPORTS_SENTENCE.search(sentence_low)) and not _SPORTS_LETHAL.search(low):
+        if (self.sports or SPORTS_SENTENCE.search(sentence_low)) and not _lethal_in_sport(low):
             return None  # "promised to destroy the visitors in Sunday's derby"
         kind, veiled, hits = self._judge(low, stmt.speaker)
         if "passive" in stmt.how:
