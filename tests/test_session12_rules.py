@@ -74,3 +74,115 @@ def test_a_letter_against_killing_a_scheme_is_no_threat(analyse) -> None:
         "Harriet Okafor, Leslieville\n"
     )
     assert analyse(text).threats == []
+
+
+def test_a_translation_in_brackets_after_the_quote_is_judged_too(analyse) -> None:
+    text = (
+        "BAMENDA - A separatist commander who calls himself General Kombo posted a video on Facebook on Tuesday.\n\n"
+        "In it, Kombo also appears to address the mayor of Ndu, Emmanuel Tata Fuh, who urged parents last week to "
+        'send their children back to school. "Mayor, you dey chop with La Republique. You remember wetin happen to '
+        'the last mayor weh e chop with them?" (Mayor, you are eating with La Republique. Do you remember what '
+        "happened to the last mayor who ate with them?)\n\n"
+        "Separatist fighters killed a mayor in the region in 2021.\n"
+    )
+    assert ("Kombo", "Emmanuel Tata Fuh") in {
+        (speaker.replace("General ", "") if speaker else None, target) for speaker, target in pairs(analyse(text))
+    }
+
+
+def test_the_colon_brings_in_the_words_of_the_last_one_to_speak_before_it(analyse) -> None:
+    text = (
+        "ERBIL - A press freedom group said on Monday that a blogger held for nine days had been threatened in "
+        "custody.\n\n"
+        "Dilan Rashid, 31, was released on bail last week. Rashid told the group that an officer he identified as "
+        "Rebwar Ahmed told him during his last interrogation: \"This time you walk out. Next time you will "
+        'not leave on your feet, and nobody will know where you are."\n'
+    )
+    assert ("Rebwar Ahmed", "Dilan Rashid") in pairs(analyse(text))
+
+
+def test_veiled_warnings_to_an_exiled_journalist(analyse) -> None:
+    text = (
+        "RIGA - A Russian lawmaker has warned an exiled journalist on state television, weeks after another "
+        "exile was attacked in Vilnius with a hammer.\n\n"
+        "\"Traitors do not live long, even in Riga. I would advise Mr. Tomilin to look around when he crosses the "
+        'street," Duma deputy Gennady Vorontsov said on the programme.\n'
+    )
+    assert ("Gennady Vorontsov", "Tomilin") in {
+        (speaker, target.split()[-1] if target else None) for speaker, target in pairs(analyse(text))
+    }
+
+
+def test_a_voice_named_further_on_is_the_speaker(analyse) -> None:
+    text = (
+        "CHOLOMA, Honduras - A mayoral hopeful said on Tuesday she had received a voice message on her phone.\n\n"
+        'In it, a man\'s voice says: "Señora Funes, this is the only warning. If you keep talking about the '
+        'police post in Rivera Hernández, go and buy your coffin, because we will put you in it."\n\n'
+        '"He gave me until the end of the month to withdraw," Funes said.\n\n'
+        "An investigator in San Pedro Sula, who asked not to be named, said the voice had been identified as that "
+        'of Wilmer Josué Aguilar, known as "El Tigre", whom police consider the leader of a gang clique.\n'
+    )
+    assert {(speaker, target.split()[-1] if target else None) for speaker, target in pairs(analyse(text))} == {
+        ("Wilmer Josué Aguilar", "Funes")
+    }
+
+
+def test_a_caller_is_known_by_his_voice(analyse) -> None:
+    text = (
+        "MAKHACHKALA - A reporter who investigated construction contracts says she has been threatened.\n\n"
+        "Zalina Kurbanova, 31, spent the spring looking at contracts linked to Ruslan Gaziyev, a former wrestler "
+        "turned businessman.\n\n"
+        "In April, she began receiving calls from a number she did not recognise. According to a police report, the "
+        'caller told her that "journalists who dig too deep end up in the river" and that "your mother\'s house is '
+        'not far." Police later identified the voice on a recording Kurbanova made as that of Gaziyev himself.\n'
+    )
+    assert ("Ruslan Gaziyev", "Zalina Kurbanova") in pairs(analyse(text))
+
+
+def test_a_description_points_back_to_the_one_person_the_sentence_before_names(analyse) -> None:
+    text = (
+        "GROZNY - A lawyer says a lawmaker threatened her in a court corridor in July.\n\n"
+        "The man she names is Ruslan Vakhidovich Dudurkaev, a member of Chechnya's parliament.\n\n"
+        "The lawyer is not the only one Dudurkaev has singled out. In a Telegram post in June, the deputy wrote "
+        'that the blogger Islam Sadulayev "will answer with his blood for every word he has said about our '
+        'people."\n'
+    )
+    assert ("Ruslan Vakhidovich Dudurkaev", "Islam Sadulayev") in pairs(analyse(text))
+
+
+def test_the_host_called_at_the_head_of_a_turn_is_not_whom_a_later_sentence_threatens(analyse) -> None:
+    text = (
+        "Transcript: 'Evening with Kirill Shchukin', Rossiya-1\n\n"
+        "SHCHUKIN: Vitaly Vladimirovich, you have your own government in exile to deal with.\n\n"
+        "GORBENKO: Kirill, they call themselves the legitimate authorities of Tokmak. Serhiy Bondarchuk and his "
+        "council sit in Zaporizhzhia and give interviews. When our troops enter Zaporizhzhia, Bondarchuk and every "
+        "one of his deputies will hang in the central square of Tokmak.\n"
+    )
+    targets = {target for _speaker, target in pairs(analyse(text))}
+    assert "Serhiy Bondarchuk" in targets, targets
+
+
+def test_the_sheikh_is_the_man_the_story_gave_that_title(analyse) -> None:
+    text = (
+        "NASIRIYAH, Iraq - Two protesters were shot dead on Tuesday.\n\n"
+        "Earlier on Wednesday, a video circulated in which Sheikh Hamid al-Zubaidi, an elder of the Al Bu Khalifa "
+        "clan, stood beside the body of his nephew and addressed the city's police chief by name.\n\n"
+        '"Colonel Karim al-Saadi, you know our customs, and you know that the blood of Al Bu Khalifa is not left on '
+        'the ground. Either the shooter is handed over to us, or we will take '
+        'our right from you and from your house," the sheikh said, surrounded by armed tribesmen.\n'
+    )
+    assert "Hamid al-Zubaidi" in {speaker for speaker, _target in pairs(analyse(text))}
+
+
+def test_a_faction_leader_is_the_first_man_named_as_speaking_after_him(analyse) -> None:
+    text = (
+        "SWEIDA, Syria (AFP) - An armed faction leader in southern Syria warned on Sunday that any government "
+        'convoy entering the province without local agreement would be met "with fire", as a Bedouin tribal chief '
+        "vowed revenge for two tribesmen killed last week.\n\n"
+        "The threats capped a week of kidnappings along the highway, in the heartland of Syria's Druze minority.\n\n"
+        '"Any convoy that crosses into the province without an agreement will be treated as an invading force, and '
+        'our men will answer it with fire," Sheikh Nizar Abu Hamdan, who leads a local faction, said in a video.\n\n'
+        "His remarks came as Sheikh Awad al-Sarhan, a leader of Bedouin clans in the province, said the killing of "
+        "two young men from his tribe would not go unanswered.\n"
+    )
+    assert "Nizar Abu Hamdan" in {speaker for speaker, _target in pairs(analyse(text))}

@@ -58,6 +58,13 @@ ROLE_WORDS = frozenset(
         "envoy",
         "cleric",
         "preacher",
+        # religious and customary titles, by which a story goes on to call the man: "the sheikh said"
+        "sheikh",
+        "imam",
+        "mufti",
+        "mullah",
+        "elder",
+        "chieftain",
         "emir",
         "commander-in-chief",
         "boss",
@@ -626,6 +633,8 @@ def _said_of_a_person(span: SpacySpan) -> bool:
     """A name the tagger called an organisation or a place is a person's when the text says so:
     "Kachalla Dogo Umaru, who commands ...", "Alhaji Muhammadu Bello, whom he accused", "Ali Musa, 38,"."""
     doc = span.doc
+    if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "from", "near") and is_known_place(span.text):
+        return False  # "an investigator in San Pedro Sula, who asked not to be named": the "who" is his
     # the "who" clause must hang on the name itself: in "bandits in northwest Nigeria, who began as
     # cattle rustlers" it describes the bandits
     if any(

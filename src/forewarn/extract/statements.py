@@ -27,6 +27,12 @@ from forewarn.resolve.names import name_key, strip_titles
 
 StatementKind = Literal["quote", "turn", "reported", "indirect"]
 
+# men who say whose side they are on: "two men who said they were Asayish officers"
+_CLAIMED_SIDE = re.compile(
+    r"\b(said|claimed) (they|he|she) (were|was) |\b(identified|introduced|presented) (themselves|himself) as "
+)
+# verbs of a sentence that turns to someone, which the quote opening the next sentence then speaks to
+_ADDRESSING_VERBS = frozenset("address warn threaten tell turn".split())
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -186,7 +192,9 @@ _SELF_NAMING = re.compile(
     r"introduced|introducing|introduces|presented|presenting|presents) (himself|herself|themselves|itself)( as)?|"
     + NAMED_AS
     + r"|known as|"
-    r"who said (he|she) was|who said (his|her) name was|what (it|they|he|she) calls?( itself| themselves)?)\b"
+    r"who said (he|she) was|who said (his|her) name was|what (it|they|he|she) calls?( itself| themselves)?|"
+    # "an officer he identified as X", "a commander she named as X": the teller names him
+    r"(he|she|they|i|we) (identified|identifies|named|names|described|describes) as)\b"
 )
 
 # the frame of a statement printed in full: its heading or an opening marker, and a closing marker
@@ -314,6 +322,9 @@ def _block_quotes(text: str) -> list[QuoteSpan]:
     return blocks
 
 
+_TRANSLATION_AFTER = re.compile(r"[ \t]*\(([A-Z][^()\"“”\n]{18,600}[.!?])\)")
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Quoted passages, paragraph by paragraph; an unclosed quote ends with its paragraph. A paragraph after an
     unclosed quote that shows only a closing mark ('Likewise, ... will be executed."') goes on with the quote."""
@@ -360,6 +371,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if end - open_at > 2:
                 quotes.append(QuoteSpan(open_at + 1, end, open_at, False))
                 carried = True
+    # a quote in another language and its translation in brackets right after it: '"Fon, you dey chop with them."
+    # (Fon, you are eating with them.)' is quoted too
+    for q in list(quotes):
+        translation = _TRANSLATION_AFTER.match(text, q.end + 1) if q.closed else None
+        if translation is not None:
+            quotes.append(QuoteSpan(translation.start(1), translation.end(1), translation.start(1) - 1, True))
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -514,6 +531,27 @@ class StatementFinder:
             line_start = self.text.rfind("\n", 0, intro_end) + 1
             if tok is not None and self._turn_speaker(stmt, line_start, intro_end):
                 return
+            return
+        # "Ndifor also appears to address the Fon, who urged parents to send their children back. 'Fon, you ...'":
+        # a quote that opens the sentence after one in which someone addresses, warns or tells someone
+        first = self.token_at(q.open_mark)
+        if first is None or first.sent.start == 0:
+            return
+        previous = self.doc[first.sent.start - 1].sent
+        gap = self.text[previous.end_char : q.open_mark]
+        if gap.strip() or "\n" in gap or any(ch in previous.text for ch in "\"“”"):
+            return
+        line_end = self.text.find("\n", q.end)
+        after = self.text[q.end + 1 : line_end if line_end >= 0 else len(self.text)]
+        if re.match(r"[^\"“”]{0,160}?\b(said|says|told|added|wrote|warned|declared|stated)\b", after):
+            return  # '"...," Brig. Gen. X, spokesman for the group, said': the words after the quote name him
+        if not any(t.lemma_.lower() in _ADDRESSING_VERBS for t in previous if t.pos_ == "VERB"):
+            return
+        if self._attribute_from_region(stmt, previous):
+            if stmt.speaker is not None and self.actors.get(stmt.speaker).type not in ("PERSON", "ORG"):
+                stmt.speaker, stmt.speaker_mention, stmt.addressee, stmt.addressee_mention = None, None, None, None
+                return
+            stmt.how.append("sentence before")
 
     def _attribute_from_region(self, stmt: Statement, region: SpacySpan, before_char: int | None = None) -> bool:
         if self._unnamed_teller(stmt, region, before_char):
@@ -521,6 +559,12 @@ class StatementFinder:
         # "According to al-Qadhi, the colonel told her: ...": the one who told her spoke; "according to" names
         # who relays it, so it comes last
         ordered = sorted(region, key=lambda t: t.lemma_.lower() == "accord")
+        if self.text[region.start_char : stmt.start].rstrip(" \"“‘'«").endswith(":"):
+            # "Aziz told MPFC that an officer ... told him during the last session: '...'": the words the colon
+            # brings in are those of the one who spoke last before it
+            ordered = sorted(
+                region, key=lambda t: (t.lemma_.lower() == "accord", t.idx > stmt.start, -t.idx)
+            )
         for tok in ordered:
             if self._in_quote[tok.i] or (before_char is not None and tok.idx > before_char):
                 continue
@@ -585,6 +629,13 @@ class StatementFinder:
             return False
         if any(self.actors.at_token(t.i) for t in subj.subtree):
             return False  # "a spokesman for the X, Y, said": the phrase names him
+        if subj.lower_ in ("voice", "speaker", "caller", "narrator"):
+            identified = self._identified_later(subj)  # "... said the voice had been identified as that of X"
+            if identified is not None:
+                stmt.speaker, stmt.speaker_mention = identified
+                stmt.cue, stmt.cue_token = nearest.lemma_.lower(), nearest.i
+                self._set_addressee(stmt, nearest)
+                return True
         stmt.speaker, stmt.speaker_mention = None, None
         stmt.cue, stmt.cue_token = nearest.lemma_.lower(), nearest.i
         stmt.how.append(UNNAMED_SPEAKER)
@@ -865,6 +916,15 @@ class StatementFinder:
                 # "addressed MDR reporter Katrin Vogelsang": the person, not the outlet qualifying her
                 stmt.addressee, stmt.addressee_mention = head_lid, self._mention_chars(branch.i)
                 return
+            # "address the mayor of Ndu, Emmanuel Fuh": the person the office is given to, not its place
+            named = [
+                (c, self.actors.at_token(c.i))
+                for c in branch.children
+                if c.dep_ == "appos" and self._type_at(c.i) == "PERSON" and self.actors.at_token(c.i) != stmt.speaker
+            ]
+            if named and branch.lower_ in PERSON_NOUNS:
+                stmt.addressee, stmt.addressee_mention = named[0][1], self._mention_chars(named[0][0].i)
+                return
             for child in branch.subtree:
                 if self._in_quote[child.i]:
                     continue
@@ -957,12 +1017,16 @@ class StatementFinder:
         # "the men, who said they spoke for Los Lobos": they speak for the group
         for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
             words = [t.lower_ for t in clause.subtree]
+            said = " ".join(words)
             if (
-                "for" in words and any(w in ("spoke", "speak", "speaks", "acting") for w in words)
-            ) or "behalf" in words:
+                ("for" in words and any(w in ("spoke", "speak", "speaks", "acting") for w in words))
+                or "behalf" in words
+                # "two men who said they were Asayish officers", "men who identified themselves as members of X"
+                or _CLAIMED_SIDE.search(said)
+            ):
                 for t in clause.subtree:
                     lid = self.actors.at_token(t.i)
-                    if lid and self.actors.get(lid).type == "ORG":
+                    if lid and self.actors.get(lid).type in ("ORG", "GROUP"):
                         return lid, self._mention_chars(t.i)
         # "Kata'ib al-Ghadab, whose leader threatened ...": the group's leader, else the group itself
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children) and head.head.dep_ == "relcl":
@@ -994,6 +1058,10 @@ class StatementFinder:
         # "Police said the man in the video is X ... the man says": the one the text identified him as
         if head.lower_ in _UNNAMED_FIGURES and any(c.lower_ == "the" for c in head.children):
             identified = self._identified_figure(head)
+            if identified is not None:
+                return identified
+        elif head.lower_ in ("voice", "speaker", "caller", "narrator") and head.i > 0:
+            identified = self._identified_later(head)  # "a man's voice says: ...", named further on
             if identified is not None:
                 return identified
         # the phrase without its clauses: "a group that says it holds the journalist X" does not name X
@@ -1080,7 +1148,31 @@ class StatementFinder:
                 continue
             if re.search(pattern, window[max(0, at - start - 120) : at - start]):
                 found = lid, self._mention_chars(s)
-        return found
+        return found or self._identified_later(head)
+
+    def _identified_later(self, head: Token) -> tuple[str, tuple[int, int] | None] | None:
+        """ "In it, a man's voice says: ... An investigator said the voice had been identified as that of X": the
+        figure named in the next three paragraphs."""
+        end = head.idx
+        for _ in range(4):
+            found = self.text.find("\n\n", end + 1)
+            end = len(self.text) if found < 0 else found
+        # a caller is known by his voice: "the caller told her ... Police later identified the voice as that of X"
+        figure = "(?:voice|caller|speaker)" if head.lower_ in ("voice", "caller", "speaker") else re.escape(head.lower_)
+        pattern = (
+            r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ ){0,2}?" + figure + r"\b[^.;\n]{0,60}?"
+            r"\b(?:identified as|recogni[sz]ed as|belongs to|belonged to|(?:is|was) that of)|"
+            r"\b(?:identified|recogni[sz]ed) (?:the|this|that) " + figure + r"\b[^.;\n]{0,60}?\bas)"
+            r"\s+(?:that of\s+)?(?:\w[\w'’-]*\s+)?$"
+        )
+        for s, _e, lid in self.actors.mention_tokens:
+            at = self.doc[s].idx
+            # (the tagger may take the name for an organisation's: a voice is someone's all the same)
+            if not head.idx < at < end or self.actors.get(lid).type not in ("PERSON", "ORG"):
+                continue
+            if re.search(pattern, self.text[max(head.idx, at - 140) : at]):
+                return lid, self._mention_chars(s)
+        return None
 
     def _message_author(self, pronoun: Token) -> tuple[str, tuple[int, int] | None] | None:
         """ "the message came from X, and it said: ...": "it" is the message, its author X."""
@@ -1368,19 +1460,24 @@ class StatementFinder:
                 if any(t.lower().split()[-1:] == [head.lower_] for t in p.titles)
                 and min(m.start for m in p.mentions) >= after
             ]
-            if same_title:
-                return min(same_title, key=lambda p: min(m.start for m in p.mentions)).local_id
+            titled_first = min(same_title, key=lambda p: min(m.start for m in p.mentions)) if same_title else None
             first: str | None = None
             for s, e, lid in self.actors.mention_tokens:
                 if self.doc[s].idx < after or self.actors.get(lid).type != "PERSON" or lid == exclude:
                     continue
                 if self.doc[s].sent.start - head.sent.start > 160:
                     break
+                if titled_first is not None and self.doc[s].idx >= min(m.start for m in titled_first.mentions):
+                    break
                 first = first or lid
                 tok = self.doc[e - 1]
-                # the one the story goes on about: a subject, or "The man, X, 41,"
+                # the one the story goes on about: a subject, or "The man, X, 41,"; named before anyone given
+                # the same title ("A Druze faction leader warned ... Sheikh X, who leads the faction, said" before
+                # "Sheikh Y, a leader of Bedouin clans")
                 if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "appos" and tok.head.lower_ in PERSON_NOUNS):
                     return lid
+            if titled_first is not None:
+                return titled_first.local_id
             if first is not None:
                 return first
         if titled:
@@ -1488,6 +1585,15 @@ class StatementFinder:
             named = [self.actors.at_token(t.i) for t in subj.subtree if self.actors.at_token(t.i)]
             people = [x for x in named if x and self.actors.get(x).type == "PERSON"]
             lid = people[0] if people else None
+        if lid is None and not any(self.actors.at_token(t.i) for t in subj.subtree):
+            # "The lawyer is not the only one Jamalkhanov has singled out. ... the deputy wrote": the subject names
+            # no one; the one person the sentence names is whom "the deputy" points back to
+            people = {
+                x
+                for t in before
+                if (x := self.actors.at_token(t.i)) and not self._in_quote[t.i] and self.actors.get(x).type == "PERSON"
+            }
+            lid = people.pop() if len(people) == 1 else None
         return lid if lid and self.actors.get(lid).type == "PERSON" else None
 
     def _fits(self, person: DocActor, kinds: set[str]) -> bool:

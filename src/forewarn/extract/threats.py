@@ -239,7 +239,8 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"\bwithout (his|her|their|your) (life|lives|head|heads|legs)\b|"
             # "he will not go back on his own legs", "the newcomers will be the first to die if the army enters"
             r"\b(will not|won[’']t|would not|wouldn[’']t|never) (go|walk|leave|come|return)\w*( back| home| out)? on "
-            r"(his|her|their|your) own (legs|feet)\b|"
+            r"(his|her|their|your) (own )?(legs|feet)\b|"
+            r"\b(nobody|no one) will (ever )?know where (you|he|she|they) (are|is)\b|"
             r"\b(will|would|shall) be the first (ones? )?to (die|fall|be killed|be buried)\b|"
             r"\b(lose|lost) (his|her|their|your|its) (hands?|heads?|lives?|life|legs?|eyes?|tongues?|fingers?)\b|"
             r"\bwith (his|her|their|your|its) (skin|blood|heads?|necks?)\b|"
@@ -908,6 +909,13 @@ _THREATENER_NAMED = re.compile(
     # "The man said he was calling on behalf of Comandante Lobo"
     r"\b(?:on behalf of|in the name of|sent by)\s+)"
 )
+# how a threat reaches its teller: "he said", "he shouted", "he gave me until the end of the month"
+_TELLING_VERBS = SPEECH_VERBS | {"shout", "threaten", "give"}
+# "the men named the boss as 'Zé do Gado'": whom the messengers spoke for
+_SENDER_NAMED = re.compile(
+    r"\b(?:named|identified|called|gave)\s+(?:the boss|their boss|the man who sent them|the sender|him|his name)\s+"
+    r"as\s+[\"“‘']?"
+)
 # a quote opened inside the victim's account: "He told me, 'You have ..." (its sentences may follow)
 _NESTED_INTRO = re.compile(
     r"\b(he|she|they|one of them|someone|a man|the men|the caller|a voice|[A-Z][\w'’-]+)\b[^.\"“”‘]{0,60}"
@@ -917,6 +925,11 @@ RECEIVED = re.compile(
     r"\b(they|he|she|someone|somebody|the callers?|callers?|a man|men|the men|gunmen)\s+(just\s+)?"
     # "They just called my campaign coordinator: if I show up ..."
     r"(told|said to|warned|threatened|wrote to|messaged|called|phoned|rang|texted)\s+(me|us|my \w+|our \w+)\b"
+    # men the account does not name, speaking to its teller: "Tembé said that one of the men told him ..."
+    r"|\b(one of (them|the men)|the men|two men|a man|gunmen|the callers?)\s+"
+    r"(told|warned|threatened|said to)\s+(him|her)\b"
+    # a deadline given to the teller: "He gave me until the end of the month to withdraw"
+    r"|\b(they|he|she|the callers?|the men|gunmen)\s+gave\s+(me|us)\s+(until|\w+ (hours|days|weeks))\b"
     # a quote inside the victim's account: 'One of them called me over and said: "..."'
     r"|\b(one of them|they|he|she|someone|a man|the men|gunmen|(?:the|a|one|another) caller|a voice)\b[^.\"“”]{0,60}"
     r"\b(said|says|told me|told us|shouted|wrote)\s*[:,]?\s*[‘'\"“]"
@@ -1043,6 +1056,9 @@ NOT_HARM = re.compile(
     r"\bkill\w* (off )?(the |a |this |that )?(game|match|tie|contest|momentum|mood|tempo|clock|buzz|vibe|joke|"
     r"lights|engine|music|noise|conversation|story|rumou?rs?)\b|"
     r"\band you('ll| will)? (kill|murder|hurt|endanger)\w*|"
+    # "we will kill them on the boards", "bury them on the counter": where a game is won
+    r"\b(kill|bury|destroy|crush|murder|slaughter|smash)\w* (them|him|you|us|those guys) (on|in|at) the (boards|glass|"
+    r"paint|counter|break|scoreboard|wing|flanks?|pitch|court|field|track|ice|line-?out|scrum|set pieces?)\b|"
     r"\b((a|general|labou?r|hunger|rail|teachers'?|workers'?|nationwide|call(ed)? a|go(ing)? on|went on) strikes?|"
     r"strikes? (vote|action|ballot|fund)|attack ads?|killer (app|feature)|price war|trade war|bidding war|"
     # "to attack teachers in the press": words, not blows
@@ -1844,7 +1860,7 @@ class ThreatExtractor:
         if sentence is None:
             return None
         for tok in sentence:
-            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS | {"shout", "threaten"}:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _TELLING_VERBS:
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None and tok.dep_ == "conj":
@@ -1866,6 +1882,9 @@ class ThreatExtractor:
                 lid = self._named_after_as_threatener(stmt.end, stmt.speaker) or self._last_person_before(
                     stmt.start, stmt.speaker, pronoun=subj.lower_
                 )
+            if lid is None and subj.lower_ in ("one", "man", "men", "caller", "callers", "gunmen"):
+                # "one of the men told him ... Tembé told our researchers that the men named the boss as X"
+                lid = self._named_after_as_threatener(start, stmt.speaker)
             if lid is not None and lid != stmt.speaker and self.actors.get(lid).type in ("PERSON", "ORG"):
                 return lid
             return None
@@ -2152,6 +2171,17 @@ class ThreatExtractor:
                 parts.append((s, e))
         return parts or [(start, end)]
 
+    def _names_another(self, stmt: Statement, start: int, end: int, called: str | None) -> bool:
+        """Whether the sentence names a person or a group other than the speaker, his own and the one called."""
+        own = {stmt.speaker, called, *(self.actors.get(stmt.speaker).affiliations if stmt.speaker else ())}
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        return any(
+            lid not in own and self.actors.get(lid).type in ("PERSON", "ORG", "GROUP")
+            for _s, _e, lid in self.actors.in_tokens(span.start, span.end)
+        )
+
     def _target_in_passage(self, stmt: Statement, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
         # "told mourners that American soldiers would go home in coffins": the audience is not the target,
         # unless the threat turns back to it ("told drug dealers he would kill them")
@@ -2167,11 +2197,16 @@ class ThreatExtractor:
             or self._called_by_first_name(stmt, start, end)
             or self._called_by_title(stmt, start, end)
         )
-        if called is not None:
-            return called  # "Andrés, if you keep publishing ...": whom the words turn to, whoever was told
+        sentence_text = self.text[start:end]
+        if called is not None and (
+            re.search(r"\b(you|your|yours|yourself|yourselves)\b", sentence_text, re.I)
+            or not self._names_another(stmt, start, end, called[0])
+        ):
+            # "Andrés, if you keep publishing ...": whom the words turn to, whoever was told; not "Kirill, ...
+            # Bondarchuk and his deputies will hang in the square", words to the host about another man
+            return called
         # "he told a subordinate: 'That councillor is going to get what's coming to her'": the one told is not
         # the one the words are about (in direct speech; reported speech turns "you" into "he")
-        sentence_text = self.text[start:end]
         about_another = (
             stmt.kind in ("quote", "turn")
             and stmt.addressee is not None
@@ -2189,7 +2224,10 @@ class ThreatExtractor:
                     return aimed
             return stmt.addressee, stmt.addressee_mention
         addressee = self._quoted_addressee(stmt, start, end)
-        if addressee is not None:
+        if addressee is not None and (
+            re.search(r"\b(you|your|yours|yourself|yourselves)\b", sentence_text, re.I)
+            or not self._names_another(stmt, start, end, addressee[0])
+        ):
             return addressee
         span = self.doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
         if span is None:
@@ -2267,6 +2305,10 @@ class ThreatExtractor:
                 )
             )
             in_sentence = start <= chars[0] < end
+            if vocative and not in_sentence and not addressed and self._names_another(stmt, start, end, lid):
+                # "Kirill, ... When our troops enter, Bondarchuk and his deputies will hang": the host called at
+                # the turn's head is not whom a later sentence about another man threatens
+                vocative = False
             if in_sentence and addressed and not vocative and actor.type in ("PERSON", "GPE", "GROUP"):
                 continue  # the sentence speaks to "you": a third person or a place named in it is not the target
             # an addressed person first, then the object of the harm, then a person named in the
@@ -2458,7 +2500,7 @@ class ThreatExtractor:
         window_end = self.text.find("\n\n", first_break + 2) if first_break >= 0 else -1
         # (to the end of the text when no second paragraph break follows)
         window = self.text[char : window_end if window_end > char else len(self.text)]
-        for m in _THREATENER_NAMED.finditer(window):
+        for m in [*_THREATENER_NAMED.finditer(window), *_SENDER_NAMED.finditer(window)]:
             at = char + m.end()
             for s, e, lid in self.actors.mention_tokens:
                 first, last = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])

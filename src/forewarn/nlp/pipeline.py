@@ -335,8 +335,24 @@ def _peoples_by_context(spans: list[Span]) -> list[Span]:
     """ "Ugandan troops", "the Ugandan-run base": a people's adjective the tagger called a person or an
     organisation becomes NORP when every use of the word qualifies a common noun."""
     uses: dict[str, list[Span]] = {}
+    # "the Druze leader", "Syria's Druze minority": a word called a person that never stands alone and is no part
+    # of anyone's longer name is a people's or a faith's name too
+    person_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    single_persons: dict[str, int] = {}
     for span in spans:
-        if span.label_ in ("PERSON", "ORG") and len(span) == 1 and _demonym(span.text):
+        if span.label_ == "PERSON" and len(span) == 1:
+            single_persons[span.text] = single_persons.get(span.text, 0) + 1
+    for span in spans:
+        if len(span) != 1:
+            continue
+        people_word = span.label_ in ("PERSON", "ORG") and _demonym(span.text)
+        unnamed_person_word = (
+            span.label_ == "PERSON"
+            and single_persons[span.text] >= 2
+            and span.text not in person_words
+            and span.text[1:].islower()
+        )
+        if people_word or unnamed_person_word:
             uses.setdefault(span.text, []).append(span)
 
     def qualifies(tok: Token) -> bool:
