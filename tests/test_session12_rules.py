@@ -200,3 +200,27 @@ def test_a_place_and_the_man_named_after_it_are_two_names(analyse) -> None:
     analysis = analyse(text)
     assert "Alhaji Sani Garba Maru" in {actor.name for actor in analysis.actors}
     assert "Bello Umar Tsafe" in {speaker for speaker, _target in pairs(analysis)}
+
+
+def test_a_radio_call_in_the_judge_called_a_sentence_before_and_a_nickname_as_the_label(analyse) -> None:
+    text = (
+        "Transcript: Matin Débat, Radio Soleil, Port-au-Prince\n\n"
+        "HOST: Good morning. This morning we talk about the arrest warrants signed by Judge Marc-Henri Dorval.\n\n"
+        'HOST: We have a caller who says he is Frantz Saintil, the one they call "Ti Bout". Ti Bout, you are on '
+        "the air.\n\n"
+        "TI BOUT: Good morning. That paper the judge signed is only paper. Judge Dorval, listen to me well. If you "
+        "don't take my name off that paper by Friday, move your wife and your children out of Pétion-Ville, because "
+        "we will come for you where you sleep.\n\n"
+        "HOST: The people of Solino say your men killed eleven people in May, including a pastor.\n\n"
+        "TI BOUT: That is a lie.\n"
+    )
+    assert pairs(analyse(text)) == {("Frantz Saintil", "Marc-Henri Dorval")}
+
+
+def test_an_observer_who_fears_it_will_end_in_blood_threatens_no_one(analyse) -> None:
+    text = (
+        "PORT-AU-PRINCE - Gangs have fought for control of the Solino district for a month.\n\n"
+        '"If the State does nothing, I fear all of this will end in blood," said Nadège Pierre-Louis, a lawyer '
+        "with a human rights network.\n"
+    )
+    assert analyse(text).threats == []

@@ -423,6 +423,8 @@ def extract_actors(doc: Doc) -> ActorTable:
     _speakers_the_tagger_missed(doc, table)
     _self_given_names(doc, table)
     _bracketed_aliases(doc, table)
+    # a nickname the text gives a person ('Wilson Bélizaire, the one they call "Ti Zo"') is found wherever it recurs
+    _find_more_mentions(doc, table)
     _titles_and_affiliations(doc, table)
     _titled_forms(doc, table)
     _forces_by_adjective(doc, table)
@@ -1135,7 +1137,7 @@ def _aliases_stated(doc: Doc, table: ActorTable) -> None:
             r"\s*(\([^()\n]{1,12}\))?\)?\s*,?\s*(?:(?:a|an|the) (?:(?!of |for |in |from |with |at |to )[a-z-]+ ){1,5})?"
             r"\(?\s*"
             r"(alias|a\.k\.a\.?|aka|also known as|better known as|known as|"
-            r"(?:whom |that )?(?:everyone|everybody|residents|locals|people|fighters|followers) calls?|"
+            r"(?:whom |that )?(?:everyone|everybody|residents|locals|people|fighters|followers|they) calls?|"
             r"formally known as|officially known as|whose full name is|full name|"
             r"also called|nicknamed|dubbed|who goes by( the name)?|whose (nickname|nom de guerre|alias) is|"
             r"known by (the|his|her) (nickname|nom de guerre|alias)|"

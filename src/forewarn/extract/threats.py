@@ -656,6 +656,8 @@ REJECT = re.compile(
     r"(that )?(they|he|she|the group|the militants|the rebels)|"
     # "I expect we will see more roadside bombs in the coming months": what an observer foresees
     r"(we|i) (expect|predict|anticipate|fear) (that )?(we|people) (will|'ll|’ll|would|are going to) (see|witness)|"
+    # "If the State does nothing, I fear all of this will end in blood": what an observer dreads
+    r"(we|i) (fear|worry|am afraid|are afraid) (that )?[^.;!?]{0,60}\b(will|'ll|’ll|would|could) end in\b|"
     # a victim's general remark: "When someone tells me I will be slaughtered, I take it seriously"
     r"(when|if|whenever) (someone|somebody|anyone|anybody|people) (tells?|says?|threatens?) (me|us))\b"
 )
@@ -1222,6 +1224,20 @@ _SIGNALS: dict[str, re.Pattern[str]] = {
 
 
 @lru_cache(maxsize=4096)
+def _sports_words(text: str) -> int:
+    """How many words of the sports pages a text uses, not counting those inside names ("Ti Bout", "TI BOUT:")."""
+    count = 0
+    for m in SPORTS.finditer(text.lower()):
+        word = text[m.start() : m.end()]
+        if word.isupper() and len(word) > 3:
+            continue
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if word[:1].isupper() and before and before[-1][:1].isupper() and before[-1][-1:].isalpha():
+            continue  # "Ti Bout", "Radio Stadium": the last word of a name
+        count += 1
+    return count
+
+
 def _lethal_in_sport(text: str) -> bool:
     """Killing words that keep their sense on the sports pages: not "kill the game early", not "a slaughter"."""
     return bool(_SPORTS_LETHAL.search(NOT_HARM.sub(" ", _SPORTS_ROUT.sub(" ", text))))
@@ -1280,7 +1296,7 @@ class ThreatExtractor:
 
     def extract(self, statements: list[Statement]) -> list[Threat]:
         # sports pages are full of "we will bury them": there only lethal words count
-        self.sports = len(SPORTS.findall(self.text.lower())) >= 4
+        self.sports = _sports_words(self.text) >= 4
         # film and fiction reviews: a villain's threats are the plot
         fiction_found = FICTION.findall(self.text.lower())
         fiction_words = len(fiction_found)
@@ -1623,6 +1639,22 @@ class ThreatExtractor:
             return True
         return bool(VIOLENCE_DISOWNED.match(self.text[end : min(stmt.end, end + 120)]))
 
+    def _harm_done(self, start: int, end: int, low: str, hits: int) -> bool:
+        """Whether every harm the sentence names is told as done, in the past tense, with nothing to come and no
+        condition: an accusation or a report, not a threat."""
+        if FUTURE.search(low) or CONDITIONAL.search(low) or re.search(r"\b(next|again)\b", low):
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        verbs = [t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in _HARM_VERBS]
+        past = [
+            t
+            for t in verbs
+            if t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in t.children))
+        ]
+        return bool(verbs) and len(past) == len(verbs) and hits <= len(past)
+
     def _inert_past(self, start: int, end: int, low: str) -> bool:
         """ "He went to the memorial every July until his knees would not let him": a memory told in the past
         tense, with no harm named, no one addressed, no condition and nothing to come, threatens no one."""
@@ -1736,6 +1768,8 @@ class ThreatExtractor:
             return
         if VIOLENCE_DISOWNED.match(self.text[end : min(stmt.end, end + 120)]):
             return  # '"We are going to bury them. Not with cutlasses, not with thugs, with ballot papers"'
+        if not veiled and self._harm_done(start, end, low, hits):
+            return  # "The people of Solino say your men killed eleven people in May": what was done
         if veiled and ELECTORAL_SEQUEL.search(self.text[end : min(stmt.end, end + 200)]):
             return  # "Your days are numbered. ... The people will send you home"
         nested = self._nested_account(stmt, start)
@@ -2196,6 +2230,7 @@ class ThreatExtractor:
             self._named_vocative(start, end)
             or self._called_by_first_name(stmt, start, end)
             or self._called_by_title(stmt, start, end)
+            or self._vocative_before(stmt, start, end)
         )
         sentence_text = self.text[start:end]
         if called is not None and (
@@ -2427,6 +2462,17 @@ class ThreatExtractor:
             group = group_from_np(tok, self.actors)
             if group is not None and group.local_id != stmt.speaker:
                 return group.local_id, (group.mentions[-1].start, group.mentions[-1].end)
+        return None
+
+    def _vocative_before(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+        """ "Judge Jean-Baptiste, listen to me well. If you don't take my name off that paper ...": the "you" of
+        a sentence is the person the one or two sentences before it, in the same words, were spoken to."""
+        if not re.search(r"\b(you|your)\b", self.text[start:end], re.I):
+            return None
+        for before_start, before_end in list(reversed(self._sentences(stmt.start, start)))[:2]:
+            called = self._named_vocative(before_start, before_end)
+            if called is not None and called[0] != stmt.speaker:
+                return called
         return None
 
     def _named_vocative(self, start: int, end: int) -> tuple[str, tuple[int, int]] | None:

@@ -245,6 +245,8 @@ def fix_entities(doc: Doc) -> Doc:
             start += 1
         if end - start == 1 and _is_valediction(doc[start]):
             continue  # "Atentamente," above a signature: a letter's closing, nobody's name
+        if end - start == 1 and doc[start].is_upper and doc[start].lower_ in _TRANSCRIPT_ROLES:
+            continue  # "HOST:", "ANCHOR:" opening a transcript's turns: a role, not a name
         while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
             end -= 1
         if start >= end:
@@ -484,6 +486,11 @@ _PLACE_NOUNS = frozenset(
 _TITLES = frozenset(
     """mr mrs ms miss dr prof professor sir lady lord president minister senator judge general gen colonel col
     captain capt sgt rev reverend father sheikh mullah imam alhaji alhaja hajiya haji hajj chief mufti sayyid""".split()
+)
+# the roles a transcript labels its turns with
+_TRANSCRIPT_ROLES = frozenset(
+    "host anchor presenter moderator interviewer caller reporter narrator translator interpreter voice speaker "
+    "correspondent announcer".split()
 )
 # countries whose names are also given names: these need the words around them to decide
 _GIVEN_NAME_COUNTRIES = frozenset(["Jordan", "Chad", "Georgia", "India", "Israel", "Niger", "Kenya"])
