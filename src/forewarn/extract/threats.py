@@ -1223,7 +1223,6 @@ _SIGNALS: dict[str, re.Pattern[str]] = {
 }
 
 
-@lru_cache(maxsize=4096)
 def _sports_words(text: str) -> int:
     """How many words of the sports pages a text uses, not counting those inside names ("Ti Bout", "TI BOUT:")."""
     count = 0
@@ -1243,6 +1242,7 @@ def _lethal_in_sport(text: str) -> bool:
     return bool(_SPORTS_LETHAL.search(NOT_HARM.sub(" ", _SPORTS_ROUT.sub(" ", text))))
 
 
+@lru_cache(maxsize=4096)
 def _harm(text: str) -> tuple[str | None, bool, int]:
     """Main harm type in a passage, whether only veiled terms occur, and how many terms."""
     if TRADE.search(text):
