@@ -71,6 +71,8 @@ SETS = {
     # written blind for session 12, measured with session 11's last commit, then read in session 12
     "heldout27": (1, {"threat_f1": 0.66, "full_f1": 0.50, "speaker_accuracy": 0.76, "target_accuracy": 0.84}),
     "heldout28": (1, {"threat_f1": 0.64, "full_f1": 0.38, "speaker_accuracy": 0.78, "target_accuracy": 0.68}),
+    # written blind for session 13, measured with session 12's last commit, then read in session 13
+    "heldout32": (1, {"threat_f1": 0.74, "full_f1": 0.40, "speaker_accuracy": 0.72, "target_accuracy": 0.72}),
 }
 FIGURES = (
     "threat_gold",
@@ -163,6 +165,8 @@ MAX_EVERYDAY_THREATS = {
     # session 12 read it: what is left are state forces' vows against armed groups, which the threat sets' writers
     # annotate as military threats (see its README)
     "everyday12": 12,
+    # written blind for session 13 (19 false alarms with session 12's code), read in session 13
+    "everyday15": 2,
 }
 
 

@@ -76,6 +76,9 @@ ROLE_WORDS = frozenset(
         "senator",
         "congressman",
         "congresswoman",
+        "lawmaker",
+        "legislator",
+        "mp",
         "mayor",
         "sheriff",
         # ranks and offices a story calls a person by: "the colonel told her: ..."
@@ -932,11 +935,12 @@ def _expand_short_names(doc: Doc, table: ActorTable) -> None:
     """A surname NER found alone is often written in full nearby: "Hadi al-Mansouri ... al-Mansouri"."""
     text = text_of(doc)
     for actor in table.actors:
-        if actor.type != "PERSON" or len(name_key(actor.name).split()) != 1:
-            continue
+        if actor.type != "PERSON" or len(name_key(actor.name).split()) != 1 or actor.name.isupper():
+            continue  # (an acronym the tagger took for a person has no given name)
         bare = re.sub(r"^(?:[Aa]l|[Ee]l)[-’' ]", "", actor.name)
+        # (a heading on the line before is no given name: "Recommendations\n\nSAMDN calls on ...")
         pattern = re.compile(
-            r"(?<![\w-])((?:[A-Z][a-z’'-]+\s+){1,2})((?:[Aa]l|[Ee]l)[-\s])?" + re.escape(bare) + r"(?!\w)"
+            r"(?<![\w-])((?:[A-Z][a-z’'-]+[ \t]+){1,2})((?:[Aa]l|[Ee]l)[- ])?" + re.escape(bare) + r"(?!\w)"
         )
         for m in pattern.finditer(text):
             given = m.group(1).split()
@@ -1360,7 +1364,9 @@ def _titles_and_affiliations(doc: Doc, table: ActorTable) -> None:
             app = None  # a new clause or a list, not a description of the name
         region: tuple[int, int] | None = None
         if app:
-            phrase = app.group(1)
+            # "X, a zone commander of the CPC whose fighters control ...": the description ends where a clause
+            # about someone else begins
+            phrase = re.split(r"\s+(?:who|whose|which|that|where)\s+", app.group(1), maxsplit=1)[0]
             words = {w.strip(".").lower() for w in re.split(r"[\s-]+", phrase)}
             a_start = doc[end - 1].idx + len(doc[end - 1]) + app.start(1)
             phrase_span = doc.char_span(a_start, a_start + len(phrase), alignment_mode="expand")
@@ -1443,6 +1449,10 @@ def _salient_org(table: ActorTable, before: int | None = None) -> str | None:
 
 def _role_of(phrase: str) -> str:
     phrase = re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    if re.search(
+        r"\bmember of (the )?(parliament|national assembly|house of representatives|majlis|knesset)\b", phrase, re.I
+    ):
+        return "MP"  # "a second-term member of parliament from Karkh": what "the lawmaker" will call him
     return re.split(r"\s+(?:of|for|in|at|with)\s+", phrase)[0][:60]
 
 
@@ -1653,6 +1663,11 @@ def _group_forms(actor: DocActor, tok: Token, span: SpacySpan) -> None:
     whole = tok.doc[tok.left_edge.i : clause_end + 1]
     if len(whole) <= 16 and "\n" not in whole.text:
         forms.extend([whole.text, re.sub(r"^(?i:the|a|an|any|all|every|those|these)\s+", "", whole.text)])
+    # and with only what says where or whose they are: "the people of Arbinda (who send their sons ...)"
+    of_place = [t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for t in c.subtree]
+    if of_place and max(of_place) - tok.left_edge.i <= 8:
+        phrase = tok.doc[tok.left_edge.i : max(of_place) + 1].text
+        forms.extend([phrase, re.sub(r"^(?i:the|a|an|any|all|every|those|these)\s+", "", phrase)])
     for form in forms:
         form = form.strip(" ,.;:\"“”")
         if form and form != actor.name and form not in actor.aliases:

@@ -27,6 +27,12 @@ from forewarn.resolve.names import name_key, strip_titles
 
 StatementKind = Literal["quote", "turn", "reported", "indirect"]
 
+# a caller naming himself: "He said his name was X", "he introduced himself as X"
+_NAME_GIVEN = re.compile(
+    r"\b(he|she) (said|says|told me|told us) (that )?(his|her) name (was|is)\s+|\b(he|she) (introduced|presented|"
+    r"identified) (himself|herself) as\s+|\bcalled (himself|herself)\s+",
+    re.IGNORECASE,
+)
 # men who say whose side they are on: "two men who said they were Asayish officers"
 _CLAIMED_SIDE = re.compile(
     r"\b(said|claimed) (they|he|she) (were|was) |\b(identified|introduced|presented) (themselves|himself) as "
@@ -77,6 +83,10 @@ SPEECH_VERBS = frozenset(
         "describe",
         "comment",
         "remark",
+        # "he recalls", "she recounted", "he testified": a teller's words
+        "recall",
+        "recount",
+        "testify",
     ]
 )
 # verbs that report what someone said in their own clause ("X said Y would pay")
@@ -280,6 +290,8 @@ class Statement:
     sentence: tuple[int, int] = (0, 0)  # the sentence(s) the statement sits in (characters)
     continues: bool = False  # a quote continued from the previous paragraph
     how: list[str] = field(default_factory=list)
+    # quotes inside a turn: others' words the turn's speaker repeats ("He said: '...'"), not the speaker's own
+    holes: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -585,6 +597,13 @@ class StatementFinder:
                     stmt.cue_token = tok.i
                     self._set_addressee(stmt, tok)
                     return True
+                if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in STATEMENT_NOUNS:
+                    # '"...," the statement said': whose statement, as the text said before
+                    author = self._author_of_earlier(subj)
+                    if author is not None and self._set_speaker(stmt, author, tok.idx):
+                        stmt.cue = lemma
+                        stmt.cue_token = tok.i
+                        return True
         # '"...," the post read', parsed as one noun "post read": the message's author, as the text said before
         for tok in region:
             if self._in_quote[tok.i] or tok.pos_ != "NOUN" or tok.lower_ not in ("read", "reads", "said", "says"):
@@ -852,11 +871,30 @@ class StatementFinder:
                 # "In a statement sent to reporters, the group's spokesman, X, said ...", "X made the remarks in a
                 # statement posted on ...": whoever said it
                 subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                named = [t for t in subj.subtree if self.actors.at_token(t.i)] if subj is not None else []
+                # (not a name in a clause on the subject: "the group named X ... accused him")
+                clauses = (
+                    {t.i for c in subj.children if c.dep_ in ("acl", "relcl") for t in c.subtree} if subj else set()
+                )
+                named = (
+                    [t for t in subj.subtree if self.actors.at_token(t.i) and t.i not in clauses]
+                    if subj is not None
+                    else []
+                )
                 people = [t for t in named if self._type_at(t.i) == "PERSON"]
                 if people or named:
                     return (people or named)[0]
+                if subj is not None and (subj.lower_ in GROUP_PRONOUNS or subj.lower_ in GROUP_NOUNS):
+                    # "In a statement posted on its Telegram channel, the group named X": the group it means
+                    resolved = self.resolve_np(subj, subj.idx)
+                    if resolved is not None and self.actors.get(resolved[0]).type == "ORG":
+                        return self._mention_token_before(resolved[0], subj.idx)
         return None
+
+    def _mention_token_before(self, lid: str, char: int) -> Token | None:
+        """The first token of the actor's last mention before `char` (or of its first mention)."""
+        starts = [self.doc[s] for s, _e, other in self.actors.mention_tokens if other == lid]
+        before = [t for t in starts if t.idx < char]
+        return max(before, key=lambda t: t.idx) if before else (min(starts, key=lambda t: t.idx) if starts else None)
 
     def _message_recipient(self, message: Token) -> str | None:
         """Whom a message was sent or left for: "sent an email to X", "left a voicemail for X", "letters to X"."""
@@ -1082,6 +1120,11 @@ class StatementFinder:
             if tok.dep_ == "appos" and tok.head.i == head.i and self.actors.get(lid).type in ("PERSON", "ORG"):
                 return lid, self._mention_chars(tok.i)
         if lower in PERSON_PRONOUNS:
+            unnamed = self.unnamed_antecedent(head)
+            if unnamed is not None:
+                # "a man called my mobile. He said he was 'a friend from the Sepah'. He said: ...": the man
+                # stays unnamed; at most the side he claimed speaks
+                return unnamed[0] if unnamed[0] is not None else None
             previous = self._previous_subject(head)
             if (
                 previous is not None
@@ -1224,6 +1267,9 @@ class StatementFinder:
         if sent.start == 0:
             return None
         before = self.doc[sent.start - 1].sent
+        within = self.subject_earlier_in_quote(pronoun, before)
+        if within is not None:
+            return within
         # '"... will be slaughtered. Let them stay home," he said': step back over the quote's sentences,
         # and over the blank line between paragraphs, which the parser makes a sentence of its own
         saying: Token | None = None
@@ -1267,6 +1313,88 @@ class StatementFinder:
             # organisation is the man "he" goes on about
             self.actors.get(resolved[0]).type = "PERSON"
             return resolved[0], None
+        return None
+
+    def unnamed_antecedent(self, pronoun: Token) -> tuple[tuple[str, tuple[int, int] | None] | None] | None:
+        """Where a chain of "he"/"she" subjects in one paragraph goes back to someone unnamed ("a man called my
+        mobile. He spoke Persian. He said he was 'a friend from the Sepah'. He said: ..."): a one-tuple of the
+        side he claimed to be from (or of None); None when the chain does not end on an unnamed person."""
+        sent = pronoun.sent
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in ("he", "she") or sent.start == 0:
+            return None
+        para_start = self.text.rfind("\n\n", 0, pronoun.idx)
+        claimed: tuple[str, tuple[int, int] | None] | None = None
+        before = self.doc[sent.start - 1].sent
+        for _ in range(5):
+            if before.start_char <= para_start or all(t.is_space for t in before):
+                return None
+            if _NAME_GIVEN.search(before.text):
+                return None  # "He said his name was X": named after all
+            # (a pronoun in a quote goes back over the quote's sentences, one outside over the narration's)
+            if self._in_quote[before.root.i] == self._in_quote[pronoun.i]:
+                subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None:
+                    return None
+                if subj.lower_ == pronoun.lower_:
+                    said = before.text.lower()
+                    if claimed is None and _CLAIMED_SIDE.search(said):
+                        orgs = [
+                            t.i
+                            for t in before
+                            if (lid := self.actors.at_token(t.i)) and self.actors.get(lid).type == "ORG"
+                        ]
+                        if orgs:
+                            claimed = (self.actors.at_token(orgs[0]) or "", self._mention_chars(orgs[0]))
+                elif (
+                    subj.lower_ in _UNNAMED_FIGURES | {"caller", "stranger", "visitor"}
+                    and self.actors.at_token(subj.i) is None
+                    and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
+                    and not any(c.dep_ == "appos" for c in subj.children)
+                ):
+                    return (claimed,)
+                else:
+                    return None
+            if before.start == 0:
+                return None
+            before = self.doc[before.start - 1].sent
+        return None
+
+    def subject_earlier_in_quote(self, pronoun: Token, before: SpacySpan) -> tuple[str, tuple[int, int] | None] | None:
+        """ '"The commander called me at night. He said that if I ...," Mbalanga told OODH', '"A man called me. He
+        said his name was X ... He told me ..."': inside one quote, "he" goes on with the person the quote's
+        sentences before named or described, not with its teller."""
+        sentence = before
+        for _ in range(4):
+            quoted = [t for t in sentence if self._in_quote[t.i]]
+            if not self._in_quote[pronoun.i] or not quoted:
+                return None
+            if "\n\n" in self.text[sentence.start_char : pronoun.idx]:
+                return None  # another paragraph
+            # the quoted clause's own verb ('He said his name was X," Pwajok recalls': "said")
+            root = sentence.root
+            if not self._in_quote[root.i]:
+                root = next((t for t in quoted if t.pos_ in ("VERB", "AUX") and not self._in_quote[t.head.i]), root)
+            named = _NAME_GIVEN.search(sentence.text)
+            if named is not None:
+                at = sentence.start_char + named.end()
+                for s, _e, lid in self.actors.mention_tokens:
+                    # (a man's name however the tagger labelled it: "his name was" names a person)
+                    if at <= self.doc[s].idx <= at + 3 and self.actors.get(lid).type in ("PERSON", "ORG"):
+                        return lid, self._mention_chars(s)
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or not self._in_quote[subj.i]:
+                return None
+            if subj.lower_ == pronoun.lower_ and sentence.start > 0:
+                sentence = self.doc[sentence.start - 1].sent  # "He said ... He told me": further back
+                continue
+            if subj.pos_ not in ("NOUN", "PROPN") or (subj.pos_ == "NOUN" and subj.lower_ not in PERSON_NOUNS):
+                return None
+            if subj.lower_ in _UNNAMED_FIGURES and any(c.lower_ in ("a", "an") for c in subj.children):
+                return None  # "A man called me": no one named
+            resolved = self.resolve_np(subj, subj.idx)
+            if resolved is None or self.actors.get(resolved[0]).type != "PERSON":
+                return None
+            return (resolved[0], None) if self.pronoun_fits(resolved[0], pronoun.lower_) else None
         return None
 
     def _salient_org(self, before_char: int) -> tuple[str, None] | None:
@@ -1631,6 +1759,16 @@ class StatementFinder:
         label = self.text[line_start:colon].strip()
         if not label or len(label) > 90 or not label[0].isupper():
             return False
+        # "MALIK X (PK-103, Bannu):", "MUFTI Y (JUI-F):": a member named outside the brackets, his seat or party
+        # inside; "HOST (JANE ROE):" a role outside, the name inside
+        bracketed = re.match(r"(.+?)\s*\(([^()]+)\)$", label)
+        if bracketed:
+            outer = bracketed.group(1).strip()
+            outer_words = set(re.sub(r"[^\w\s]", " ", outer.lower()).split()) - {"mr", "ms", "mrs", "dr", "the"}
+            if outer_words and not outer_words <= ROLE_WORDS | _NON_SPEAKER_LABELS | _ROLE_QUALIFIERS:
+                at = self.text.index(outer, line_start)
+                if not re.search(r"\d{2,}", outer) and self._turn_speaker(stmt, at, at + len(outer)):
+                    return True
         # "Yemen: Huthi spokesman threatens ...", "TURBAT: The banned ...", "October 2, 2024, 12:14": a headline's
         # or a dateline's place, or a time
         # ("HAMMA:" is a place's name too, but a dateline does not open two paragraphs)
@@ -1898,9 +2036,12 @@ class StatementFinder:
             bare = re.sub(r"\s*\([^()]*\)\s*$", "", label)  # "SECOND SPEAKER (identified as X)"
             if len(bare.split()) > 5 or not bare.split() or bare.split()[0].lower() in _NOT_TURN_START:
                 continue  # "To the minister X:" addresses someone; it does not name the speaker
-            if any(q.start <= start < q.end or start <= q.start < end for q in quotes):
+            if any(q.start <= start < q.end for q in quotes):
                 continue
             stmt = Statement("turn", start, end)
+            # "MS. X (Reserved seat): ... I received a voice note ... He said: '...'": the turn is still hers,
+            # with the words she repeats left out
+            stmt.holes = [(q.start, q.end) for q in quotes if start <= q.start < end]
             if group == "bracket":
                 footage_speaker = None  # a clip whose speaker is not named: "CONTINUED" goes on with no one
             if not self._turn_speaker(stmt, label_start, label_end):

@@ -159,6 +159,12 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
     (r"\b(tortur\w*|punish\w*|slaughter\w*|sword|blood\w*|revenge|aveng\w*|vengeance|retaliat\w*)\b", "violence", True),
     # "we will carry out social cleansing against drug addicts, thieves and informers": killings, in Colombia's word
     (r"\b(social cleansing|limpieza social)\b", "violence", False),
+    # "you will meet the same end as the others", "you will end up like the last one": the fate of the dead before
+    (
+        r"\b(meet|face|suffer|share) the same (end|fate)\b|\bend up like (the (others|last one|one before)|him|them)\b",
+        "violence",
+        True,
+    ),
     (
         r"\b(pay (a |the )?(heavy |high |terrible |steep |huge |bitter |dear )?price|pay dearly|"
         r"pay for (this|it|that|what)|"
@@ -243,6 +249,9 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
             r"\b(nobody|no one) will (ever )?know where (you|he|she|they) (are|is)\b|"
             r"\b(will|would|shall) be the first (ones? )?to (die|fall|be killed|be buried)\b|"
             r"\b(lose|lost) (his|her|their|your|its) (hands?|heads?|lives?|life|legs?|eyes?|tongues?|fingers?)\b|"
+            # "Any hand that reaches out to these weapons, we will cut it off"
+            r"\b(hands?|heads?|tongues?|arms?|fingers?|ears?)\b[^.;]{0,80}\bcut (it|them) off\b|"
+            r"\bcut off (his|her|their|your|the|its) (hands?|heads?|tongues?|ears?|fingers?|arms?)\b|"
             r"\bwith (his|her|their|your|its) (skin|blood|heads?|necks?)\b|"
             r"\b(pay|paid|pays|answer\w*|atone) [^.;]{0,25}?with (his|her|their|your|its) (lives?|life)\b|"
             r"\b(be|get) (targeted|hunted|hunted down|eliminated|punished|executed|liquidated)\b"
@@ -321,6 +330,16 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(not|never) (die of old age|grow old|live to (see|grow) old)\b|\bcount (his|her|their|your) days\b|"
         r"\b(has|have|had) chosen death\b|"
         r"\b(think|worry) about (his|her|their|your) (own )?(safety|famil(y|ies)|children|wife|husband|loved ones)\b|"
+        # "He should think of his mother": told to, not asked to ("I hope you think about his daughters" is a plea)
+        r"\b(should|must|had better|ought to|better)( also)? (think|worry) (about|of) (his|her|their|your) (own )?"
+        r"(mother|father|parents|sons?|daughters?|kids|brothers?|sisters?|famil(y|ies)|children|wife|husband)\b|"
+        # "you have a very pretty family, presidente", "Sindaca, you have a beautiful daughter": the mafia's compliment
+        r"\b(you|he|she) (have|has) (a |such a )?(very |really )?(pretty|beautiful|lovely|nice|fine|handsome) "
+        r"(family|daughters?|wife|sons?|children|kids|grandchildren)\b|"
+        # "I was told that they know the road my children walk to school", "the soldiers would come for me at night"
+        r"\b(they|he|she) (already |also )?knows? (the road|the route|the way|where|which school|which house)\b"
+        r"[^.;]{0,40}\b(you|your|my|his|her|their|me|him)\b|"
+        r"\bcome (for|after) (me|you|him|her|them|us) (at night|in the night|one night|when you sleep)\b|"
         r"\b(death|hit|kill) lists?\b|\brevolutionary justice\b|"
         # "I will come ... and finish him", "they will not find rest in any camp", "he could not hide for long"
         r"\bfinish (him|her|them|you)( off)?\b(?! (at|in) the (polls|ballot|election|vote))|"
@@ -551,6 +570,10 @@ STATE_JUSTICE = (
     # the army reports an operation: "a sanitisation operation is being conducted to eliminate any khwarij"
     r"\b(operations?|sanitisation|sanitization|clearance|offensive|raids?)\b[^.;]{0,30}\b(is|are|was|were) being "
     r"(conducted|carried out|launched)\b[^.;]{0,30}\bto\b|"
+    # a court's sentence and a state's crackdown: "the only sentence I can pass for murder is one of life
+    # imprisonment", "security chief vows crackdown on organised supporter groups"
+    r"\b(pass|impose|hand down|hand you) (a |the |any )?sentence\b|\b(life|prison|jail) (imprisonment|sentence|term)\b|"
+    r"\bcrack\w*[- ]down\b|\bcrackdown\b|"
     r"\b(wipe\w* out|eliminat\w*|root\w* out|crush\w*|defeat\w*|end\w*|erad\w*) (the )?(menace|scourge|evil|cancer|"
     r"threat|spectre|specter) of\b|"
     # a pledge to stop doing harm is no threat of it: "pledged to end kidnapping for ransom"
@@ -586,6 +609,10 @@ ELECTORAL_SEQUEL = re.compile(
 REJECT = re.compile(
     STATE_JUSTICE
     + r"|"
+    # "Killing and counter-killing will only fill more graves", "Violence will only breed more violence": harm
+    # as a subject whose outcome is foretold, a lesson drawn, not a threat
+    r"^\W*(the )?(killing|killings|violence|bloodshed|war|wars|fighting|revenge|vengeance|retaliation|the gun|guns|"
+    r"bullets|force)\b[^.;:]{0,40}\b(will|would|can|could) (only|just|never|not)\b|"
     r"\b(condemn\w*|denounc\w*|deplor\w*|cowardly|terrorist (act|attack)|held accountable|brought to justice|"
     # the state's promise of justice: "will be hunted down and brought before the courts"
     r"brought before (the |a )?(courts?|judges?|justice|a judge)|face (the )?(full force of the )?law|face justice|"
@@ -726,6 +753,9 @@ FATE_IDIOM = re.compile(
     r"(start|begin) (looking for|picking|choosing|ordering) (a|your|his|their) coffins?|"
     r"taste what (they|you|he|we|your \w+|their \w+) tasted|"
     r"turn (is coming|will come)|sleep with one eye open|(will|shall) (not|never) know peace|day of reckoning|"
+    # "He should think of his mother", "she should think about her children": the family as a hostage
+    r"(should|must|had better|ought to)( also)? (think|worry) (of|about) (his|her|their|your) (own )?(mother|father|"
+    r"parents|famil(y|ies)|children|kids|sons?|daughters?|wife|husband|safety|health)|"
     # "we know which garage the judge parks in"
     r"(we|i) (already |also |very well |now )?know (where|which))\b|"
     + OTHERS_DID_NOT_LIVE
@@ -802,13 +832,19 @@ _FORCES_OF_NATURE = frozenset(
     epidemic disease pest inflation recession crisis shortage heatwave rain rains weather""".split()
 )
 # objects that make "kill", "hit", "crush" a figure of speech: "kill the bill", "hit exports"
+_BODY_PARTS = frozenset("hand head tongue arm leg finger ear eye neck throat foot".split())
 _ABSTRACT_NOUNS = frozenset(
     """quarter deal bill proposal plan competition chance chances hope hopes economy export exports import
     imports profit profits sale sales market markets growth job jobs budget reform game match season lead
     momentum idea project agreement talks negotiation law legislation policy price prices cost costs demand
     revenue earnings share shares stock mood campaign career business industry sector investment trade
     tourism harvest crop crops margin margins record records ratings rating vote votes motion amendment
-    rumour rumours story narrative argument case""".split()
+    rumour rumours story narrative argument case moment moments element elements comment comments statement
+    statements document documents payment payments treatment development environment management content
+    event events percent talent instrument order orders number numbers matter matters letter letters paper
+    papers power water border corner river centre center chapter error errors factor factors colour color
+    floor door motor terror horror labour labor behaviour behavior humour tumour calendar dollar dollars
+    pillar regulation regulations rule rules form forms permit permits duty duties list lists""".split()
 )
 VOCATIVE = re.compile(
     r"(?:\b(?:we|i)(?: am| are|['’]m|['’]re)? (?:tell|say to|warn|remind|call on|urge|advise|address|telling|"
@@ -830,7 +866,11 @@ CALLED_BY_TITLE = re.compile(
 # men the text does not name, who speak for whatever armed group they are shown with
 UNNAMED_MEN = re.compile(
     r"\b(one of (them|the men|the gunmen|the fighters|the militants)|(a|the|four|three|two|several) (masked |hooded |"
-    r"armed |uniformed )?(man|men|gunmen|fighters|militants)|(a|the) (masked|hooded) \w+|a (man['’]s |male )?voice)"
+    r"armed |uniformed )?(man|men|gunmen|fighters|militants)|(a|the) (masked|hooded) \w+|a (man['’]s |male )?voice|"
+    # "the interrogator leaned across the table and told her", "an officer took him aside": an agent of the
+    # security force or armed group the passage named
+    r"(a|an|the) (senior |junior |young )?(interrogator|intelligence officer|security officer|agent|militiaman|"
+    r"gunman|commander|captain|officer|soldier)s?)"
     r"\b[^.]{0,80}$",
     re.IGNORECASE,
 )
@@ -897,6 +937,12 @@ NEWS_OUTLET = re.compile(
 )
 _ARMED_HEADS = frozenset(
     "gang gangs cartel militia militias rebels insurgents faction fighters brigade brigades".split()
+)
+# a turn's speaker telling of words she received: "I received a voice note", "he called me", "they told me"
+_RECEIVING = re.compile(
+    r"\b(i|we) (received|got|was sent|were sent|was told|were told|was warned)\b|"
+    r"\b(told|called|phoned|rang|messaged|texted|warned|threatened|sent|wrote to|said to) (me|us)\b",
+    re.IGNORECASE,
 )
 # a threat passed on about someone: "let him know ...", "tell her ..."
 _LET_HIM = re.compile(
@@ -969,7 +1015,8 @@ FICTION = re.compile(
 )
 ARMED = re.compile(
     r"\b(militias?|brigades?|battalions?|hezbollah|hizballah|army|forces|front|resistance|cartel|gang|"
-    r"mobili[sz]ation|guards?|mujahideen|taliban|shabaab|jihad\w*|insurgents?|rebels?|fighters)\b",
+    r"mobili[sz]ation|guards?|mujahideen|taliban|shabaab|jihad\w*|insurgents?|rebels?|fighters|"
+    r"(?<!peace )(?<!press )(?<!diplomatic )corps)\b",
     re.IGNORECASE,
 )
 # verbs that say a threat was not made: "denies threatening the mayor", "rejected claims it had threatened"
@@ -993,7 +1040,10 @@ _PURSUIT_TO_COURT = re.compile(
     r"\bprosecute (them|him|her|you|those|anyone|everyone|every)\b|\bfixed penalty|"
     r"\bbefore the (courts?|magistrates?)"
 )
-PURSUIT = re.compile(r"\b(find|found|hunt\w* (you|them|him|her) down|track\w* (you|them|him|her) down|catch|follow)\b")
+PURSUIT = re.compile(
+    r"\b(find|found|hunt\w* (\w+ ){0,3}down|hunt\w* down|track\w* (you|them|him|her) down|catch|follow|"
+    r"(are|re|is|am|m) coming (for|after) (you|them|him|her))\b"
+)
 # in a game or a fight night "shoot" is a move; killing is still killing
 _KILLING_WORDS = "kill|murder|behead|decapitat|bomb(?!ast|shell|on)|stab(?!ili|le)|slaughter|execut|assassinat"
 _SPORTS_LETHAL = re.compile(rf"\b({_KILLING_WORDS})\w*")
@@ -1058,6 +1108,28 @@ NOT_HARM = re.compile(
     r"\bkill\w* (off )?(the |a |this |that )?(game|match|tie|contest|momentum|mood|tempo|clock|buzz|vibe|joke|"
     r"lights|engine|music|noise|conversation|story|rumou?rs?)\b|"
     r"\band you('ll| will)? (kill|murder|hurt|endanger)\w*|"
+    # "go for the kill", "kill the Australians with pace", "kill this bad moment with work": a game or a slump
+    # beaten by skill or effort; "wipe out kotong cops from our ranks": a purge of a body's own members
+    r"\bgo(es|ing)? for the kill\b|"
+    # "they will kill you in the middle overs", "we killed them in the second half": a phase of a game
+    r"\b(kill|bury|destroy|crush|murder|slaughter)\w* (you|them|him|her|us) in the (middle |death |final |last |"
+    r"first |second |opening |closing )?(overs|innings|half|quarter|set|lap|round|minutes|stretch|period)\b|"
+    # "landed the killer blow", a bill or a package killed: a campaign's and a legislature's words
+    r"\bkiller (blow|punch|line|instinct|question|argument|point|feature|app|product|combination)\b|"
+    r"\bkill\w*['’\"]? (off )?(\w+ ){0,3}(bill|package|plan|deal|budget|proposal|legislation|measure|amendment|"
+    r"motion|reform|project|scheme|tax|tariff|policy|law|regulation|idea|merger|takeover|scheme)s?\b|"
+    # "grave misconduct", "a grave error": the adjective, not a grave
+    r"\bgrave (misconduct|concerns?|dangers?|errors?|mistakes?|offen[cs]es?|crimes?|breach(es)?|violations?|doubts?|"
+    r"risks?|situation|threat|consequences|injur\w+|condition|matter|allegations?|charges?|abuses?|shortcomings?|"
+    r"reservations?|implications?|warning|harm|economic|humanitarian|security)\b|"
+    r"\b(kill|bury|crush|destroy|finish|wipe|smash|slaughter|murder)\w*( \w+){0,4}( off| out)? with (our |his |her |"
+    r"their |my |sheer |more |hard )?(pace|spin|speed|skill|work|hard work|effort|competition|transparency|kindness|"
+    r"love|facts|arguments|ideas|votes|ballots|prices|policies|results|quality|service|innovation|data|science|"
+    r"truth|goals|runs|wickets|tackles|defence|defense|football|performance|excuses)\b|"
+    r"\b(wipe|root|weed|purge|flush|clean|drive|kick)\w* (\w+ ){0,4}out (\w+ ){0,3}(of|from) (our|their|the|its|his|"
+    r"her) (ranks|party|organi[sz]ation|service|force|police|institution|system|ministry|department|team|club)\b|"
+    r"\b(every|all|ordinary|working|hard-working) (\w+ )?(family|families|household|households|taxpayers?|voters?|"
+    r"consumers?|motorists?|renters?|workers?|pensioners?|citizens?)\b[^.;]{0,40}\bwill (pay|suffer)\b|"
     # "we will kill them on the boards", "bury them on the counter": where a game is won
     r"\b(kill|bury|destroy|crush|murder|slaughter|smash)\w* (them|him|you|us|those guys) (on|in|at) the (boards|glass|"
     r"paint|counter|break|scoreboard|wing|flanks?|pitch|court|field|track|ice|line-?out|scrum|set pieces?)\b|"
@@ -1237,6 +1309,14 @@ def _sports_words(text: str) -> int:
     return count
 
 
+# fight sports, where fighters promise each other death as a matter of course ("I'm going to kill him")
+COMBAT_SPORT = re.compile(
+    r"\b(boxing|boxer|boxers|heavyweight|middleweight|welterweight|lightweight|cruiserweight|bout|title fight|"
+    r"knockout|knocked (him |her )?(down|out)|ufc|mma|octagon|weigh-in|undercard|fight week|fight night|"
+    r"the ring|in the ring|sparring|promoter|rounds?)\b"
+)
+
+
 def _lethal_in_sport(text: str) -> bool:
     """Killing words that keep their sense on the sports pages: not "kill the game early", not "a slaughter"."""
     return bool(_SPORTS_LETHAL.search(NOT_HARM.sub(" ", _SPORTS_ROUT.sub(" ", text))))
@@ -1297,6 +1377,8 @@ class ThreatExtractor:
     def extract(self, statements: list[Statement]) -> list[Threat]:
         # sports pages are full of "we will bury them": there only lethal words count
         self.sports = _sports_words(self.text) >= 4
+        # (between fighters even killing words are the trade's talk)
+        self.combat = self.sports and len(COMBAT_SPORT.findall(self.text.lower())) >= 4
         # film and fiction reviews: a villain's threats are the plot
         fiction_found = FICTION.findall(self.text.lower())
         fiction_words = len(fiction_found)
@@ -1419,7 +1501,10 @@ class ThreatExtractor:
             sent_start = c.statement.sentence[0] or c.span[0]
             para_start = self.text.rfind("\n", 0, sent_start) + 1
             intro = self.text[para_start : c.statement.start]
-            if not UNNAMED_MEN.search(intro):
+            # (or inside the quote: '"An officer who did not give his name told me: \'Stop writing ...\'"')
+            nested = self._nested_account(c.statement, c.span[0])
+            told_inside = self.text[max(para_start, c.statement.start) : nested[1] if nested else c.span[0]]
+            if not UNNAMED_MEN.search(intro) and not UNNAMED_MEN.search(told_inside):
                 continue
             window_start = self.text.rfind("\n\n", 0, max(0, para_start - 2)) + 1
             # "an audio recording attributed to X ... In it, a man's voice says": X
@@ -1498,8 +1583,14 @@ class ThreatExtractor:
             if lemma in _PUBLISHING_VERBS and tok.pos_ == "VERB":
                 candidates += [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
                 candidates += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            elif lemma == "name" and tok.head.lemma_.lower() in ("bear", "carry", "sign", "use"):
-                # "pamphlets bearing the name of the TTP"
+            elif (lemma == "name" and tok.head.lemma_.lower() in ("bear", "carry", "sign", "use")) or lemma in (
+                "letterhead",
+                "logo",
+                "emblem",
+                "seal",
+                "stamp",
+            ):
+                # "pamphlets bearing the name of the TTP", "printed on the letterhead of X"
                 candidates += [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             for cand in candidates:
                 if cand.lower_ in ("we", "i", "it", "they", "this", "that"):
@@ -1604,6 +1695,8 @@ class ThreatExtractor:
         if TITLE_CASE.fullmatch(self.text[stmt.start : stmt.end].strip(" ,.'\"‘’“”")):
             return out  # 'Shoot Your Shot', "Kill Bill": the title of a song, a film, a show
         for start, end in self._sentences(stmt.start, stmt.end):
+            if any(h_start < end and start < h_end for h_start, h_end in stmt.holes):
+                continue  # another's words the speaker repeats: judged as the quote they are
             taken = len(out)
             self._judge_sentence(stmt, start, end, out)
             self.judged.append((stmt, start, end, len(out) > taken))
@@ -1685,6 +1778,14 @@ class ThreatExtractor:
         # a rank the tagger left in the name: "Det Supt Ruddock"
         words = [w.lower().rstrip(".") for w in actor.name.split()]
         titles |= {" ".join(words[:n]) for n in (1, 2, 3) if len(words) > n}
+        if any(re.search(r"\bpolice\b", t) for t in titles):
+            return True  # "Police Minister X", "police spokesman X"
+        before_names = (self.text[max(0, m.start - 30) : m.start] for m in actor.mentions)
+        if any(re.search(r"\bpolice (\w+ ){0,2}$", words, re.I) for words in before_names):
+            return True  # "South Africa's Police Minister Sipho X": the words just before his name
+
+        if any(_POLICE_FORCE.search(self.actors.get(a).name) for a in actor.affiliations):
+            return True  # a person the text puts in a police force
         return bool(titles & _POLICE_TITLES) or (actor.type == "ORG" and bool(_POLICE_FORCE.search(actor.name)))
 
     def _detected_candidate(self, stmt: Statement, start: int, end: int, probability: float) -> Candidate:
@@ -1751,7 +1852,7 @@ class ThreatExtractor:
         kind, veiled, hits = self._judge(low, stmt.speaker)
         if kind == "economic" and not (FUTURE.search(low) and re.search(r"\b(we|i)\b", low)):
             return  # "sanctions only work if we are united": talk about sanctions, not a threat
-        if (self.sports or SPORTS_SENTENCE.search(low)) and not _lethal_in_sport(low):
+        if (self.sports or SPORTS_SENTENCE.search(low)) and (self.combat or not _lethal_in_sport(low)):
             return
         if self.health and _AGAINST_DISEASE.search(low):
             return  # "We shall hunt it in every house and every swamp": a campaign against a disease
@@ -1911,6 +2012,17 @@ class ThreatExtractor:
             if lid is None and subj.lower_ in ("he", "she") and _NO_NAME_GIVEN.search(self.text[stmt.start : start]):
                 return None  # '"The man did not say who he was. He said: ..."': whoever it was, he is not named
             if lid is None and subj.lower_ in ("he", "she"):
+                # "Two weeks later a man called my mobile. ... He said he was 'a friend from the Guards'. He said:
+                # '...'": the man stays unnamed, at most the side he claimed speaks
+                unnamed = self.finder.unnamed_antecedent(subj)
+                if unnamed is not None:
+                    claimed = unnamed[0]
+                    return claimed[0] if claimed is not None and claimed[0] != stmt.speaker else None
+            if lid is None and subj.lower_ in ("he", "she") and subj.sent.start > 0:
+                # '"A man called me. He said his name was X ... He told me that if I ...'": the quote named him
+                earlier = self.finder.subject_earlier_in_quote(subj, self.doc[subj.sent.start - 1].sent)
+                lid = earlier[0] if earlier is not None and earlier[0] != stmt.speaker else None
+            if lid is None and subj.lower_ in ("he", "she"):
                 # "The man he says made the threat is X": named after the account; else the person named last
                 # before the account, other than its teller
                 lid = self._named_after_as_threatener(stmt.end, stmt.speaker) or self._last_person_before(
@@ -2040,12 +2152,34 @@ class ThreatExtractor:
         chars = list(self.text[start:end].lower())
         span = self.doc.char_span(start, end, alignment_mode="expand")
         for tok in span if span is not None else []:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in _HARM_VERBS:
+            if tok.lower_ in ("war", "wars", "crusade") and tok.pos_ == "NOUN":
+                # "declare war on the waiting lists", "a war on the mosquito": war on things is a campaign
+                holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]  # "declare war on X": "on" hangs on the verb
+                aimed = [
+                    g
+                    for h in holders
+                    for c in h.children
+                    if c.lower_ in ("on", "against")
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                if aimed and all(self._thing(g) for g in aimed):
+                    for i in range(max(tok.idx, start), min(tok.idx + len(tok), end)):
+                        chars[i - start] = " "
+                continue
+            # (a harm word the tagger read as a noun still harms what it takes as object: '"carpet-bomb" the media
+            # markets')
+            as_verb = tok.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in tok.children)
+            if (tok.pos_ != "VERB" and not as_verb) or tok.lemma_.lower() not in _HARM_VERBS:
                 continue
             objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-            if not subjects and tok.dep_ == "conj":  # "will kill X and punish Y" share the subject
+            if not subjects and tok.dep_ in ("conj", "xcomp"):  # "will kill X and punish Y" share the subject
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if tok.dep_ == "relcl" and subjects and all(c.lower_ in ("that", "which") for c in subjects):
+                subjects = [tok.head]  # "regulations that are strangling this state": the regulations do it
+            # "job-killing regulations", "soul-crushing defeat": an adjective made of a harm word
+            compound_adjective = tok.dep_ == "amod" and tok.i > 0 and self.doc[tok.i - 1].text in ("-", "‑")
             # "this budget will kill our libraries": a thing does the harm, no one threatens
             inanimate = bool(subjects) and all(
                 c.pos_ == "NOUN"
@@ -2074,7 +2208,7 @@ class ThreatExtractor:
                 not self.actors.at_token(o.i) and o.lemma_.lower() not in PEOPLE_NOUNS and o.pos_ == "NOUN"
                 for o in objects
             )
-            if past_deed or suffered or intransitive or ended:
+            if past_deed or suffered or intransitive or ended or compound_adjective:
                 for i in range(max(tok.idx, start), min(tok.idx + len(tok), end)):
                     chars[i - start] = " "
                 continue
@@ -2088,8 +2222,28 @@ class ThreatExtractor:
         """A noun naming a thing, not people, a group, a place or a military target."""
         if tok.lower_ in ("us", "me"):
             return True  # "they will punish us": what the speaker fears, not what he threatens
+        if tok.lower_ in ("it", "them") and any(
+            t.lemma_.lower() in _BODY_PARTS for t in tok.sent if t.i < tok.i and t.pos_ == "NOUN"
+        ):
+            return False  # "Any hand that reaches out to these weapons, we will cut it off": the hand
+        if tok.lower_ == "it" and tok.pos_ == "PRON":
+            # "If the militia tries to return, we will strike it" (the group), not "If the Legislature sends me
+            # that bill, I will kill it" (the bill): the last singular noun before it
+            nouns = [t for t in tok.sent if t.i < tok.i and t.tag_ in ("NN", "NNP") and t.dep_ != "compound"]
+            if nouns and (nouns[-1].lemma_.lower() in GROUP_NOUNS or self._names_a_body(nouns[-1])):
+                return False
         if tok.lower_ in ("it", "this", "that", "them all") and tok.pos_ == "PRON":
             return True  # "if we can kill it, we will": a bill, a plan, a deal
+        if tok.lower_ == "them" and tok.pos_ == "PRON":
+            # "Every form, every permit ... - we are going to kill them off", "who kept their promises and who
+            # killed them": the plural named before it in the sentence, when nobody is named between
+            before = [t for t in tok.sent if t.i < tok.i]
+            people = ("they", "those", "he", "she", "him", "her")
+            if any(t.lower_ in people or self.actors.at_token(t.i) for t in before):
+                return False
+            nouns = [t for t in before if t.pos_ == "NOUN" and t.dep_ not in ("pobj", "compound", "poss")]
+            plural = [t for t in nouns if t.tag_ == "NNS"] or nouns[-1:]
+            return bool(plural) and all(self._thing(t) for t in nouns) and self._thing(plural[-1])
         if tok.pos_ == "PRON" or self.actors.at_token(tok.i) or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return False
         if tok.lemma_.lower() in _ABSTRACT_NOUNS or tok.lower_ in _ABSTRACT_NOUNS:
@@ -2112,7 +2266,14 @@ class ThreatExtractor:
         words = {tok.lemma_.lower(), tok.lower_}
         if words & (PEOPLE_NOUNS | GROUP_NOUNS | PERSON_NOUNS | _HARMABLE_NOUNS) or MILITARY_OBJECTS.search(tok.lower_):
             return False
-        return not re.search(r"(er|or|ist|ian|ant|ent|ee|man|men|ers|ors|ists|ians|ants|ents|ees)$", tok.lower_)
+        # (a word for people by its ending, on a stem of some length: "journalists", not "lists")
+        ending = re.search(r"(er|or|ist|ian|ant|ent|ee|man|men|ers|ors|ists|ians|ants|ents|ees)$", tok.lower_)
+        return not (ending and ending.start() >= 3)
+
+    def _names_a_body(self, tok: Token) -> bool:
+        """Whether a word names an organisation, a group of people or a state."""
+        lid = self.actors.at_token(tok.i)
+        return lid is not None and self.actors.get(lid).type in ("ORG", "GROUP", "GPE")
 
     def _non_agent_subject(self, verb: Token) -> bool:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -2205,6 +2366,20 @@ class ThreatExtractor:
                 parts.append((s, e))
         return parts or [(start, end)]
 
+    def _received_in_turn(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int] | None] | None:
+        """ "MS. X: ... I received a voice note from a foreign number. ... He said: 'Sister, if you do not stop,
+        ...'": words to "you" that the turn's speaker tells of receiving are aimed at her."""
+        if stmt.kind != "quote" or not re.search(r"\b(you|your)\b", self.text[start:end], re.I):
+            return None
+        turn = next((t for t in self._voiced if t.kind == "turn" and (stmt.start, stmt.end) in t.holes), None)
+        if turn is None or turn.speaker is None or turn.speaker == stmt.speaker:
+            return None
+        told = self.text[turn.start : stmt.start]
+        last_hole = max((h_end for h_start, h_end in turn.holes if h_end <= stmt.start), default=turn.start)
+        if not _RECEIVING.search(self.text[last_hole : stmt.start]) and not _RECEIVING.search(told[-400:]):
+            return None
+        return turn.speaker, turn.speaker_mention
+
     def _names_another(self, stmt: Statement, start: int, end: int, called: str | None) -> bool:
         """Whether the sentence names a person or a group other than the speaker, his own and the one called."""
         own = {stmt.speaker, called, *(self.actors.get(stmt.speaker).affiliations if stmt.speaker else ())}
@@ -2217,6 +2392,9 @@ class ThreatExtractor:
         )
 
     def _target_in_passage(self, stmt: Statement, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+        received = self._received_in_turn(stmt, start, end)
+        if received is not None:
+            return received
         # "told mourners that American soldiers would go home in coffins": the audience is not the target,
         # unless the threat turns back to it ("told drug dealers he would kill them")
         addressee_name = self.actors.get(stmt.addressee).name.lower() if stmt.addressee else ""
@@ -3023,7 +3201,7 @@ class ThreatExtractor:
             return None
         if self._police_pursuit(stmt, low):
             return None  # "Police vowed to find whoever did it"
-        if (self.sports or SPORTS_SENTENCE.search(sentence_low)) and not _lethal_in_sport(low):
+        if (self.sports or SPORTS_SENTENCE.search(sentence_low)) and (self.combat or not _lethal_in_sport(low)):
             return None  # "promised to destroy the visitors in Sunday's derby"
         kind, veiled, hits = self._judge(low, stmt.speaker)
         if "passive" in stmt.how:
@@ -3145,6 +3323,8 @@ class ThreatExtractor:
                 if a.i in allowed
             ):
                 continue  # "a price for an airstrike that killed X": X is the victim of what is avenged
+            if _describes_a_person(tok, allowed):
+                continue  # "to kill a lawmaker who has championed a bill to place X under ...": what he did
             resolved = self._np_actor(tok, stmt)
             own = set(self.actors.get(stmt.speaker).affiliations) if stmt.speaker else set()
             if resolved and resolved[0] in own:
@@ -3219,6 +3399,8 @@ class ThreatExtractor:
             if tok.i not in allowed or tok.dep_ not in ("dobj", "pobj", "dative", "nsubjpass"):
                 continue
             if tok.dep_ == "pobj" and tok.head.lower_ not in ("to", "against", "toward", "towards", "on"):
+                continue
+            if _describes_a_person(tok, allowed):
                 continue
             actor = group_from_np(tok, self.actors)
             if actor is not None:
@@ -3460,6 +3642,22 @@ _SIGNED_PAPERS = re.compile(r"\b(leaflets?|letters?|pamphlets?|notes?|posters?|b
 _MESSAGE_NOUNS = re.compile(
     r"\b(messages?|voicemails?|e-?mails?|letters?|texts?|notes?|calls?|DMs?|direct messages?|voice notes?)\b", re.I
 )
+
+
+def _describes_a_person(tok: Token, allowed: set[int]) -> bool:
+    """Whether a word sits in a relative clause that says what a threatened person did: "a lawmaker who has
+    championed a bill to place the PMF under civilian control"."""
+    return any(
+        a.dep_ == "relcl"
+        and (
+            a.head.lower_ in PERSON_NOUNS
+            or a.head.lower_ in PEOPLE_NOUNS
+            or a.head.lower_ in ("lawmaker", "legislator", "politician", "activist", "lawyer", "critic", "deputy")
+        )
+        and a.head.i in allowed
+        for a in tok.ancestors
+        if a.i in allowed
+    )
 
 
 def _said_unnamed(c: Candidate) -> bool:

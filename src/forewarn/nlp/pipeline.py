@@ -34,7 +34,9 @@ _ORG_HEAD = (
 )
 _NAME_PART = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|wal|wa)[-\s])?[A-Z][\w'’ʼ`-]*"
 _ORG_PART = rf"(?:{_NAME_PART}|(?i:ahl|al-\w+|el-\w+)\b)"
-ORG_NAME_RE = re.compile(rf"\b(?i:{_ORG_HEAD})(?:\s+{_ORG_PART})+")
+# Urdu and Persian join the words of a name with an izafat: "Tehreek-e-Taliban", "Lashkar-e-Jhangvi"
+_IZAFAT_PART = r"-(?i:e|i|ul|ud|ur|ut|al|el|o)-[A-Z][\w'’ʼ`]*"
+ORG_NAME_RE = re.compile(rf"\b(?i:{_ORG_HEAD})(?:{_IZAFAT_PART}(?:\s+{_ORG_PART})*|(?:\s+{_ORG_PART})+)")
 # words whose presence makes a name an organisation rather than a person
 ORG_WORDS = frozenset(
     [
@@ -179,11 +181,24 @@ def load_nlp(name: str | None = None) -> Language:
 
 @Language.component("forewarn_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and bullet lines have no full stop."""
+    """A line break ends a sentence: headlines, datelines and bullet lines have no full stop. A title's
+    abbreviation does not: '"...," Brig. Gen. Amnon X told Army Radio' is one sentence."""
     for token in doc[1:]:
-        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+        elif previous.lower_.rstrip(".") in _TITLE_ABBREVIATIONS and previous.text.endswith(".") and token.is_title:
+            token.is_sent_start = False
+        elif previous.text == "." and token.is_title and doc[max(0, token.i - 2)].lower_ in _TITLE_ABBREVIATIONS:
+            token.is_sent_start = False  # ("Brig" "." tokenised apart)
     return doc
+
+
+# abbreviated titles and ranks before a name
+_TITLE_ABBREVIATIONS = frozenset(
+    "brig gen lt col maj capt sgt cpl pvt adm cmdr cdr rep sen gov dr mr mrs ms prof rev hon insp supt det fr "
+    "lt-col lt-gen maj-gen brig-gen".split()
+)
 
 
 def _org_like(span: Span) -> bool:
@@ -247,6 +262,8 @@ def fix_entities(doc: Doc) -> Doc:
             continue  # "Atentamente," above a signature: a letter's closing, nobody's name
         if end - start == 1 and doc[start].is_upper and doc[start].lower_ in _TRANSCRIPT_ROLES:
             continue  # "HOST:", "ANCHOR:" opening a transcript's turns: a role, not a name
+        if end - start == 1 and doc[start].lower_ in _PRESIDING_ROLES:
+            continue  # "Thank you, Mr. Speaker": the chair a debate is addressed to, named by no name
         while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
             end -= 1
         if start >= end:
@@ -283,12 +300,51 @@ def fix_entities(doc: Doc) -> Doc:
         else:
             merged.append(span)
     spans = [_given_name_before(_person_by_apposition(span), merged) for span in merged]
+    spans = _known_places_around(doc, [p for s in spans for p in _split_at_line_breaks(doc, s)])
     untagged = _untagged_names(doc, spans)
     spans = [s for s in spans if not any(s.start < u.end and u.start < s.end for u in untagged)] + untagged
     spans = _places_by_context(doc, spans)
     spans = _peoples_by_context(spans)
     doc.ents = spacy.util.filter_spans(spans)
     return doc
+
+
+def _split_at_line_breaks(doc: Doc, span: Span) -> list[Span]:
+    """ "Recommendations\n\nSAMDN": a heading and the next paragraph's first word are two names, or none."""
+    parts: list[Span] = []
+    begin = span.start
+    for i in range(span.start, span.end):
+        if doc[i].is_space or "\n" in doc[i].whitespace_:
+            end = i if doc[i].is_space else i + 1
+            if end > begin:
+                parts.append(Span(doc, begin, end, label=span.label_))
+            begin = i + 1
+    if parts and begin < span.end:
+        parts.append(Span(doc, begin, span.end, label=span.label_))
+    return parts or [span]
+
+
+def _known_places_around(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Dera" + "Ismail Khan", "Rahim Yar Khan" read as a man: a known place of several words, however the
+    tagger cut it, is one place."""
+    out = list(spans)
+    for span in spans:
+        if span.label_ not in ("PERSON", "ORG", "GPE"):
+            continue
+        best: Span | None = None
+        for left in range(max(0, span.start - 2), span.start + 1):
+            for right in range(span.end, min(len(doc), span.end + 2) + 1):
+                if right - left < 2 or ((left, right) == (span.start, span.end) and span.label_ == "GPE"):
+                    continue
+                words = doc[left:right]
+                if any(not t.text[:1].isupper() for t in words) or any("\n" in t.whitespace_ for t in words[:-1]):
+                    continue
+                if is_known_place(words.text) and (best is None or len(words) > len(best)):
+                    best = Span(doc, left, right, label="GPE")
+        if best is not None and len(best) > 1:
+            out = [s for s in out if not (s.start < best.end and best.start < s.end)] + [best]
+    out.sort(key=lambda s: s.start)
+    return out
 
 
 # a people's adjective and what its country's name adds back: "Ugandan" -> "Uganda", "Yemeni" -> "Yemen",
@@ -492,6 +548,7 @@ _TRANSCRIPT_ROLES = frozenset(
     "host anchor presenter moderator interviewer caller reporter narrator translator interpreter voice speaker "
     "correspondent announcer".split()
 )
+_PRESIDING_ROLES = frozenset("speaker chair chairman chairwoman chairperson".split())
 # countries whose names are also given names: these need the words around them to decide
 _GIVEN_NAME_COUNTRIES = frozenset(["Jordan", "Chad", "Georgia", "India", "Israel", "Niger", "Kenya"])
 _LATIN_PLACE = re.compile(r"^[A-Z][A-Za-zÀ-ɏ'’ .-]{3,}$")
