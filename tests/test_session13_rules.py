@@ -235,3 +235,94 @@ def test_relayed_veiled_threats_are_threats(analyse) -> None:
         'mother," the letter read, according to his father.\n'
     )
     assert len(analyse(text).threats) == 2
+
+
+def test_a_letter_signed_after_the_quote_is_the_signers(analyse) -> None:
+    text = (
+        "Westminster Hall debate: threats to Members\n\n"
+        "Mr Tariq Hussain (Leeds North) (Lab): Last month my office received a letter, which I have passed to the "
+        "police. It said: \"We know where you pray. If you keep pushing for that extension, the next brick through "
+        'your window will have a petrol bomb behind it." It was signed "Northern Shield".\n\n'
+        "Ms Ellen Marsh (Bury) (Con): I fear that the next attack on a Member is a question of when, not if.\n"
+    )
+    assert set(pairs(analyse(text))) == {("Northern Shield", "Tariq Hussain")}
+
+
+def test_a_threat_told_in_the_passive_is_the_tellers(analyse) -> None:
+    text = (
+        "Radio host keeps naming gang leader\n\n"
+        "Jean-Robert Pierre, who presents the morning show on Radio Lumière, said he would be on air as usual. "
+        '"I was told I would be killed if I kept saying his name, and this is the second time," Pierre said.\n'
+    )
+    assert any(target == "Jean-Robert Pierre" for _, target in pairs(analyse(text)))
+
+
+def test_a_video_read_out_in_court_is_not_the_judges(analyse) -> None:
+    text = (
+        "Man jailed for threatening regent over toll road\n\n"
+        "MAKASSAR - A court sentenced Budi Santoso, 34, to two years in prison on Monday for a video in which he "
+        "threatened the regent of Maros over a land dispute.\n\n"
+        "Presiding judge Agus Salim read out the transcript of the video:\n\n"
+        '"Regent, you took our land and paid us like beggars. If your bulldozers come to our village again, I will '
+        'come to your office with a machete and cut off your head myself."\n'
+    )
+    assert "Agus Salim" not in {speaker for speaker, _ in pairs(analyse(text))}
+
+
+def test_a_masked_man_identified_as_the_speaker_speaks(analyse) -> None:
+    text = (
+        "Militant video threatens mayor\n\n"
+        "The clip shows a masked man reading a statement in front of a black banner. Military intelligence officers "
+        "identified the speaker as Omar Dimaporo, who leads the group's remnants.\n\n"
+        '"To the mayor of Balindong, Sittie Usman: if you keep giving the army the names of our families, you will be '
+        'the next to fall," the man says, according to a translation prepared for the police.\n'
+    )
+    assert "Omar Dimaporo" in {speaker for speaker, _ in pairs(analyse(text))}
+
+
+def test_a_charge_in_general_words_reports_the_named_threat(analyse) -> None:
+    text = (
+        "Dayton Man Charged With Threatening Congresswoman\n\n"
+        "DAYTON, Ohio - Curtis Wayne Boyd, 47, was charged on Thursday with one count of threatening to murder a "
+        "member of the U.S. House of Representatives, according to an indictment unsealed in federal court.\n\n"
+        "According to the indictment, Boyd left a voicemail for Representative Dana Whitfield in March. \"You vote "
+        'yes on that bill and you will not live to see the next election," he said in the message.\n'
+    )
+    found = pairs(analyse(text))
+    assert {speaker for speaker, _ in found} == {"Curtis Wayne Boyd"}
+    assert all(target and target.endswith("Dana Whitfield") for _, target in found)
+
+
+def test_a_bill_killed_after_it_comes_back_from_the_senate_is_no_threat(analyse) -> None:
+    text = (
+        "Democrats dig in on spending package\n\n"
+        '"We are going to fight this bill in committee, we are going to fight it on the floor, and if it comes '
+        'back from the Senate looking like this, we are going to kill it," Rep. Carla Moreno said.\n'
+    )
+    assert analyse(text).threats == []
+
+
+def test_an_armys_promised_response_is_a_threat_and_an_analysts_forecast_is_not(analyse) -> None:
+    text = (
+        "Neighbours trade warnings after deadly firing kills two soldiers\n\n"
+        "ISLAMABAD - The military's media wing said on Tuesday that it had noted the remarks of the Indian "
+        "commander.\n\n"
+        '"Any Indian misadventure, under whatever pretext, will be met with a swift, befitting and full-spectrum '
+        'response," the Inter-Services Public Relations said in a statement.\n\n'
+        '"I don\'t expect a return to May\'s intensity unless there is another mass-casualty attack," said Nadia '
+        "Rauf, an analyst in Lahore.\n"
+    )
+    speakers = {speaker for speaker, _ in pairs(analyse(text))}
+    assert "Inter-Services Public Relations" in speakers
+    assert "Nadia Rauf" not in speakers
+
+
+def test_defiance_and_an_advertising_bloodbath_are_no_threats(analyse) -> None:
+    text = (
+        "Primary heats up as ad spending soars\n\n"
+        '"This will be a bloodbath on the airwaves, and she can\'t afford to sleepwalk," said strategist Dale '
+        "Prentiss.\n\n"
+        'Reporter Lucia Ferrer, who has been targeted online, said: "I am not going to be silenced and I am not '
+        'taking anything down."\n'
+    )
+    assert analyse(text).threats == []

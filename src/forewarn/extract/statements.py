@@ -158,6 +158,13 @@ TITLE_SYNONYMS: dict[str, frozenset[str]] = {
     "premier": frozenset({"prime minister", "pm", "premier"}),
     "pm": frozenset({"prime minister", "pm", "premier"}),
     "governor": frozenset({"governor", "gov"}),
+    # a mayor in the words of the place: "Sindaca, ...", "presidente" of a Mexican municipality, a regency's bupati
+    **{
+        w: frozenset({"mayor", "sindaca", "sindaco", "alcalde", "alcaldesa", "presidente", "presidenta", "prefeito",
+                      "prefeita", "bupati", "regent", "municipal president"})
+        for w in ("mayor", "sindaca", "sindaco", "alcalde", "alcaldesa", "presidente", "presidenta", "prefeito",
+                  "prefeita", "bupati", "regent")
+    },
     "gov": frozenset({"governor", "gov"}),
     # a man of religion is "the cleric" whatever his title says
     **{
@@ -541,6 +548,14 @@ class StatementFinder:
                     stmt.how.append("colon intro")
                     return
             line_start = self.text.rfind("\n", 0, intro_end) + 1
+            if tok is not None and any(
+                t.lemma_.lower() == "read" and t.idx < intro_end and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS | {"transcript", "text", "copy", "excerpt"}
+                    for c in t.children
+                )
+                for t in tok.sent
+            ):
+                return  # "The judge read out the transcript of the video:": a text read out is not the reader's
             if tok is not None and self._turn_speaker(stmt, line_start, intro_end):
                 return
             return
@@ -590,6 +605,11 @@ class StatementFinder:
                 and tok.dep_ != "acl"
                 and not any(c.dep_ in ("auxpass", "nsubjpass") for v in verbs for c in v.children)
             )
+            if lemma == "read" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS | {"transcript", "text", "copy", "excerpt"}
+                for c in tok.children
+            ):
+                continue  # "The judge read out the transcript of the video:": the words are not the reader's
             if lemma in SPEECH_VERBS or addresses:
                 subj = self._subject(tok)
                 if subj is not None and self._set_speaker(stmt, subj, tok.idx):
@@ -940,6 +960,14 @@ class StatementFinder:
             for s, _e, lid in self.actors.mention_tokens:
                 if at <= self.doc[s].idx <= at + 15 and self.actors.get(lid).type in ("ORG", "PERSON"):
                     return self.doc[s]
+            # 'It was signed "Albion Vanguard"': a name in quotation marks the tagger did not take for one
+            quoted = re.match(r"[\"“']?((?:[A-Z][\w'’-]*\s){0,4}[A-Z][\w'’-]*)[\"”']", self.text[at - 1 : at + 80])
+            if quoted is not None:
+                begin = at - 1 + quoted.start(1)
+                span = self.doc.char_span(begin, begin + len(quoted.group(1)), alignment_mode="contract")
+                if span is not None and len(span) and not any(self.actors.at_token(t.i) for t in span):
+                    actor = self.actors.add_actor(span.text, "ORG", span)
+                    return self.doc[span.start] if self.actors.at_token(span.start) == actor.local_id else None
         return None
 
     def _set_addressee(self, stmt: Statement, verb: Token) -> None:
@@ -1134,6 +1162,10 @@ class StatementFinder:
                 return previous
             return self._antecedent(("PERSON",), head.idx, pronoun=lower)
         if lower == "it":
+            # "It said: 'We know where you pray. ...' It was signed 'Albion Vanguard'": the signature names it
+            signed = self._signed_after(head)
+            if signed is not None:
+                return self.actors.at_token(signed.i) or "", self._mention_chars(signed.i)
             author = self._message_author(head)
             if author is not None:
                 return author
@@ -1180,8 +1212,11 @@ class StatementFinder:
         for _ in range(3):
             start = self.text.rfind("\n\n", 0, max(0, start - 2)) + 1
         window = self.text[start : head.idx]
+        # ("shows a masked man reading a statement ... officers identified the speaker as X ... the man says")
+        figures = {"man": "(?:man|speaker|figure|gunman|person|voice|narrator)", "woman": "(?:woman|speaker|figure|"
+                   "person|voice|narrator)"}.get(head.lower_, re.escape(head.lower_))
         pattern = (
-            r"\b(?:[Tt]he|[Aa]) (?:[\w-]+ ){0,2}?" + re.escape(head.lower_) + r"\b[^.;\n]{0,80}?"
+            r"\b(?:[Tt]he|[Aa]) (?:[\w-]+ ){0,2}?" + figures + r"\b[^.;\n]{0,80}?"
             r"\b(?:is|was|as|to be|named|called|call|calls)\s+[\"“‘']?(?:[A-Z][\w'’-]+\s+)?$"
         )
         found: tuple[str, tuple[int, int] | None] | None = None

@@ -116,6 +116,15 @@ SOFT_IDIOMS = (
 )
 
 # Harm terms, declared as data: (pattern, threat type, veiled?). Patterns run on lower-case text.
+# "Any Indian misadventure ... will be met with a swift, befitting and full-spectrum response", "Next time, the
+# response will not be measured": an armed force's answer promised, said in the passive or of "the response"
+PROMISED_RESPONSE = (
+    r"\b(misadventure|aggression|provocation|incursion|adventurism)\b[^.;]{0,60}\b(will|shall) be (met|answered)\b|"
+    r"\b(will|shall) be met (with|by) (a |an )?([\w-]+,? (and )?){0,4}(response|retaliation|reply|force)\b|"
+    r"\b(the|our) (next )?response will (not be (measured|limited|proportionate)|be (swift|severe|decisive|crushing|"
+    r"devastating|overwhelming|harsh|different|unlike))\b"
+)
+_PROMISED_RESPONSE = re.compile(PROMISED_RESPONSE)
 HARM_TERMS: list[tuple[str, str, bool]] = [
     # "the killers", "the murderers": who did it, hunted by the police, is no threat of harm
     (
@@ -499,6 +508,9 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         "military",
         False,
     ),
+    # "Any Indian misadventure ... will be met with a swift, befitting and full-spectrum response", "Next time, the
+    # response will not be measured": an armed force's answer promised
+    (PROMISED_RESPONSE, "military", False),
     (r"\b(back|return\w*|bomb\w*|send\w*) [\w ]{1,20}?(back )?(in)?to the stone age\b", "military", False),
     (r"\b(the )?war will (reach|come to|arrive at)\b", "military", False),
     (r"\b(turn|turns|reduce|reduces)\b[^.;]{0,40}?\bto (ashes|rubble)\b", "military", True),
@@ -609,6 +621,10 @@ ELECTORAL_SEQUEL = re.compile(
 REJECT = re.compile(
     STATE_JUSTICE
     + r"|"
+    # "I fear that the next attack on a Member is a question of when": the speaker's fear, not his threat; "I don't
+    # expect a return to May's intensity unless ...": an analyst's forecast
+    r"^\W*(i|we) (fear|worry|am afraid|are afraid)\b|"
+    r"^\W*(i|we) (don['’]t |do not |would(n['’]t| not)? )?(expect|predict|anticipate|doubt)\b|"
     # "Killing and counter-killing will only fill more graves", "Violence will only breed more violence": harm
     # as a subject whose outcome is foretold, a lesson drawn, not a threat
     r"^\W*(the )?(killing|killings|violence|bloodshed|war|wars|fighting|revenge|vengeance|retaliation|the gun|guns|"
@@ -860,7 +876,9 @@ CALLED_BY_TITLE = re.compile(
     # "Judge, you will hang like every other traitor": a bare title opening the words, then "you"
     r"^\W*(?=\w+\s*,\s*(?:you|your)\b))"
     r"(?P<title>colonel|general|mayor|governor|judge|minister|commander|president|senator|prosecutor|sheriff|"
-    r"captain|major|chief|commissioner|director|councillor|councilor|inspector|sergeant|lieutenant)\b\s*[,!]",
+    r"captain|major|chief|commissioner|director|councillor|councilor|inspector|sergeant|lieutenant|"
+    # the titles of the languages the stories come from: "Sindaca, you have a beautiful daughter"
+    r"sindaca|sindaco|alcalde|alcaldesa|presidente|presidenta|prefeito|prefeita|bupati|comandante)\b\s*[,!]",
     re.IGNORECASE,
 )
 # men the text does not name, who speak for whatever armed group they are shown with
@@ -938,9 +956,21 @@ NEWS_OUTLET = re.compile(
 _ARMED_HEADS = frozenset(
     "gang gangs cartel militia militias rebels insurgents faction fighters brigade brigades".split()
 )
+# the words of a charge sheet: "charged with threatening ...", "one count of threatening ..."
+_CHARGE = re.compile(
+    r"\b(charged?|charging|counts? of|indict\w*|pleaded|convicted|accused of|complaint|affidavit|sentenced|"
+    r"guilty)\b",
+    re.IGNORECASE,
+)
+_PERSON_DESCRIBED = re.compile(
+    r"\b(a|an)\b[^,;]{0,40}\b(official|judge|member|officer|employee|prosecutor|agent|juror|witness|lawmaker|"
+    r"representative|senator|congressman|congresswoman|clerk)\b"
+)
 # a turn's speaker telling of words she received: "I received a voice note", "he called me", "they told me"
 _RECEIVING = re.compile(
     r"\b(i|we) (received|got|was sent|were sent|was told|were told|was warned)\b|"
+    r"\b(my|our) (office|constituency office|home|house|family|wife|husband|staff|phone|team) "
+    r"(received|got|was sent)\b|"
     r"\b(told|called|phoned|rang|messaged|texted|warned|threatened|sent|wrote to|said to) (me|us)\b",
     re.IGNORECASE,
 )
@@ -984,6 +1014,8 @@ RECEIVED = re.compile(
     # the message read out inside the account: '"They wrote: we know where your mother lives," she said'
     r"|^\W*(they|he|she|someone|the callers?|the messages?|the texts?|the notes?|the letters?)\s+"
     r"(wrote|said|texted|messaged|told me|told us)\s*:"
+    # "I was told I would be killed if I kept saying his name": the teller received it, from whoever told her
+    r"|\b(i|we) (was|were|have been|had been|got) (told|warned)( that)? (i|we|my|our)\b"
 )
 # whom one speaks to, not whom one threatens
 _AUDIENCES = frozenset(
@@ -1111,6 +1143,10 @@ NOT_HARM = re.compile(
     # "go for the kill", "kill the Australians with pace", "kill this bad moment with work": a game or a slump
     # beaten by skill or effort; "wipe out kotong cops from our ranks": a purge of a body's own members
     r"\bgo(es|ing)? for the kill\b|"
+    # "I am not going to be silenced" (defiance), "a bloodbath on the airwaves" (an advertising war)
+    r"\b(not|never|refuse to|won['’]t) (going to )?be silenced\b|"
+    r"\b(bloodbath|massacre|carnage|war) (on|in) the (airwaves|ballot|polls|markets?|stock market|ratings|"
+    r"box office)\b|"
     # "they will kill you in the middle overs", "we killed them in the second half": a phase of a game
     r"\b(kill|bury|destroy|crush|murder|slaughter)\w* (you|them|him|her|us) in the (middle |death |final |last |"
     r"first |second |opening |closing )?(overs|innings|half|quarter|set|lap|round|minutes|stretch|period)\b|"
@@ -2229,7 +2265,10 @@ class ThreatExtractor:
         if tok.lower_ == "it" and tok.pos_ == "PRON":
             # "If the militia tries to return, we will strike it" (the group), not "If the Legislature sends me
             # that bill, I will kill it" (the bill): the last singular noun before it
-            nouns = [t for t in tok.sent if t.i < tok.i and t.tag_ in ("NN", "NNP") and t.dep_ != "compound"]
+            # (not a noun after a preposition: "if it comes back from the Senate ..., we are going to kill it")
+            nouns = [
+                t for t in tok.sent if t.i < tok.i and t.tag_ in ("NN", "NNP") and t.dep_ not in ("compound", "pobj")
+            ]
             if nouns and (nouns[-1].lemma_.lower() in GROUP_NOUNS or self._names_a_body(nouns[-1])):
                 return False
         if tok.lower_ in ("it", "this", "that", "them all") and tok.pos_ == "PRON":
@@ -2303,6 +2342,8 @@ class ThreatExtractor:
             return True  # "If the Armenian side continues its provocations, its positions will be destroyed"
         if LYNCH_CALL.search(low):
             return True  # "Oduya and Marlowe should swing from the flagpole": a call to lynch named people
+        if _PROMISED_RESPONSE.search(low):
+            return True  # "Any misadventure will be met with a swift response": the force that answers speaks
         if ULTIMATUM.search(low) and _harm(low)[0] == "violence":
             return True  # '"... or their families will receive them in coffins"': an ultimatum's second half
         if (
@@ -3535,6 +3576,7 @@ class ThreatExtractor:
                     received = c.target is not None and c.target == c.statement.speaker
                     if received or not self._said_by_someone(c.statement):
                         c.speaker = only
+        self._charges_to_their_threat(candidates)
         groups: dict[tuple[str | None, str | None], list[Candidate]] = {}
         for c in candidates:
             groups.setdefault((c.speaker, c.target), []).append(c)
@@ -3607,6 +3649,29 @@ class ThreatExtractor:
         if not any(t.type in ("violence", "military") for t in threats):
             threats = [t for t in threats if t.type in ("violence", "military") or self._armed(t.speaker)]
         return threats
+
+    def _charges_to_their_threat(self, candidates: list[Candidate]) -> None:
+        """ "charged with threatening Arizona election officials", "one count of threatening to murder a United
+        States official": a charge names in general words whom the accused's quoted messages threaten by name; it
+        reports the threat he made to the person nearest to it, not a threat of its own."""
+        for c in candidates:
+            if c.cue not in ("threaten", "threat") or c.speaker is None or c.target is None:
+                continue
+            sentence = self._sentence_of(c)
+            described = _PERSON_DESCRIBED.search(self.text[c.span[0] : c.span[1]])
+            if not _CHARGE.search(sentence) or self.actors.get(c.target).type == "PERSON":
+                continue
+            if self.actors.get(c.target).type != "GROUP" and not described:
+                continue  # "threatening to murder a United States official": a person described, not the state
+            named = [
+                o
+                for o in candidates
+                if o is not c and o.speaker == c.speaker and o.strong and o.target is not None
+                and self.actors.get(o.target).type == "PERSON"
+            ]
+            if named:
+                nearest = min(named, key=lambda o: abs(o.span[0] - c.span[0]))
+                c.target, c.target_mention = nearest.target, nearest.target_mention
 
     def _armed(self, ref: ActorRef | None) -> bool:
         """The speaker is, or speaks for, an armed group: its name says so ("militia", "Kata'ib ...")."""

@@ -262,6 +262,8 @@ def fix_entities(doc: Doc) -> Doc:
             continue  # "Atentamente," above a signature: a letter's closing, nobody's name
         if end - start == 1 and doc[start].is_upper and doc[start].lower_ in _TRANSCRIPT_ROLES:
             continue  # "HOST:", "ANCHOR:" opening a transcript's turns: a role, not a name
+        if label in ("PERSON", "ORG") and any(t.lower_ in _HEADLINE_VERBS for t in doc[start + 1 : end]):
+            continue  # "Dayton Man Charged With Threatening Judge": a headline in capitals, not a name
         if end - start == 1 and doc[start].lower_ in _PRESIDING_ROLES:
             continue  # "Thank you, Mr. Speaker": the chair a debate is addressed to, named by no name
         while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
@@ -547,6 +549,11 @@ _TITLES = frozenset(
 _TRANSCRIPT_ROLES = frozenset(
     "host anchor presenter moderator interviewer caller reporter narrator translator interpreter voice speaker "
     "correspondent announcer".split()
+)
+# verbs of a headline written in capitals, which the tagger may run into a name
+_HEADLINE_VERBS = frozenset(
+    "charged sentenced arrested jailed convicted indicted accused threatens threatened warns vows says pleads "
+    "admits denies faces".split()
 )
 _PRESIDING_ROLES = frozenset("speaker chair chairman chairwoman chairperson".split())
 # countries whose names are also given names: these need the words around them to decide
