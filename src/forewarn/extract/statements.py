@@ -27,6 +27,14 @@ from forewarn.resolve.names import name_key, strip_titles
 
 StatementKind = Literal["quote", "turn", "reported", "indirect"]
 
+def _reads_out(verb: Token) -> bool:
+    """ "read out the transcript of the video", "read the letter": someone reading a text aloud, not its author."""
+    return verb.lemma_.lower() == "read" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS | _READ_OUT_TEXTS for c in verb.children
+    )
+
+
+_READ_OUT_TEXTS = frozenset({"transcript", "text", "copy", "excerpt"})
 # a caller naming himself: "He said his name was X", "he introduced himself as X"
 _NAME_GIVEN = re.compile(
     r"\b(he|she) (said|says|told me|told us) (that )?(his|her) name (was|is)\s+|\b(he|she) (introduced|presented|"
@@ -548,13 +556,7 @@ class StatementFinder:
                     stmt.how.append("colon intro")
                     return
             line_start = self.text.rfind("\n", 0, intro_end) + 1
-            if tok is not None and any(
-                t.lemma_.lower() == "read" and t.idx < intro_end and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS | {"transcript", "text", "copy", "excerpt"}
-                    for c in t.children
-                )
-                for t in tok.sent
-            ):
+            if tok is not None and any(_reads_out(t) for t in tok.sent if t.idx < intro_end):
                 return  # "The judge read out the transcript of the video:": a text read out is not the reader's
             if tok is not None and self._turn_speaker(stmt, line_start, intro_end):
                 return
@@ -605,10 +607,7 @@ class StatementFinder:
                 and tok.dep_ != "acl"
                 and not any(c.dep_ in ("auxpass", "nsubjpass") for v in verbs for c in v.children)
             )
-            if lemma == "read" and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS | {"transcript", "text", "copy", "excerpt"}
-                for c in tok.children
-            ):
+            if _reads_out(tok):
                 continue  # "The judge read out the transcript of the video:": the words are not the reader's
             if lemma in SPEECH_VERBS or addresses:
                 subj = self._subject(tok)
