@@ -91,6 +91,17 @@ ROLE_WORDS = frozenset(
         "councilor",
         "commissioner",
         "inspector",
+        # offices of local government and of the courts, and the clergy: "a county clerk", "the priest"
+        "clerk",
+        "registrar",
+        "magistrate",
+        "administrator",
+        "chairwoman",
+        "chairperson",
+        "headman",
+        "priest",
+        "pastor",
+        "bishop",
     ]
 )
 # Titles that stand before a name ("Gov. Gretchen Whitmer", "PM Al-Khadimi").

@@ -180,7 +180,19 @@ TITLE_SYNONYMS: dict[str, frozenset[str]] = {
                       "hojatoleslam", "allama", "pastor", "priest", "bishop", "reverend", "rabbi"})
         for w in ("cleric", "preacher")
     },
+    # a priest is "Father" before his name, "Padre" or "Father" when spoken to
+    **{w: frozenset({"priest", "father", "padre", "fr", "reverend", "pastor"}) for w in ("priest", "padre")},
 }
+
+# kinds of office far enough apart that a description of one never means a holder of another ("the military
+# prosecutor" is not the lawmaker; "the commander" may well be the general)
+_ROLE_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset("general colonel captain major brigadier lieutenant sergeant commander commander-in-chief emir".split()),
+    frozenset("lawmaker legislator mp congressman congresswoman senator representative".split()),
+    frozenset("judge prosecutor attorney magistrate clerk registrar defendant".split()),
+    frozenset("cleric preacher imam mufti mullah priest pastor bishop".split()),
+    frozenset("mayor governor councillor councilor".split()),
+)
 
 # verbs that give a message its author with "to": "a video attributed to X"
 # descriptions a court or police report uses for the person it accuses
@@ -541,6 +553,9 @@ class StatementFinder:
         if ":" in before or self.text[: q.open_mark].rstrip().endswith(":"):
             intro_end = self.text.rfind(":", 0, q.open_mark + 1)
             tok = self.token_at(intro_end)
+            if self._roundup_label(stmt, intro_end):
+                stmt.how.append("roundup label")
+                return
             if tok is not None and self._attribute_from_region(stmt, tok.sent, before_char=intro_end):
                 stmt.how.append("colon intro")
                 return
@@ -581,6 +596,24 @@ class StatementFinder:
                 stmt.speaker, stmt.speaker_mention, stmt.addressee, stmt.addressee_mention = None, None, None, None
                 return
             stmt.how.append("sentence before")
+
+    def _roundup_label(self, stmt: Statement, colon: int) -> bool:
+        """ "X, an Azerbaijani veterans' association, sharing Y's video (Telegram, 11:30):": a social-media
+        roundup's line names the account that posted first, its platform and time in brackets at the end."""
+        line_start = self.text.rfind("\n", 0, colon) + 1
+        line = self.text[line_start:colon]
+        if not re.search(r"\((?:[^()]*\b(?:telegram|x|twitter|facebook|instagram|tiktok|youtube|vk|whatsapp|"
+                         r"post|video|channel|\d{1,2}[:.]\d{2})\b[^()]*)\)\s*$", line, re.IGNORECASE):
+            return False
+        for s, _e, lid in self.actors.mention_tokens:
+            at = self.doc[s].idx
+            if at < line_start or at >= colon:
+                continue
+            if self.text[line_start:at].strip(" @\"“'‘") or self.actors.get(lid).type not in ("PERSON", "ORG"):
+                return False
+            stmt.speaker, stmt.speaker_mention = lid, self._mention_chars(s)
+            return True
+        return False
 
     def _attribute_from_region(self, stmt: Statement, region: SpacySpan, before_char: int | None = None) -> bool:
         if self._unnamed_teller(stmt, region, before_char):
@@ -1129,6 +1162,11 @@ class StatementFinder:
             identified = self._identified_later(head)  # "a man's voice says: ...", named further on
             if identified is not None:
                 return identified
+        # "called by a man who said he was an officer of the NSS. The officer told him ...": the officer is that
+        # unnamed man (or at most the side he claimed), not a named colonel elsewhere in the story
+        introduced = self._introduced_unnamed(head)
+        if introduced is not None:
+            return introduced[0] if introduced[0] is not None else None
         # the phrase without its clauses: "a group that says it holds the journalist X" does not name X
         clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in c.subtree}
         subtree = [t for t in head.subtree if t.i not in clauses] if not self._in_quote[head.i] else [head]
@@ -1570,8 +1608,10 @@ class StatementFinder:
     def _person_by_description(
         self, head: Token, subtree: list[Token], orgs: list[str], at_char: int, exclude: str | None = None
     ) -> str | None:
-        words = {t.lower_ for t in subtree} | {head.lower_}
+        # (a role inside a clause is someone else's: "the main defendant in a plot to kill an independent lawmaker")
+        words = {t.lower_ for t in subtree if not self._inside_clause(t, head)} | {head.lower_}
         wanted = {w for w in words if w in ROLE_WORDS}
+        said = set(wanted) or {head.lower_}  # the roles the description itself names, before their synonyms
         for w in list(wanted):
             wanted |= TITLE_SYNONYMS.get(w, frozenset())
         persons = [a for a in self.actors.actors if a.type == "PERSON" and a.local_id != exclude]
@@ -1627,6 +1667,8 @@ class StatementFinder:
             for s, e, lid in self.actors.mention_tokens:
                 if self.doc[s].idx < after or self.actors.get(lid).type != "PERSON" or lid == exclude:
                     continue
+                if self._known_as_other(lid, said):
+                    continue  # "the main defendant ... The lawmaker, X,": someone else the story goes on about
                 if self.doc[s].sent.start - head.sent.start > 160:
                     break
                 if titled_first is not None and self.doc[s].idx >= min(m.start for m in titled_first.mentions):
@@ -1657,12 +1699,79 @@ class StatementFinder:
             # "Sheikh X has been speaking at the funeral. The cleric told mourners: ...": the person the
             # sentence before was about
             previous = self._subject_before(head)
-            if previous is not None and previous != exclude:
+            known_as_other = previous is not None and self._known_as_other(previous, said)
+            if previous is not None and previous != exclude and not known_as_other:
                 return previous
         # the description of someone already quoted: the document's main speaker, if it fits him
         if main_speaker is not None and kinds and not self._fits(self.actors.get(main_speaker), kinds):
             return None
+        if main_speaker is not None and self._known_as_other(main_speaker, said):
+            return None
         return main_speaker
+
+    def _introduced_unnamed(self, head: Token) -> tuple[tuple[str, tuple[int, int] | None] | None] | None:
+        """ "the officer" after "a man who said he was an officer of X" or "an officer ... told me" in the two
+        paragraphs before, with no name given to him and no one named with that title since: the unnamed figure.
+        Returns a one-tuple holding the side he claimed (or None), or None when the phrase names no such figure."""
+        lower = head.lower_
+        if lower not in PERSON_NOUNS or lower in _UNNAMED_FIGURES or self._in_quote[head.i]:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return None
+        if any(self.actors.at_token(t.i) for t in head.subtree):
+            return None
+        start = head.idx
+        for _ in range(2):
+            start = self.text.rfind("\n\n", 0, max(0, start - 2)) + 1
+        window = self.text[start : head.idx]
+        found = None
+        for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(lower)}s?\b", window):
+            found = m
+        if found is None:
+            return None
+        intro_end = start + found.end()
+        intro_start = start + found.start()
+        for _s, e, lid in self.actors.mention_tokens:
+            end_char = self.doc[e - 1].idx + len(self.doc[e - 1])
+            between = self.text[end_char:intro_start] if end_char <= intro_start else "x"
+            if self.actors.get(lid).type == "PERSON" and re.fullmatch(r"[\"”’']?\s*,\s*", between):
+                return None  # '"General X", a separatist commander whose ...': the apposition names him
+        side: tuple[str, tuple[int, int] | None] | None = None
+        for s, _e, lid in self.actors.mention_tokens:
+            at = self.doc[s].idx
+            if not intro_end - len(found.group(0)) - 80 <= at < head.idx:
+                continue
+            actor = self.actors.get(lid)
+            if actor.type == "PERSON" and at >= intro_end - len(found.group(0)):
+                return None  # "an officer, X," or "A retiree was charged ... X, 68, ...": he has a name
+            elif actor.type in ("ORG", "GROUP") and 0 <= at - intro_end <= 20 and side is None:
+                side = lid, self._mention_chars(s)  # "an officer of the NSS"
+        return (side,)
+
+    @staticmethod
+    def _inside_clause(tok: Token, head: Token) -> bool:
+        """Whether a word of a noun phrase sits in a verb's clause below its head ("to kill a lawmaker")."""
+        for above in tok.ancestors:
+            if above.i == head.i:
+                return False
+            if above.pos_ in ("VERB", "AUX"):
+                return True
+        return False
+
+    def _known_as_other(self, lid: str, wanted: set[str]) -> bool:
+        """Whether the text gives this person a role and none of them is the one a description names: "the military
+        prosecutor" is not the lawmaker the sentence before was about."""
+        wanted_families = {i for i, family in enumerate(_ROLE_FAMILIES) for w in wanted if w in family}
+        if not wanted_families:
+            return False
+        known = {
+            i
+            for t in self.actors.get(lid).titles
+            for w in t.lower().strip(".").split()
+            for i, family in enumerate(_ROLE_FAMILIES)
+            if w in family
+        }
+        return bool(known) and not known & wanted_families
 
     def accused(self, at_char: int | None = None) -> str | None:
         """The person a court or police report is about: "X, 58, is charged with ...", "the suspect,

@@ -383,7 +383,13 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\b(rape|raped|raping)\b|\bskin (you|him|her|them)( alive)?\b|"
         r"\b(stab|stabbed|stabbing)\b(?! (\w+ )?in the back)|\bacid attack|\bthrow acid\b|"
         r"\bbeat (you|him|her|them) (up|to death|senseless|black and blue)\b|\bbeat\w* to death\b|"
-        r"\bbreak (your|his|her|their) (legs?|bones|necks?|arms?|heads?|skulls?)\b|"
+        r"\bbreak (your|his|her|their) (legs?|bones|necks?|arms?|heads?|skulls?|hands?|fingers?|teeth|jaws?|knees?|"
+        r"ribs?|backs?|spines?)\b|"
+        # the idioms of a killing: "shut his mouth for good", "be counted among the dead", "nobody will find your body",
+        # "he will leave without his head"
+        r"\bshut (your|his|her|their) mouths? (for good|forever|permanently)\b|\b(counted|numbered) among the dead\b|"
+        r"\b(no ?one|nobody|never|not)\b[^.;]{0,30}?\bfind (your|his|her|their) (body|bodies|corpses?|remains)\b|"
+        r"\bwithout (your|his|her|their|he|she) (head|life)\b|"
         r"\b(cut|tear|chop|blow) (you|him|her|them) (in)?to pieces\b|\bsix feet under\b|"
         r"\bput (you|him|her|them) in the ground\b|\bsend (you|him|her|them) to (the |your |his |her |their )?"
         r"(grave|graves|cemetery|morgue|hell)\b|\bset (\w+ )?(on fire|ablaze)\b|\btorch(ed)? (your|his|her|their)\b",
@@ -468,6 +474,11 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         r"\bbe carried (home|back)\b|\bremember the fate of\b|"
         r"\bend up in a (ditch|grave|coffin|body bag|river|morgue|bag)\b|\bbe taken out\b(?! of)|"
         r"\b(come|comes|return|returns|sent|send) back( to \w+)? in a (coffin|box|body bag|bag|shroud)\b|"
+        # "you will go back to Nairobi in a box", "he would return from any trip home in a box"
+        r"\b(you|he|she|they|your \w+|his \w+|her \w+|their \w+)\b('ll|’ll| will| would| shall)?( \w+)?"
+        r" (go|goes|come|comes|return|returns|be sent)\b[^.;]{0,40}?\b(back|home)\b[^.;]{0,30}?\bin a "
+        r"(coffin|box|body bag|shroud)\b|"
+        r"\bif (you|they|he|she) (value|care about) (your|their|his|her) li(fe|ves)\b|"
         # "you will come back to Tehran one way or another, in a box"
         r"\b(come|comes|return|returns) back to [A-Za-z]\w+[^.;]{0,30}?\bin a (coffin|box|body bag|shroud)\b|"
         r"\b(family|families|mother|mothers|wife|wives|children) will (cry|weep|mourn|grieve)\b|"
@@ -878,7 +889,9 @@ CALLED_BY_TITLE = re.compile(
     r"(?P<title>colonel|general|mayor|governor|judge|minister|commander|president|senator|prosecutor|sheriff|"
     r"captain|major|chief|commissioner|director|councillor|councilor|inspector|sergeant|lieutenant|"
     # the titles of the languages the stories come from: "Sindaca, you have a beautiful daughter"
-    r"sindaca|sindaco|alcalde|alcaldesa|presidente|presidenta|prefeito|prefeita|bupati|comandante)\b\s*[,!]",
+    r"sindaca|sindaco|alcalde|alcaldesa|presidente|presidenta|prefeito|prefeita|bupati|comandante|"
+    # the clergy and the offices of the courts: "Padre, your days are counted"
+    r"padre|father|pastor|reverend|imam|sheikh|clerk|magistrate)\b\s*[,!]",
     re.IGNORECASE,
 )
 # men the text does not name, who speak for whatever armed group they are shown with
@@ -1016,6 +1029,10 @@ RECEIVED = re.compile(
     r"(wrote|said|texted|messaged|told me|told us)\s*:"
     # "I was told I would be killed if I kept saying his name": the teller received it, from whoever told her
     r"|\b(i|we) (was|were|have been|had been|got) (told|warned)( that)? (i|we|my|our)\b"
+    # "It said that if I continued to collect the fees, I would receive the punishment of a traitor": a letter's
+    # words to the teller, reported
+    r"|^\W*(it|the (letter|message|note|text|leaflet|pamphlet))\s+(said|warned|stated|wrote)\s+"
+    r"(that\s+)?(if\s+(i|we)\b[^.]{0,120}?,\s*)?(i|we)\s+(would|will|should|could|might|must)\b"
 )
 # whom one speaks to, not whom one threatens
 _AUDIENCES = frozenset(
@@ -1441,7 +1458,7 @@ class ThreatExtractor:
                     candidates.append(cand)
             else:
                 candidates.extend(self._quoted(stmt))
-        candidates.extend(self._detected())
+        candidates.extend(self._detected(candidates))
         if not self.fiction:
             candidates.extend(self._incitements(candidates))
         self._adopt_in_headline(candidates)
@@ -1464,14 +1481,16 @@ class ThreatExtractor:
             if speaker is None and target is None:
                 continue  # whether a passage is a threat at all stays the rules' call (see `_group`)
             unnamed = speaker is None and any(_said_unnamed(c) for c in members)
-            chosen = speaker if unnamed else self.attribution.choose(list(members), "speaker")
+            # the passages the rules took decide; a sentence only the detector took joins their decision
+            basis = [c for c in members if c.cue != "learned"] or list(members)
+            chosen = speaker if unnamed else self.attribution.choose(basis, "speaker")
             if chosen != speaker:
                 for c in members:
                     c.speaker = chosen
                     c.speaker_mention = self._nearest_mention(chosen, c.span) if chosen else None
             if target is None and all(c.form == "veiled" for c in members):
                 continue  # a veiled threat said to no one the text names is dropped as a figure of speech
-            chosen = self.attribution.choose(list(members), "target")
+            chosen = self.attribution.choose(basis, "target")
             if chosen != target:
                 for c in members:
                     c.target = chosen
@@ -1738,11 +1757,17 @@ class ThreatExtractor:
             self.judged.append((stmt, start, end, len(out) > taken))
         return out
 
-    def _detected(self) -> list[Candidate]:
-        """The sentences the rules turned down that the learned detector takes for threats, scored in one batch."""
+    def _detected(self, taken_by_rules: list[Candidate]) -> list[Candidate]:
+        """The sentences the rules turned down that the learned detector takes for threats, scored in one batch;
+        not a sentence the rules took in another statement (a quote inside a turn), whose reading stands."""
         if self.detector is None or self.sports:
             return []
-        rejected = [(stmt, start, end) for stmt, start, end, taken in self.judged if not taken]
+        taken = [c.span for c in taken_by_rules]
+        rejected = [
+            (stmt, start, end)
+            for stmt, start, end, was_taken in self.judged
+            if not was_taken and not any(s < end and start < e for s, e in taken)
+        ]
         if not rejected:
             return []
         rows = [self.sentence_features(stmt, start, end) for stmt, start, end in rejected]
@@ -2030,20 +2055,29 @@ class ThreatExtractor:
         sentence = self.doc.char_span(start, end, alignment_mode="expand")
         if sentence is None:
             return None
-        for tok in sentence:
-            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _TELLING_VERBS:
+        telling = [t for t in sentence if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _TELLING_VERBS]
+        for tok in telling:
+            if any(other in tok.ancestors for other in telling):
+                # "They told me that if Ali did not stand up and say he had left ...": a saying inside what was told
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None and tok.dep_ == "conj":
                 subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ == "they":
                 # "calls from men who said they were al-Shabaab officials ... 'They told me, ...'"
-                group = self._group_they_spoke_for(stmt.start)
+                group = self._group_they_spoke_for(start)
                 if group is not None:
                     return group
                 continue
             if subj is None or subj.lower_ in ("i", "we", "you", "someone", "somebody"):
                 continue
+            if subj.lower_ == "it":
+                # "It was stamped with the seal of X. It said that if I ...": the message's author or signer
+                marked = self._authorship_mark(stmt.start, start)
+                if marked is not None and marked != stmt.speaker:
+                    return marked
+                resolved = self.finder.resolve_np(subj, subj.idx, prefer="ORG")
+                return resolved[0] if resolved is not None and resolved[0] != stmt.speaker else None
             lid = self.actors.at_token(subj.i)
             if lid is None and subj.lower_ in ("he", "she") and _NO_NAME_GIVEN.search(self.text[stmt.start : start]):
                 return None  # '"The man did not say who he was. He said: ..."': whoever it was, he is not named
@@ -2072,6 +2106,22 @@ class ThreatExtractor:
             return None
         # "They just called my campaign coordinator: ... The man said he was calling on behalf of Comandante Lobo"
         return self._named_after_as_threatener(start, stmt.speaker)
+
+    def _authorship_mark(self, start: int, end: int) -> str | None:
+        """The organisation whose seal, stamp, letterhead or logo the teller describes on a message, in or out of
+        the quote: "it was stamped with the seal of the X, the western command"."""
+        window = self.doc.char_span(start, end, alignment_mode="contract")
+        for tok in reversed(window) if window is not None else ():
+            if tok.lemma_.lower() not in ("seal", "stamp", "letterhead", "logo", "emblem", "signature"):
+                continue
+            for of in (c for c in tok.children if c.lower_ == "of"):
+                for pobj in (g for g in of.children if g.dep_ == "pobj"):
+                    lid = self.actors.at_token(pobj.i) or next(
+                        (self.actors.at_token(t.i) for t in pobj.subtree if self.actors.at_token(t.i)), None
+                    )
+                    if lid is not None and self.actors.get(lid).type in ("ORG", "GROUP"):
+                        return lid
+        return None
 
     def _nested_account(self, stmt: Statement, start: int) -> tuple[int, int] | None:
         """Where, earlier in the same quote, a quote inside it opens that is still open at `start`: the
@@ -2467,6 +2517,11 @@ class ThreatExtractor:
             and self.actors.get(stmt.addressee).type in ("PERSON", "GPE")
             and not re.search(r"\b(you|your|yours|yourself|yourselves)\b", sentence_text, re.I)
             and bool(re.search(r"\b(he|him|his|she|her)\b", sentence_text, re.I))
+        ) or (
+            # "he told the clerk who answered: 'Tell her if she certifies that count, ...'": the one told carries
+            # the message to the one it is about
+            stmt.addressee is not None
+            and bool(re.match(r"\W*tell (him|her|them)\b", sentence_text, re.I))
         )
         if stmt.addressee and stmt.addressee != stmt.speaker and not audience and not about_another:
             spoken_to = re.search(r"\b(you|your)\b", sentence_text, re.I)
@@ -2493,7 +2548,7 @@ class ThreatExtractor:
         )
         if sufferer is not None:
             return sufferer
-        described = self._described_group(stmt, start, end) or self._told_to_know(stmt, start, end)
+        described = self._told_to_know(stmt, start, end) or self._described_group(stmt, start, end)
         if described is not None:
             return described
         speaker_orgs = set(self.actors.get(stmt.speaker).affiliations) if stmt.speaker else set()
@@ -2923,7 +2978,8 @@ class ThreatExtractor:
             if tok.lemma_.lower() not in ("know", "understand", "remember", "realise", "realize"):
                 continue
             modals = ("should", "must", "better", "'d", "ought")
-            if not any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children):
+            # ("Let Mr X know that our patience has limits": told through a third person all the same)
+            if not any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children) and tok.head.lemma_ != "let":
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in ("he", "she"):
@@ -3240,6 +3296,8 @@ class ThreatExtractor:
         sentence_low = self.text[stmt.sentence[0] : stmt.sentence[1]].lower()
         if NON_HARM_THREATS.search(sentence_low) or REJECT.search(low) or TALK_ABOUT_THREATS.search(sentence_low):
             return None
+        if "passive" in stmt.how and sentence_low.strip(" \n\"'”’").endswith("?"):
+            return None  # "Have your own people been threatened?": a question about threats, not one reported
         if self._police_pursuit(stmt, low):
             return None  # "Police vowed to find whoever did it"
         if (self.sports or SPORTS_SENTENCE.search(sentence_low)) and (self.combat or not _lethal_in_sport(low)):
@@ -3505,7 +3563,8 @@ class ThreatExtractor:
         for c in candidates:
             if c.target is not None:
                 continue
-            mine = by_speaker.get(c.speaker, [])
+            # (a rule's passage takes no target from a sentence only the detector took)
+            mine = [o for o in by_speaker.get(c.speaker, []) if o.cue != "learned" or c.cue == "learned"]
             others = [o for o in mine if o.target and o.strong] or [
                 o for o in mine if o.target and abs(o.span[0] - c.span[0]) < 800
             ]

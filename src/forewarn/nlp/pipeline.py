@@ -266,6 +266,13 @@ def fix_entities(doc: Doc) -> Doc:
             continue  # "Dayton Man Charged With Threatening Judge": a headline in capitals, not a name
         if end - start == 1 and doc[start].lower_ in _PRESIDING_ROLES:
             continue  # "Thank you, Mr. Speaker": the chair a debate is addressed to, named by no name
+        if (
+            end - start == 1
+            and label == "PERSON"
+            and doc[start].lower_ in _ADDRESS_TITLES
+            and (end == len(doc) or not doc[end].text[:1].isupper())
+        ):
+            continue  # "Padre, your days are counted": a title spoken to, not a name (not "Sheikh" + "Ahmed X")
         while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
             end -= 1
         if start >= end:
@@ -556,6 +563,12 @@ _HEADLINE_VERBS = frozenset(
     "admits denies faces".split()
 )
 _PRESIDING_ROLES = frozenset("speaker chair chairman chairwoman chairperson".split())
+# titles by which one speaks to a person, which the tagger takes for a name when they stand alone ("Padre, your days
+# are counted"): the person is whoever the text gives that title
+_ADDRESS_TITLES = frozenset(
+    "padre father pastor reverend imam sheikh mayor colonel general judge commander captain major comandante "
+    "sindaca sindaco alcalde alcaldesa prefeito prefeita bupati sir madam".split()
+)
 # countries whose names are also given names: these need the words around them to decide
 _GIVEN_NAME_COUNTRIES = frozenset(["Jordan", "Chad", "Georgia", "India", "Israel", "Niger", "Kenya"])
 _LATIN_PLACE = re.compile(r"^[A-Z][A-Za-zÀ-ɏ'’ .-]{3,}$")
