@@ -87,3 +87,45 @@ def test_a_parcel_sent_back_home_in_a_box_is_no_threat(analyse) -> None:
         '"Every return will go back home in a box we pay for," she said.\n'
     )
     assert not analyse(parcel).threats
+
+
+def test_a_message_signed_in_lower_case_is_the_signers_and_aimed_at_whom_it_came_to(analyse) -> None:
+    text = (
+        "TRANSCRIPT: Gang banner warns police; radio reporter says she was threatened\n\n"
+        "ANCHOR (LUISA POP): Good evening. Two prison guards were shot dead in Mixco last week.\n\n"
+        "ROSA ELENA TZUL (recorded interview): It came on Tuesday night. It said: \"Stop with your little reports, "
+        'we know which bus you take at six." And it was signed "la mara". I take the bus at six in the morning.\n'
+    )
+    found = {(speaker, (target or "").title()) for speaker, target in pairs(analyse(text))}
+    assert ("la mara", "Rosa Elena Tzul") in found, found
+
+
+def test_tell_her_makes_the_one_told_a_messenger_not_the_target(analyse) -> None:
+    text = (
+        "A man has been charged with threatening a county official.\n\n"
+        "Dale Everett Shaw, 58, is charged with making interstate threats. According to the complaint, Shaw called "
+        "the treasurer's office and asked for Treasurer Maria Lindqvist. When told she was out, he told the clerk "
+        'who answered: "Tell her if she signs that levy, she won\'t make it home."\n'
+    )
+    found = set(pairs(analyse(text)))
+    assert any(speaker == "Dale Everett Shaw" and "Lindqvist" in (target or "") for speaker, target in found), found
+
+
+def test_let_him_know_names_the_target(analyse) -> None:
+    text = (
+        "Party official warns comedian\n\n"
+        "BEIRUT - A senior official of an armed party warned the comedian Karim Haddad on Wednesday after a sketch "
+        "mocked its leader. Two men were beaten outside a theatre last month.\n\n"
+        '"Let Mr Haddad know that our patience has limits, and that not all the people who love the resistance will '
+        'hold back from killing him," Hajj Samir Fakhoury said.\n'
+    )
+    found = set(pairs(analyse(text)))
+    assert ("Hajj Samir Fakhoury", "Karim Haddad") in found, found
+
+
+def test_reporting_on_a_prison_escape_threatens_no_one_with_prison(analyse) -> None:
+    text = (
+        "ANCHOR: Thank you. This evening we also want to tell you about our colleague Rosa Tzul, who covers "
+        "security for a radio station and has been reporting on the prison escape.\n"
+    )
+    assert not analyse(text).threats

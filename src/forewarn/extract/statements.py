@@ -993,7 +993,10 @@ class StatementFinder:
                 if at <= self.doc[s].idx <= at + 15 and self.actors.get(lid).type in ("ORG", "PERSON"):
                     return self.doc[s]
             # 'It was signed "Albion Vanguard"': a name in quotation marks the tagger did not take for one
+            # (or in the gang's own lower case: 'And it was signed "la 18"')
             quoted = re.match(r"[\"“']?((?:[A-Z][\w'’-]*\s){0,4}[A-Z][\w'’-]*)[\"”']", self.text[at - 1 : at + 80])
+            if quoted is None:
+                quoted = re.match(r"[\"“']((?:[\w'’-]+\s){0,3}[\w'’-]+)[\"”']", self.text[at - 1 : at + 80])
             if quoted is not None:
                 begin = at - 1 + quoted.start(1)
                 span = self.doc.char_span(begin, begin + len(quoted.group(1)), alignment_mode="contract")

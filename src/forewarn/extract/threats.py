@@ -531,7 +531,14 @@ HARM_TERMS: list[tuple[str, str, bool]] = [
         "military",
         True,
     ),
-    (r"\b(behind bars|prison|jail|imprison\w*|gallows)\b", "legal", False),
+    # (not the prison of "the prison escape", "prison guards", "the prison system": a place, not a fate)
+    (
+        r"\b(behind bars|(prison|jail)(?! (escape|escapes|system|guards?|break|breaks|director|service|riots?|"
+        r"population|reform|officials?|staff|authorities|conditions|chief|gangs?|visits?|yard|wardens?))|"
+        r"imprison\w*|gallows)\b",
+        "legal",
+        False,
+    ),
     (r"\b(barrels|oil|sanctions|boycott|blockade|deprive)\b", "economic", False),
     (r"\b(" + SOFT_IDIOMS + r")\b", "violence", True),
 ]
@@ -984,7 +991,10 @@ _RECEIVING = re.compile(
     r"\b(i|we) (received|got|was sent|were sent|was told|were told|was warned)\b|"
     r"\b(my|our) (office|constituency office|home|house|family|wife|husband|staff|phone|team) "
     r"(received|got|was sent)\b|"
-    r"\b(told|called|phoned|rang|messaged|texted|warned|threatened|sent|wrote to|said to) (me|us)\b",
+    r"\b(told|called|phoned|rang|messaged|texted|warned|threatened|sent|wrote to|said to) (me|us)\b|"
+    # "It came on Tuesday night. It said: '...'"
+    # (not "the message came from X", told of someone else's message)
+    r"\bit (came|arrived)\b(?! from)|\bon my (phone|mobile|whatsapp)\b",
     re.IGNORECASE,
 )
 # a threat passed on about someone: "let him know ...", "tell her ..."
