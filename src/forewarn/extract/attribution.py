@@ -88,6 +88,9 @@ class _Context:
     first_rank: dict[str, float] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)  # local id -> actor type
     nearest_cache: dict[tuple[int, bool], dict[str, str]] = field(default_factory=dict)
+    passage_cache: dict[tuple[int, int], tuple[int, int, int, bool, dict[str, str], dict[str, str]]] = field(
+        default_factory=dict
+    )
 
     def sentence_of(self, char: int) -> int:
         return _index(self.sentences, char)
@@ -165,9 +168,19 @@ def features(
     actor = actors.get(candidate)
     s, e = passage.span
     stmt = passage.statement
-    first_sent = context.sentence_of(s)
-    last_sent = context.sentence_of(max(s, e - 1))
-    para = context.paragraph_of(s)
+    # what depends on the passage alone, read once for all its candidates
+    where = context.passage_cache.get((s, e))
+    if where is None:
+        where = (
+            context.sentence_of(s),
+            context.sentence_of(max(s, e - 1)),
+            context.paragraph_of(s),
+            any(w in _SECOND_PERSON for w in _words(text[s:e])),
+            _nearest(context, s, before=True),
+            _nearest(context, e, before=False),
+        )
+        context.passage_cache[(s, e)] = where
+    first_sent, last_sent, para, you, nearest_before, nearest_after = where
     f: dict[str, float] = {f"type_{actor.type.lower()}": 1.0}
     f["rule"] = float(chosen == candidate)
     f["statement_speaker"] = float(stmt.speaker == candidate)
@@ -217,13 +230,10 @@ def features(
     f["subject_of_threat_doc"] = math.log1p(sum(m.subject_of_threat for m in mentions))
     f["speech_subject_doc"] = math.log1p(sum(m.subject_of_speech for m in mentions))
     f["quoted_share"] = sum(m.quoted for m in mentions) / len(mentions) if mentions else 0.0
-    you = any(w in _SECOND_PERSON for w in _words(text[s:e]))
     f["you_person"] = float(you and actor.type == "PERSON")
     # where the candidate stands among all actors around the passage: the nearest name before a quote
     # is its likeliest speaker, the nearest speaker of a speech verb likelier still
     kind = actor.type == "PERSON"
-    nearest_before = _nearest(context, s, before=True)
-    nearest_after = _nearest(context, e, before=False)
     f["nearest_before"] = float(nearest_before.get("any") == candidate)
     f["nearest_after"] = float(nearest_after.get("any") == candidate)
     f["nearest_same_kind_before"] = float(nearest_before.get("person" if kind else "other") == candidate)

@@ -9,6 +9,8 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc
 
+from forewarn.nlp.pipeline import entities_of
+
 _PARSER = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
 # parts of DATE entities that dateparser does not read and that do not change the day
 _NOISE = re.compile(
@@ -76,7 +78,7 @@ _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 
 def sentence_date(doc: Doc, chars: tuple[int, int], base: str | None) -> str | None:
     """The first resolvable DATE entity inside a character range of the document."""
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.start_char < chars[0] or ent.end_char > chars[1]:
             continue
         if ent.label_ != "DATE" and not (ent.label_ == "TIME" and _WEEKDAY.search(ent.text)):

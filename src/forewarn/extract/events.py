@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from forewarn.extract.actors import ActorTable
 from forewarn.model import ActorRef, Event, Span
-from forewarn.nlp.pipeline import text_of
+from forewarn.nlp.pipeline import entities_of, text_of
 
 # trigger lemma -> event type; declared as data so it can be read and extended
 TRIGGERS: dict[str, str] = {
@@ -304,7 +304,8 @@ class EventExtractor:
         return actor, target
 
     def _location(self, tok: Token) -> str | None:
-        for ent in tok.sent.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC"):
+        sent = tok.sent
+        for ent in entities_of(self.doc):
+            if sent.start <= ent.start and ent.end <= sent.end and ent.label_ in ("GPE", "LOC", "FAC"):
                 return ent.text
         return None

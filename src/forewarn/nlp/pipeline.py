@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -707,6 +708,28 @@ def _places_by_context(doc: Doc, spans: list[Span]) -> list[Span]:
 DATELINE = re.compile(
     r"(?m)^(?P<line>[A-Z][A-Z .'’-]{2,40}(?:,[^\n—–]{0,60}?)?(?:\s*\([^)\n]{1,40}\))?\.?)\s?[—–-]{1,2}\s"
 )
+
+
+class Entity(NamedTuple):
+    """An entity of a Doc as plain values (a Span kept in the Doc's own user data would tie the two in a cycle
+    that holds every parsed document in memory until the garbage collector's next full pass)."""
+
+    start: int  # token index
+    end: int
+    start_char: int
+    end_char: int
+    label_: str
+    text: str
+
+
+def entities_of(doc: Doc) -> tuple[Entity, ...]:
+    """A Doc's entities, built once: `Doc.ents` makes every span anew on each access (set them before the first
+    call; the pipeline's components are the only ones that do)."""
+    cached = doc.user_data.get("forewarn_ents")
+    if cached is None:
+        cached = tuple(Entity(e.start, e.end, e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
+        doc.user_data["forewarn_ents"] = cached
+    return cached
 
 
 def text_of(doc: Doc) -> str:
