@@ -1714,7 +1714,7 @@ class StatementFinder:
 
     def _introduced_unnamed(self, head: Token) -> tuple[tuple[str, tuple[int, int] | None] | None] | None:
         """ "the officer" after "a man who said he was an officer of X" or "an officer ... told me" in the two
-        paragraphs before, with no name given to him and no one named with that title since: the unnamed figure.
+        paragraphs before, with no person named in apposition to him or since: the unnamed figure.
         Returns a one-tuple holding the side he claimed (or None), or None when the phrase names no such figure."""
         lower = head.lower_
         if lower not in PERSON_NOUNS or lower in _UNNAMED_FIGURES or self._in_quote[head.i]:
@@ -1732,22 +1732,20 @@ class StatementFinder:
             found = m
         if found is None:
             return None
-        intro_end = start + found.end()
-        intro_start = start + found.start()
-        for _s, e, lid in self.actors.mention_tokens:
-            end_char = self.doc[e - 1].idx + len(self.doc[e - 1])
-            between = self.text[end_char:intro_start] if end_char <= intro_start else "x"
-            if self.actors.get(lid).type == "PERSON" and re.fullmatch(r"[\"”’']?\s*,\s*", between):
-                return None  # '"General X", a separatist commander whose ...': the apposition names him
+        intro_start, intro_end = start + found.start(), start + found.end()
         side: tuple[str, tuple[int, int] | None] | None = None
-        for s, _e, lid in self.actors.mention_tokens:
+        for s, e, lid in self.actors.mention_tokens:
             at = self.doc[s].idx
-            if not intro_end - len(found.group(0)) - 80 <= at < head.idx:
-                continue
-            actor = self.actors.get(lid)
-            if actor.type == "PERSON" and at >= intro_end - len(found.group(0)):
-                return None  # "an officer, X," or "A retiree was charged ... X, 68, ...": he has a name
-            elif actor.type in ("ORG", "GROUP") and 0 <= at - intro_end <= 20 and side is None:
+            end_char = self.doc[e - 1].idx + len(self.doc[e - 1])
+            kind = self.actors.get(lid).type
+            if kind == "PERSON" and (
+                # '"General X", a separatist commander whose ...': the apposition names him
+                (end_char <= intro_start and re.fullmatch(r"[\"”’']?\s*,\s*", self.text[end_char:intro_start]))
+                # "an officer, X," or "A retiree was charged ... X, 68, ...": named since
+                or intro_start <= at < head.idx
+            ):
+                return None
+            if kind in ("ORG", "GROUP") and 0 <= at - intro_end <= 20 and side is None:
                 side = lid, self._mention_chars(s)  # "an officer of the NSS"
         return (side,)
 
