@@ -204,6 +204,8 @@ def _clean(ent: SpacySpan) -> SpacySpan | None:
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ == "the"):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != ".":
+        if doc[end - 1].text == ")" and any(doc[j].text == "(" for j in range(start, end - 1)):
+            break  # "Nepal Communist Party (Revolutionary Centre)": the bracket closes a part of the name
         end -= 1
     if start >= end:
         return None
@@ -390,6 +392,11 @@ def extract_actors(doc: Doc) -> ActorTable:
                 len(words) >= 3 and len(span) >= 3 and any(w in person_surnames for w in words[1:])
             ) or _said_of_a_person(span):
                 label = "PERSON"
+        if label == "PERSON" and any(
+            g.type == "ORG" and any(_org_words(f) and name_key(f).startswith(key + " ") for f in g.surface_forms())
+            for g in groups
+        ):
+            label = "ORG"  # "Himal Urja Nirman" after "Himal Urja Nirman Company": the company, not a man
         actor = _find_group(groups, text, key, label)
         if actor is None:
             actor = DocActor(local_id=f"L{len(groups) + 1}", name=text, type=label)
@@ -409,6 +416,13 @@ def extract_actors(doc: Doc) -> ActorTable:
             actor.aliases.append(bare)
         if given_first is not None and given_first not in actor.aliases and given_first != actor.name:
             actor.aliases.append(given_first)
+        faction = re.match(r"(.+?)\s*\([^()]+\)$", text) if label == "ORG" else None
+        if faction is not None and faction.group(1) not in actor.aliases and faction.group(1) != actor.name:
+            actor.aliases.append(faction.group(1))  # "Nepal Communist Party (Revolutionary Centre)"
+        placed = re.match(r"(.+?) (?:of|in) (?:the )?(.+)$", text) if label == "ORG" else None
+        if placed is not None and is_known_place(placed.group(2)) and placed.group(1) not in actor.aliases:
+            # "the Human Rights Commission of Sri Lanka" is "the Human Rights Commission" there too
+            actor.aliases.append(placed.group(1))
         if label == "ORG" and len(span) > 2:
             # "Iraq's Popular Mobilization Units", "the Iraqi Popular Mobilization Forces": the name without
             # the country that qualifies it
@@ -664,7 +678,7 @@ def _said_of_a_person(span: SpacySpan) -> bool:
         before is not None
         and len(span) >= 2
         and before.pos_ == "NOUN"
-        and (before.lower_ in ROLE_WORDS or before.lower_ in _PERSON_NOUNS_BEFORE_NAMES)
+        and (before.lower_ in ROLE_WORDS or before.lower_ in PERSON_NOUNS_BEFORE_NAMES)
     ):
         return True
     rest = [t for t in doc[span.end : span.end + 4]]
@@ -679,7 +693,7 @@ def _said_of_a_person(span: SpacySpan) -> bool:
         and span.end < len(doc)
         and doc[span.end].text == ","
         and rest[0].lower_ in ("a", "an", "the")
-        and rest[1].lower_ in _PERSON_NOUNS_BEFORE_NAMES | ROLE_WORDS
+        and rest[1].lower_ in PERSON_NOUNS_BEFORE_NAMES | ROLE_WORDS
         and not _org_words(span.text)
     ):
         return True
@@ -690,7 +704,7 @@ def _said_of_a_person(span: SpacySpan) -> bool:
         # (the parser may hang the name on the last noun of the description: "... in nearby Kanoma, Bello Garba")
         described = span.root.head
         for _ in range(5):
-            if described.lower_ in _PERSON_NOUNS_BEFORE_NAMES | ROLE_WORDS:
+            if described.lower_ in PERSON_NOUNS_BEFORE_NAMES | ROLE_WORDS:
                 return True
             if described.dep_ not in ("pobj", "prep") or described.head.i == described.i:
                 break
@@ -702,14 +716,15 @@ def _said_of_a_person(span: SpacySpan) -> bool:
 
 
 # what the press calls people just before their names: "the columnist X", "the 52-year-old farmer X"
-_PERSON_NOUNS_BEFORE_NAMES = frozenset(
+PERSON_NOUNS_BEFORE_NAMES = frozenset(
     """columnist journalist reporter editor blogger activist lawyer farmer teacher principal trader driver
     businessman businesswoman candidate councillor councilor lawmaker legislator politician opponent critic
     dissident defector exile refugee student pastor priest imam sheikh cleric doctor nurse witness survivor
     victim resident villager widow mother father son daughter brother sister cousin nephew uncle wife husband
     presenter host anchor commentator broadcaster singer rapper artist actor writer novelist poet
     businessman gunman suspect defendant accused prisoner detainee inmate chief elder commander warlord
-    kingpin boss""".split()
+    kingpin boss photographer photojournalist cameraman camerawoman correspondent vlogger youtuber organiser
+    organizer campaigner complainant""".split()
 )
 
 
@@ -1061,6 +1076,9 @@ def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -
                 return g
         return None
     tokens = key.split()
+    words = text.split()
+    if label == "PERSON" and len(tokens) == 2 and len(words) == 2 and words[0].isupper() and 2 <= len(words[0]) <= 4:
+        tokens = tokens[1:]  # "CDO Gyawali", "SP Khan": an office's letters before the surname
     best: tuple[float, DocActor] | None = None
     for g in reversed(compatible):  # the most recent actor wins ties
         for form in g.surface_forms():
@@ -1070,6 +1088,14 @@ def _find_group(groups: list[DocActor], text: str, key: str, label: ActorType) -
             if label == "PERSON" and g.type == "PERSON":
                 # "Al-Khazali" is "Qais Al-Khazali": a shorter name inside a longer one
                 if len(tokens) < len(form_tokens) and tokens == form_tokens[-len(tokens) :]:
+                    return g
+                # "Mannan Sikder" is "Abdul Mannan Sikder" (the key joins "Abdul" to the name it serves)
+                if (
+                    len(tokens) == len(form_tokens) >= 2
+                    and tokens[1:] == form_tokens[1:]
+                    and form_tokens[0].startswith("abd")
+                    and form_tokens[0][3:] == tokens[0]
+                ):
                     return g
                 if len(form_tokens) < len(tokens) and form_tokens == tokens[-len(form_tokens) :]:
                     # "Eduardo Cabahug" does not join "Rodrigo Cabahug" through the bare "Cabahug"
@@ -1553,7 +1579,9 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
         c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children) for c in tok.children
     )
     suffix = r"(er|or|ist|ian|ant|ent|ee|man)" + ("s?" if quantified else "s") + "$"
-    if not words & PEOPLE_NOUNS and not described_by_who and not collective and not re.search(suffix, tok.lower_):
+    # ("the Turkish generals", "the commanders": people by their rank or office too)
+    people = words & (PEOPLE_NOUNS | ROLE_WORDS)
+    if not people and not described_by_who and not collective and not re.search(suffix, tok.lower_):
         return None  # a threat is aimed at people: "journalists", "shipping companies", not "floods"
     if table.at_token(tok.i):
         return None
@@ -1578,7 +1606,7 @@ def group_from_np(tok: Token, table: ActorTable) -> DocActor | None:
             return table.get(owner)
         demonym = doc[start].pos_ in ("ADJ", "PROPN") and re.search(r"(an|ian|ese|ish|ic|i)$", doc[start].lower_)
         # "Burkina villages that send sons to the militia", "Gusau journalists": people named with their place
-        placed = table.get(owner).type == "GPE" and bool(words & (COLLECTIVES | PEOPLE_NOUNS))
+        placed = table.get(owner).type == "GPE" and bool(words & (COLLECTIVES | PEOPLE_NOUNS) or people)
         if not (demonym and start + 1 == tok.i and tok.lemma_.lower() in _FORCE_HEADS) and not placed:
             return None
         # "the Ecuadoran army" with "Ecuadoran" tagged as a person: the army, named with its country

@@ -19,13 +19,30 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from forewarn.extract.actors import NAMED_AS, PEOPLE_NOUNS, ROLE_WORDS, ActorTable, group_from_np
+from forewarn.extract.actors import (
+    NAMED_AS,
+    PEOPLE_NOUNS,
+    PERSON_NOUNS_BEFORE_NAMES,
+    ROLE_WORDS,
+    ActorTable,
+    group_from_np,
+)
 from forewarn.model import DocActor
 from forewarn.nlp.gender import PRONOUN_GENDER, Gender, person_gender
 from forewarn.nlp.pipeline import ORG_WORDS, is_known_place, text_of
 from forewarn.resolve.names import name_key, strip_titles
 
 StatementKind = Literal["quote", "turn", "reported", "indirect"]
+
+def _describing_words(head: Token) -> set[str]:
+    """The words that qualify a noun itself ("an underground communist faction": underground, communist), not
+    those of clauses hanging on it, and none that fit many organisations' names."""
+    return {
+        c.lower_
+        for c in head.children
+        if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN") and len(c) >= 4
+    } - _VAGUE_GROUP_WORDS
+
 
 def _reads_out(verb: Token) -> bool:
     """ "read out the transcript of the video", "read the letter": someone reading a text aloud, not its author."""
@@ -214,7 +231,9 @@ _CHARGES_AGAINST = re.compile(r"\b(charges?|chargesheet|case|complaint|indictmen
 _SIGNED = re.compile(
     r"\b(?:were|was|are|is|had been|have been)\s+signed\s+(?:by\s+|with the name\s+|as\s+)?[\"“']?|"
     # "It bore the name of Abu Haroon Khurasani, the spokesman of ..."
-    r"\b(?:bore|bears|bear|carried|carries|carry)\s+the\s+(?:name|signature|seal|stamp|logo|emblem)s?\s+of\s+"
+    r"\b(?:bore|bears|bear|carried|carries|carry)\s+the\s+(?:name|signature|seal|stamp|logo|emblem)s?\s+of\s+|"
+    # 'The leaflet bore the initials "BRN" and a stamp of crossed daggers'
+    r"\b(?:bore|bears|bear|carried|carries|carry)\s+the\s+(?:initials|name|signature|letterhead)\s+[\"“']?"
 )
 _ANONYMOUS = re.compile(r"\b(anonymity|not authori[sz]ed|asked not to be (named|identified)|declined to be named)\b")
 _ASCRIBING = frozenset(["attribute", "credit", "ascribe", "link", "trace"])
@@ -268,9 +287,37 @@ _NOT_PEOPLE = frozenset(
     corridor mirror sector counter water river number matter meeting broadcaster tribunal tower theater theatre
     parliament minister's""".split()
 )
-# figures a report describes before (or instead of) naming them
 # how a statement records that the text gives its words to someone it does not name ("a man's voice says")
 UNNAMED_SPEAKER = "said by someone unnamed"
+# words of a description that fit many organisations' names: "a new armed group", "the national front"
+_VAGUE_GROUP_WORDS = frozenset(
+    "armed national new local small rival main group groups movement party front army forces force the".split()
+)
+# the state's own bodies, which a story brings in after an armed group it describes
+_STATE_BODY = re.compile(
+    r"\b(ministry|ministries|police|army|armed forces|government|court|commission|parliament|council|"
+    r"department|agency|office|embassy|united nations|un)\b",
+    re.IGNORECASE,
+)
+# occupations and situations a story goes on to call a person by, as patterns of the words that introduce them
+# ("the photographer said", "the witness told the court"); roles in organisations are resolved by title instead
+_OCCUPATIONS_DESCRIBED: dict[str, str] = {
+    noun: rf"(?:{noun}|{noun}s)\b"
+    for noun in PERSON_NOUNS_BEFORE_NAMES - ROLE_WORDS
+    - {"gunman", "suspect", "defendant", "accused", "host", "anchor", "boss", "chief", "elder", "resident"}
+}
+# "X, 29, a freelance correspondent for ...": the occupation a story gives a person it names
+_OCCUPATION_AFTER = re.compile(
+    r"\s*,\s*(?:(?:aged )?\d{1,3},\s*)?(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?("
+    + "|".join(sorted(_OCCUPATIONS_DESCRIBED, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+# "Kirushanthan gave evidence for nearly two hours", "X, who testified on Monday"
+_GAVE_EVIDENCE = re.compile(
+    r"[^.\n]{0,140}?\b(?:testified|gave evidence|took the stand|told the (?:court|tribunal|inquiry|hearing))\b"
+)
+# figures a report describes before (or instead of) naming them
 _UNNAMED_FIGURES = frozenset("man woman speaker voice gunman figure person narrator".split())
 
 # words that qualify a role in a transcript label: "MILITARY SPOKESMAN:", "JUNTA CHIEF:"
@@ -295,7 +342,8 @@ _QUOTED_NICKNAME = re.compile(r"\s*[\"“][^\"”\n]{1,30}[\"”]\s*")
 # a transcript turn: "NAME: ...", "[00:01:22] NAME: ...", "[Name] ..." or "[VIDEO - NAME, POSTED ON X]: ..."
 _TIMESTAMP = r"(?:\[\d{1,2}(?::\d{2}){1,2}\]\s*|\(?\d{1,2}(?::\d{2}){1,2}\)?\s+)?"
 TURN_LINE = re.compile(
-    r"(?m)^" + _TIMESTAMP + r"(?:(?P<label>[A-Z][^\n:\[\]]{1,90}):|\[(?P<bracket>[A-Z][^\]\n]{1,90})\]:?)"
+    # ("A: ..." of an interview is a label of one letter)
+    r"(?m)^" + _TIMESTAMP + r"(?:(?P<label>[A-Z][^\n:\[\]]{0,90}):|\[(?P<bracket>[A-Z][^\]\n]{1,90})\]:?)"
     r"[ \t]+(?P<said>\S[^\n]*)$"
 )
 _NOT_TURN_START = frozenset("to dear o oh re subject from by for in on at as note update".split())
@@ -507,7 +555,10 @@ class StatementFinder:
             starts_paragraph = not self.text[para_start : q.open_mark].strip()
             # "It went on: '...'", "The statement continued:": the same voice as the quote before
             goes_on = bool(GOES_ON.fullmatch(self.text[para_start : q.open_mark].strip()))
-            if stmt.speaker is None and previous is not None and previous.speaker is not None:
+            between = self.text[previous.end : q.open_mark] if previous is not None else ""
+            labelled = bool(re.search(r"(?m)^[^\n\"“”]{3,}:[ \t]*$", between))
+            if stmt.speaker is None and previous is not None and previous.speaker is not None and not labelled:
+                # (not past a line that labels the next words: "Syrian Salvation Government, statement, 12:30:")
                 gap = self.text[previous.end : q.open_mark]
                 # a quote that follows straight on from an attributed quote continues it
                 same_paragraph = "\n" not in gap
@@ -602,14 +653,27 @@ class StatementFinder:
         roundup's line names the account that posted first, its platform and time in brackets at the end."""
         line_start = self.text.rfind("\n", 0, colon) + 1
         line = self.text[line_start:colon]
-        if not re.search(r"\((?:[^()]*\b(?:telegram|x|twitter|facebook|instagram|tiktok|youtube|vk|whatsapp|"
-                         r"post|video|channel|\d{1,2}[:.]\d{2})\b[^()]*)\)\s*$", line, re.IGNORECASE):
+        bracketed = re.search(r"\((?:[^()]*\b(?:telegram|x|twitter|facebook|instagram|tiktok|youtube|vk|whatsapp|"
+                              r"post|video|channel|\d{1,2}[:.]\d{2})\b[^()]*)\)\s*$", line, re.IGNORECASE)
+        # "Abu Obaida X, an HTS official, on his Telegram channel, Friday 22 March, 10:47:" (no brackets)
+        timed = re.search(r",\s*[^,\n]{0,40}\b\d{1,2}[:.]\d{2}\s*$", line)
+        if not bracketed and not timed:
             return False
-        for s, _e, lid in self.actors.mention_tokens:
+        for s, e, lid in self.actors.mention_tokens:
             at = self.doc[s].idx
             if at < line_start or at >= colon:
                 continue
-            if self.text[line_start:at].strip(" @\"“'‘") or self.actors.get(lid).type not in ("PERSON", "ORG"):
+            lead = self.text[line_start:at].strip(" @\"“'‘")
+            end_char = self.doc[e - 1].idx + len(self.doc[e - 1])
+            # ("Activist Hala X", "Account attributed to Abu Hafs X": a few words may describe who posted; not
+            # "Protester video caption, shared by X" or "HTS supporter account @...", whose author is not X)
+            described = not lead or (
+                bool(timed)
+                and len(lead.split()) <= 3
+                and not re.search(r"\d|[,;]|\b(shared|posted|reposted|via|from|by)\b", lead, re.IGNORECASE)
+            )
+            follower = re.match(r"\s*(supporters?|accounts?|fans?|channels?)\b", self.text[end_char:colon], re.I)
+            if not described or follower or self.actors.get(lid).type not in ("PERSON", "ORG"):
                 return False
             stmt.speaker, stmt.speaker_mention = lid, self._mention_chars(s)
             return True
@@ -1196,11 +1260,13 @@ class StatementFinder:
             previous = self._previous_subject(head)
             if (
                 previous is not None
+                and previous[0] != exclude
                 and not (self._in_turn(head.idx) and previous[0] in self._participants)
                 and self.pronoun_fits(previous[0], lower)
             ):
                 return previous
-            return self._antecedent(("PERSON",), head.idx, pronoun=lower)
+            # (a "he" that cannot be the one excluded: in a witness's own account "He said if ..." is another man)
+            return self._antecedent(("PERSON",), head.idx, exclude=exclude, pronoun=lower)
         if lower == "it":
             # "It said: 'We know where you pray. ...' It was signed 'Albion Vanguard'": the signature names it
             signed = self._signed_after(head)
@@ -1223,6 +1289,13 @@ class StatementFinder:
             accused = self.accused(at_char)
             if accused is not None and accused != exclude:
                 return accused, None
+        if head.lemma_.lower() in _OCCUPATIONS_DESCRIBED and not named and {"the", "this"} & {
+            c.lower_ for c in head.children if c.dep_ == "det"
+        }:
+            # '"...," the photographer said', "the witness added": the person the story brought in as one
+            introduced = self._introduced_as(head.lemma_.lower(), at_char, exclude)
+            if introduced is not None:
+                return introduced, None
         if head.pos_ in ("NOUN", "PROPN") or lower in ROLE_WORDS:
             words = {t.lower_ for t in subtree}
             # "the leader of the Iraqi Hezbollah groups", "the Kataib Hezbollah security official"
@@ -1238,7 +1311,10 @@ class StatementFinder:
                 if {t.lower_ for t in head.children if t.dep_ == "det"} & {"a", "an"}:
                     # "a previously unknown group ... calling itself X": named further on
                     return self._next_org(head)
-                return self._salient_org(head.idx)
+                # "Splinter communist group threatens ...": the organisation the description's words fit, wherever the
+                # story names it, else the one the story is about
+                fitting = self._org_fitting(head)
+                return (fitting, None) if fitting is not None else self._salient_org(head.idx)
         persons = [lid for _, lid in named if self.actors.get(lid).type == "PERSON"]
         if persons:
             tok = next(t for t, lid in named if lid == persons[0])
@@ -1322,15 +1398,38 @@ class StatementFinder:
             return None
         return None
 
+    def _org_fitting(self, head: Token) -> str | None:
+        """The organisation, most mentioned, whose name shares a descriptive word with the phrase ("communist")."""
+        words = _describing_words(head)
+        fits = [
+            a
+            for a in self.actors.actors
+            if a.type == "ORG" and words & set(re.findall(r"[a-z]+", a.name.lower()))
+        ]
+        return max(fits, key=lambda a: len(a.mentions)).local_id if fits else None
+
     def _next_org(self, head: Token) -> tuple[str, None] | None:
-        limit = head.sent.end_char
-        nxt = self.doc[head.sent.end].sent if head.sent.end < len(self.doc) else None
-        if nxt is not None:
-            limit = nxt.end_char
-        for s_tok, _, lid in self.actors.mention_tokens:
-            if head.idx < self.doc[s_tok].idx < limit and self.actors.get(lid).type == "ORG":
+        limits = [head.sent.end_char]
+        for _ in range(2):  # the sentence, the next one, and (for a name the description's words fit) the third
+            at = self.token_at(limits[-1] - 1).sent.end
+            limits.append(self.doc[at].sent.end_char if at < len(self.doc) else limits[-1])
+        found = [
+            lid
+            for s_tok, _, lid in self.actors.mention_tokens
+            if head.idx < self.doc[s_tok].idx < limits[2] and self.actors.get(lid).type == "ORG"
+        ]
+        near = {lid for s_tok, _, lid in self.actors.mention_tokens if head.idx < self.doc[s_tok].idx < limits[1]}
+        if not any(lid in near for lid in found):
+            return None
+        # "An underground communist faction has threatened ..., prompting the Home Ministry to ... a statement
+        # posted by the Nepal Communist Party (Revolutionary Centre)": the one the description's words fit, else
+        # not a ministry, a court or a police force that comes into the story about it
+        words = _describing_words(head)
+        for lid in found:
+            if words & set(re.findall(r"[a-z]+", self.actors.get(lid).name.lower())):
                 return lid, None
-        return None
+        found = [lid for lid in found if lid in near]
+        return next((lid for lid in found if not _STATE_BODY.search(self.actors.get(lid).name)), found[0]), None
 
     def _previous_subject(self, pronoun: Token, depth: int = 0) -> tuple[str, tuple[int, int] | None] | None:
         """ "The gang leader ... . He also warned ...": the subject of the sentence before, named or described;
@@ -1608,6 +1707,38 @@ class StatementFinder:
             }
         return self._participant_ids
 
+    def _occupation_given(self, lid: str) -> str | None:
+        """The occupation the story gives a person where it names them: "Hanan X, 29, a correspondent for ..."."""
+        for m in self.actors.get(lid).mentions:
+            found = _OCCUPATION_AFTER.match(self.text, m.end)
+            if found is not None:
+                return found.group(1).lower()
+        return None
+
+    def _introduced_as(self, noun: str, at_char: int, exclude: str | None) -> str | None:
+        """The one person the text brought in as a `noun` before `at_char`: "Ravi X, 31, a freelance photographer",
+        "the photographer Ravi X"; a witness also by giving evidence ("X testified", "X gave evidence")."""
+        pattern = _OCCUPATIONS_DESCRIBED[noun]
+        after = re.compile(
+            r"\s*,\s*(?:(?:aged )?\d{1,3},\s*)?(?:a|an|the|who is an?)\s+(?:[\w'’-]+\s+){0,3}?" + pattern
+        )
+        before = re.compile(pattern + r"\s*,?\s*$", re.IGNORECASE)
+        found: list[tuple[int, str]] = []
+        for actor in self.actors.actors:
+            if actor.type != "PERSON" or actor.local_id == exclude:
+                continue
+            for m in actor.mentions:
+                if m.start >= at_char:
+                    continue
+                line_end = self.text.find("\n", m.end)
+                tail = self.text[m.end : line_end if line_end >= 0 else len(self.text)][:200]
+                head = self.text[max(0, m.start - 40) : m.start]
+                if after.match(tail) or before.search(head) or (noun == "witness" and _GAVE_EVIDENCE.match(tail)):
+                    found.append((m.start, actor.local_id))
+        if len({lid for _, lid in found}) != 1:
+            return None  # two photographers: "the photographer" does not tell them apart
+        return found[-1][1]
+
     def _person_by_description(
         self, head: Token, subtree: list[Token], orgs: list[str], at_char: int, exclude: str | None = None
     ) -> str | None:
@@ -1672,6 +1803,9 @@ class StatementFinder:
                     continue
                 if self._known_as_other(lid, said):
                     continue  # "the main defendant ... The lawmaker, X,": someone else the story goes on about
+                occupation = self._occupation_given(lid)
+                if occupation is not None and occupation != head.lower_ and head.lower_ in ROLE_WORDS:
+                    continue  # "A commander ... threatened ... Hanan X, 29, a correspondent": not the commander
                 if self.doc[s].sent.start - head.sent.start > 160:
                     break
                 if titled_first is not None and self.doc[s].idx >= min(m.start for m in titled_first.mentions):
@@ -1916,7 +2050,8 @@ class StatementFinder:
         # "Yemen: Huthi spokesman threatens ...", "TURBAT: The banned ...", "October 2, 2024, 12:14": a headline's
         # or a dateline's place, or a time
         # ("HAMMA:" is a place's name too, but a dateline does not open two paragraphs)
-        repeated = self.text.count(f"\n{label}:") >= 2
+        # ("[01:51] AMED:": after a timestamp too)
+        repeated = len(re.findall(r"(?m)^" + _TIMESTAMP + re.escape(label) + ":", self.text)) >= 2
         dateline = (label.isupper() or len(label.split()) == 1) and is_known_place(label) and not repeated
         if re.search(r"\d{2,}", label) or dateline or any(
             self.actors.get(lid).type in ("GPE", "LOC")
@@ -2188,13 +2323,31 @@ class StatementFinder:
             stmt.holes = [(q.start, q.end) for q in quotes if start <= q.start < end]
             if group == "bracket":
                 footage_speaker = None  # a clip whose speaker is not named: "CONTINUED" goes on with no one
-            if not self._turn_speaker(stmt, label_start, label_end):
+            if bare.strip().lower() in ("a", "answer"):
+                # "Q: ... A: ...": an interview's answers are the words of the person its introduction presents
+                interviewee = self._interviewee()
+                if interviewee is None:
+                    continue
+                stmt.speaker = interviewee
+                stmt.how.append("interview answer")
+            elif not self._turn_speaker(stmt, label_start, label_end):
                 continue
             if group == "bracket":
                 footage_speaker = stmt.speaker
             stmt.sentence = (line.start(), end)
             stmt.cue = "say"
             yield stmt
+
+    def _interviewee(self) -> str | None:
+        """The person an interview's introduction (the text before its first "Q:") names most, the first on a tie."""
+        first_question = re.search(r"(?m)^(?:Q|Question)\s*:", self.text)
+        if first_question is None:
+            return None
+        counts: Counter[str] = Counter()
+        for s, _e, lid in self.actors.mention_tokens:
+            if self.doc[s].idx < first_question.start() and self.actors.get(lid).type == "PERSON":
+                counts[lid] += 1
+        return max(counts, key=lambda lid: counts[lid]) if counts else None
 
     # ------------------------------------------------------------------ reported speech
     def _reported(self) -> Iterator[Statement]:

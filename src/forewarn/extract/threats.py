@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from forewarn.extract.actors import (
     COLLECTIVES,
     PEOPLE_NOUNS,
+    ROLE_WORDS,
     ActorTable,
     group_from_np,
     group_from_pronoun,
@@ -878,13 +879,19 @@ _ABSTRACT_NOUNS = frozenset(
     event events percent talent instrument order orders number numbers matter matters letter letters paper
     papers power water border corner river centre center chapter error errors factor factors colour color
     floor door motor terror horror labour labor behaviour behavior humour tumour calendar dollar dollars
-    pillar regulation regulations rule rules form forms permit permits duty duties list lists""".split()
+    pillar regulation regulations rule rules form forms permit permits duty duties list lists
+    crime crimes criminality kidnapping kidnappings banditry terrorism insecurity corruption trafficking smuggling
+    drugs narcotics piracy poaching robbery robberies extortion cultism vandalism fraud impunity poverty
+    hunger""".split()
 )
 VOCATIVE = re.compile(
     r"(?:\b(?:we|i)(?: am| are|['’]m|['’]re)? (?:tell|say to|warn|remind|call on|urge|advise|address|telling|"
-    r"saying to|warning|reminding|calling on|urging|advising|addressing) |"
+    r"saying to|warning|reminding|calling on|urging|advising|addressing|speak to|speaking to|talk to|talking to) |"
     r"(?:^|(?<=[.!?] ))\W*(?:(?:and|so|now|but) )?(?:to|o|oh|as for) (?:all )?)"
-    r"(?P<np>(?:the |all the |every )?[^:,.;!?\"“”]{3,120}?)\s*(?:,? we say(?: clearly| this| to you)?\s*)?[:,!]",
+    # ("To the Turkish generals I say this clearly.")
+    r"(?P<np>(?:the |all the |every )?[^:,.;!?\"“”]{3,120}?)\s*"
+    r"(?:(?:,? we say(?: clearly| this| to you)?\s*)?[:,!]|,? (?:we|i) say(?: this| it)?(?: clearly| plainly| again)?"
+    r"(?: to you)?\s*[.:])",
     re.IGNORECASE,
 )
 # a person spoken to by his title: "you, colonel,", "Mr Mayor,"
@@ -932,6 +939,25 @@ def _in_condition(tok: Token) -> bool:
         if clause.dep_ == "relcl" and clause.head.lower_ in ("day", "moment", "minute", "hour", "time"):
             return True  # "the day he strikes Dahiyeh", "the moment they touch X"
     return False
+
+
+_ADVICE_MODALS = frozenset(["should", "must", "ought", "better", "'d", "’d"])
+
+
+def _reports_the_words(tok: Token) -> bool:
+    """Whether a token is the subject of the verb of saying that brings in the clause around it ("He said if ...,
+    they will ..."), outside any condition ("if the mayor says one more word" names whom the words are about)."""
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and verb.lemma_.lower() in _TELLING_VERBS
+        # ("Let her ask the judges what happened": a bidding, not a report)
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        # ("she should ask what happened to the ones before her": advice to the one the words are about)
+        and not any(c.dep_ == "aux" and c.lower_ in _ADVICE_MODALS for c in verb.children)
+        and not _in_condition(verb)
+    )
 
 
 def _avenged(tok: Token) -> bool:
@@ -997,6 +1023,8 @@ _RECEIVING = re.compile(
     r"\bit (came|arrived)\b(?! from)|\bon my (phone|mobile|whatsapp)\b",
     re.IGNORECASE,
 )
+# a message given to the teller to pass on: "They said: tell her the commander knows where she sleeps"
+_PASS_ON = re.compile(r"\b(?:[Tt]ell|[Ww]arn|[Rr]emind|[Gg]ive) (him|her)\b(?! (?:to|what|who|where|how|about)\b)")
 # a threat passed on about someone: "let him know ...", "tell her ..."
 _LET_HIM = re.compile(
     r"\b(?:[Ll]et|[Tt]ell) (him|her) (?:know|sleep|remember|understand|think|try|wait|count|pray|that)\b"
@@ -1010,6 +1038,14 @@ _THREATENER_NAMED = re.compile(
     # "The man said he was calling on behalf of Comandante Lobo"
     r"\b(?:on behalf of|in the name of|sent by)\s+)"
 )
+# "X, who is detained pending trial, sent the messages"
+_SENT_THEM = re.compile(
+    r"[^.\n\"“”]{0,90}?\b(?:sent|wrote|made|posted|issued|left)\s+(?:the|those|these|all the|both)\s+"
+    r"(?:threatening\s+)?(?:messages|texts|threats|letters|calls|notes|voice notes)\b"
+)
+# "charged Younes X, 27, with threatening a journalist" (the name follows)
+_CHARGED_WITH = re.compile(r"\b(?:charged|convicted|arrested|indicted|accused)\s+(?:[a-z-]+\s+){0,3}$")
+_WITH_THREATS = re.compile(r"[^.\n]{0,40}?\bwith\s+(?:making\s+|sending\s+)?(?:death\s+)?(?:threat|intimidat)")
 # how a threat reaches its teller: "he said", "he shouted", "he gave me until the end of the month"
 _TELLING_VERBS = SPEECH_VERBS | {"shout", "threaten", "give"}
 # "the men named the boss as 'Zé do Gado'": whom the messengers spoke for
@@ -1037,12 +1073,23 @@ RECEIVED = re.compile(
     # the message read out inside the account: '"They wrote: we know where your mother lives," she said'
     r"|^\W*(they|he|she|someone|the callers?|the messages?|the texts?|the notes?|the letters?)\s+"
     r"(wrote|said|texted|messaged|told me|told us)\s*:"
+    # "One message said, 'Keep writing and you will ...'", "The last text read: ..."
+    r"|^\W*(one|another|the (first|second|third|last|latest|next)|a (second|third|later))\s+(voice\s+)?"
+    r"(message|text|note|letter|email|comment|post|voice note|dm)\s+(said|read|says|reads)\s*[:,]\s*[‘'\"“]"
     # "I was told I would be killed if I kept saying his name": the teller received it, from whoever told her
     r"|\b(i|we) (was|were|have been|had been|got) (told|warned)( that)? (i|we|my|our)\b"
     # "It said that if I continued to collect the fees, I would receive the punishment of a traitor": a letter's
     # words to the teller, reported
     r"|^\W*(it|the (letter|message|note|text|leaflet|pamphlet))\s+(said|warned|stated|wrote)\s+"
     r"(that\s+)?(if\s+(i|we)\b[^.]{0,120}?,\s*)?(i|we)\s+(would|will|should|could|might|must)\b"
+)
+# the unnamed one who told the teller: "One of them told me ...", "Someone wrote that ..."
+_UNNAMED_TELLER = re.compile(
+    r"\W*(?:then |and )?(?:one of (?:them|the men|the callers|the messages)|someone|somebody|a man|a woman|a voice|"
+    r"an unknown (?:man|woman|caller|person)|an anonymous (?:caller|man|account)|a caller|callers)\s+"
+    r"(?:(?:also|then|later|once|even|just)\s+)?(?:told|said|wrote|warned|called|texted|messaged|rang|phoned|"
+    r"shouted|sent|left)\b",
+    re.IGNORECASE,
 )
 # whom one speaks to, not whom one threatens
 _AUDIENCES = frozenset(
@@ -1155,10 +1202,17 @@ class Candidate:
     date_char: int | None = None
     extra_targets: list[tuple[str, tuple[int, int] | None]] = field(default_factory=list)
     speaker_mention: tuple[int, int] | None = None  # where the second opinion's speaker is named
+    # words the teller received from someone the text never names ("One of them told me ..."): no one to guess
+    unnamed: bool = False
 
 
 # words that look like harm but name ordinary things: labour strikes, attack ads, killer apps
 NOT_HARM = re.compile(
+    # "its war against kidnapping and other violent crimes", "the fight against banditry": crimes fought, not done
+    # (a "war" on things is blanked before this is read: the blank stands for it)
+    r"(\b(war|wars|fight|campaign|crackdown|battle|offensive|operations?|onslaught)|  ) (on|against) ([\w-]+ ){0,2}"
+    r"(kidnapp\w*|bandit\w*|crimes?|criminals?|criminality|terroris\w*|insurgency|trafficking|cultism|"
+    r"robber\w*|extortion|violence|killings?|murders?)( and [\w-]+( [\w-]+)? crimes)?\b|"
     # "traders hanging on by their fingernails", "a deal hanging by a thread", "hang in there": holding on
     r"\b(hang(s|ing)? (on|up|in there|by a thread|onto)|hung (on|up)|hanging over)\b|"
     # "the game rewards you for not killing", "kill the game early", "Kill the bike lanes and you kill a cyclist":
@@ -1214,7 +1268,9 @@ NOT_HARM = re.compile(
     r"[^.;]{0,60}\b(at (the )?(polls|ballot box)|in the (election|vote|polls|by-election|primary|primaries)|"
     r"in (the )?(coming |next |upcoming |forthcoming |general |local |state |presidential |parliamentary |"
     r"[\w-]+ ){0,6}(elections?|polls|by-elections?|primar(y|ies))|with (the |our |your |their )?(ballots?|votes?)|"
-    r"politically|electorally|at the next election)\b|"
+    r"politically|electorally|at the next election|"
+    # "wipe out the Congress from every constituency in Marwar"
+    r"from (every|each|all|the) ([\w-]+ )?(constituenc(y|ies)|seats?|wards?|assembl(y|ies)|electorates?|ridings?))\b|"
     r"(the )?(voters|electorate|people) (will|would|are going to) (bury|punish|destroy|kill|finish|wipe|crush|"
     r"send)\w*|"
     # "The voters decide, and they will teach him a lesson on November 20"
@@ -1297,6 +1353,13 @@ TRADE = re.compile(
     r"export controls?|curbs|chips?|semiconductors?|countermeasures|trad(e|ing) (partners?|preferences|deals?|"
     r"agreements?|relationship|surplus|deficit|barriers))\b"
 )
+# the other side's aims, told as an accusation: "You want to kill the independence of the courts", "they are trying to
+# destroy the party"
+ACCUSED_INTENT = re.compile(
+    r"^\W*(you|they|he|she)( (really|just|only|clearly|now|simply))? (want|wants|are trying|is trying|plan|plans|"
+    r"intend|intends|seek|seeks|would like) to (?:\w+ )?(?:kill|destroy|crush|bury|wipe|finish|silence|eliminate|"
+    r"murder|attack|burn|break|ruin|dismantle|erase|strangle|choke|muzzle)\b"
+)
 # a price paid, a day regretted, suffering and consequences: in a campaign, a trade row or a health
 # warning these are politics' words; they threaten violence only where violence is in the story
 SOFT_HARM = re.compile(
@@ -1304,8 +1367,15 @@ SOFT_HARM = re.compile(
     r"pay for (this|it|that|what)|answer for (it|this|that|what)|regret\w*|suffer\w*|hell|punish\w*|consequences|"
     # campaigns bury their rivals: "we are going to bury the Conservatives", "buried under the ballots"
     r"bur(y|ies|ied|ying)|"
+
     + SOFT_IDIOMS
     + r")\b"
+)
+# parties wiped out or uprooted in a campaign: "we will wipe out the alliance", "uproot this government" (a
+# threat of violence only where violence is in the story; not a feature of the learned detector)
+_PARTIES_ROUTED = re.compile(
+    r"\b(wip(e|es|ed|ing) out|uproot\w*) (the |this |that |their |our |your |his |her )?([\w-]+ )?"
+    r"(alliance|coalition|part(y|ies)|opposition|opponents?|rivals?|government|incumbents?|bloc)\b"
 )
 # words that put violence in a story; "war" and "kill" alone do not ("a war on red tape", "a silent killer")
 VIOLENT_STORY = re.compile(
@@ -1490,7 +1560,7 @@ class ThreatExtractor:
         for (speaker, target), members in together.items():
             if speaker is None and target is None:
                 continue  # whether a passage is a threat at all stays the rules' call (see `_group`)
-            unnamed = speaker is None and any(_said_unnamed(c) for c in members)
+            unnamed = speaker is None and any(_said_unnamed(c) or c.unnamed for c in members)
             # the passages the rules took decide; a sentence only the detector took joins their decision
             basis = [c for c in members if c.cue != "learned"] or list(members)
             chosen = speaker if unnamed else self.attribution.choose(basis, "speaker")
@@ -1794,6 +1864,8 @@ class ThreatExtractor:
         low = self._literal_text(start, end)
         if _STATE_JUSTICE.search(low) or self._police_pursuit(stmt, low):
             return True
+        if ACCUSED_INTENT.search(self.text[start:end].lower()) and not re.search(r"\b(we|i|us|our|my)\b", low):
+            return True
         if stmt.kind == "quote" and _QUOTED_AS_PHRASE.search(self.text[max(0, stmt.start - 40) : stmt.start]):
             return True
         done = PAST_ACCUSATION.search(low) or COUNTERFACTUAL.search(low)
@@ -1868,14 +1940,17 @@ class ThreatExtractor:
             # '"He said: 'Turkey will not protect you forever,'" Davlatov told reporters': the threat the speaker
             # received, made by whoever told it to him (as the rules read it)
             teller = self._teller(stmt, *(nested or (start, end)))
-            return Candidate(
-                stmt, (start, end), teller, stmt.speaker, stmt.speaker_mention, kind, form, probability, True, "learned"
-            )
+            target, mention = self._received_by(stmt, start, end)
+            cand = Candidate(stmt, (start, end), teller, target, mention, kind, form, probability, True, "learned")
+            cand.unnamed = teller is None and bool(_UNNAMED_TELLER.match(self.text, start))
+            return cand
         speaker = self._reporting_within(stmt, start, end)
         target, mention = self._target_in_passage(stmt, start, end)
         if target is not None and target == speaker:
             target, mention = None, None
-        return Candidate(stmt, (start, end), speaker, target, mention, kind, form, probability, True, "learned")
+        cand = Candidate(stmt, (start, end), speaker, target, mention, kind, form, probability, True, "learned")
+        cand.unnamed = speaker is None and bool(_UNNAMED_TELLER.match(self.text, start))
+        return cand
 
     def sentence_features(self, stmt: Statement, start: int, end: int) -> dict[str, float]:
         """What the detector reads of one sentence: the rules' signals, the narrator's words around it and
@@ -1944,6 +2019,8 @@ class ThreatExtractor:
             return  # "The people of Solino say your men killed eleven people in May": what was done
         if veiled and ELECTORAL_SEQUEL.search(self.text[end : min(stmt.end, end + 200)]):
             return  # "Your days are numbered. ... The people will send you home"
+        if ACCUSED_INTENT.search(self.text[start:end].lower()) and not re.search(r"\b(we|i|us|our|my)\b", low):
+            return  # "You want to kill the independence of the courts": what the other side is accused of wanting
         nested = self._nested_account(stmt, start)
         if RECEIVED.search(low) or nested is not None:
             # "They told me they would kill my children": a threat the speaker received, made by
@@ -1951,20 +2028,12 @@ class ThreatExtractor:
             # "He told me, 'You have until the harvest. After that we come at night ...'" the telling verb is
             # in a sentence before
             teller_at = nested or (start, end)
-            out.append(
-                Candidate(
-                    stmt,
-                    (start, end),
-                    self._teller(stmt, *teller_at),
-                    stmt.speaker,
-                    stmt.speaker_mention,
-                    kind,
-                    "conditional" if CONDITIONAL.search(low) else "direct",
-                    0.7,
-                    True,
-                    "quote",
-                )
-            )
+            target, mention = self._received_by(stmt, start, end)
+            teller = self._teller(stmt, *teller_at)
+            form = "conditional" if CONDITIONAL.search(low) else "direct"
+            cand = Candidate(stmt, (start, end), teller, target, mention, kind, form, 0.7, True, "quote")
+            cand.unnamed = teller is None and bool(_UNNAMED_TELLER.match(self.text, start))
+            out.append(cand)
             return
         if (
             DEFIANCE.search(low)
@@ -2033,11 +2102,11 @@ class ThreatExtractor:
         score = min(0.95, 0.55 + 0.1 * hits + (0.1 if target else 0))
         # a threat the quote reports ("He said that ...," the teacher said) names its maker elsewhere
         named = self._nearest_mention(speaker, (start, end)) if speaker and speaker != stmt.speaker else None
-        out.append(
-            Candidate(
-                stmt, (start, end), speaker, target, mention, kind, form, score, True, "quote", speaker_mention=named
-            )
+        cand = Candidate(
+            stmt, (start, end), speaker, target, mention, kind, form, score, True, "quote", speaker_mention=named
         )
+        cand.unnamed = speaker is None and bool(_UNNAMED_TELLER.match(self.text, start))
+        out.append(cand)
 
     def _judge(self, low: str, speaker: str | None) -> tuple[str | None, bool, int]:
         """The harm a passage threatens, read in its document: a labour story's strikes stop work, and
@@ -2047,7 +2116,7 @@ class ThreatExtractor:
         kind, veiled, hits = _harm(low)
         # in a story without violence, "if you target UK consumers" and "we will attack the problem" are
         # words of business and politics unless an armed group or a state says them
-        hard = _harm(SOFT_HARM.sub(" ", low))[0] if kind is not None else None
+        hard = _harm(SOFT_HARM.sub(" ", _PARTIES_ROUTED.sub(" ", low)))[0] if kind is not None else None
         if kind is not None and not self.violent and hard in (None, "military"):
             ref = ActorRef(local_id=speaker, mention=None) if speaker else None
             actor = self.actors.get(speaker) if speaker else None
@@ -2058,6 +2127,18 @@ class ThreatExtractor:
             if not self._armed(ref) and not (hard == "military" and commands):
                 return None, False, 0
         return kind, veiled, hits
+
+    def _received_by(self, stmt: Statement, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+        """Whom a threat the speaker tells of receiving is aimed at: the speaker, unless it came as a message to pass
+        on ('"They said: tell her the commander knows where she sleeps ...," her brother said': she is)."""
+        passed_on = _PASS_ON.search(self.text[start:end])
+        if passed_on is not None:
+            tok = self.finder.token_at(start + passed_on.start(1))
+            if tok is not None:
+                found = self.finder._antecedent(("PERSON",), tok.idx, exclude=stmt.speaker, pronoun=tok.lower_)
+                if found is not None:
+                    return found[0], (tok.idx, tok.idx + len(tok))
+        return stmt.speaker, stmt.speaker_mention
 
     def _teller(self, stmt: Statement, start: int, end: int) -> str | None:
         """Who made a threat that the speaker tells of having received: the named or pronoun subject of
@@ -2108,7 +2189,10 @@ class ThreatExtractor:
                 lid = self._named_after_as_threatener(stmt.end, stmt.speaker) or self._last_person_before(
                     stmt.start, stmt.speaker, pronoun=subj.lower_
                 )
-            if lid is None and subj.lower_ in ("one", "man", "men", "caller", "callers", "gunmen"):
+            if lid is None and (
+                subj.lower_ in ("one", "man", "men", "caller", "callers", "gunmen")
+                or subj.lemma_.lower() in STATEMENT_NOUNS
+            ):
                 # "one of the men told him ... Tembé told our researchers that the men named the boss as X"
                 lid = self._named_after_as_threatener(start, stmt.speaker)
             if lid is not None and lid != stmt.speaker and self.actors.get(lid).type in ("PERSON", "ORG"):
@@ -2270,18 +2354,22 @@ class ThreatExtractor:
                 continue
             objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-            if not subjects and tok.dep_ in ("conj", "xcomp"):  # "will kill X and punish Y" share the subject
+            own_passive_subject = any(c.dep_ == "nsubjpass" for c in tok.children)
+            if not subjects and not own_passive_subject and tok.dep_ in ("conj", "xcomp"):
+                # "will kill X and punish Y" share the subject (not "... and she will be buried with it")
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
             if tok.dep_ == "relcl" and subjects and all(c.lower_ in ("that", "which") for c in subjects):
                 subjects = [tok.head]  # "regulations that are strangling this state": the regulations do it
             # "job-killing regulations", "soul-crushing defeat": an adjective made of a harm word
             compound_adjective = tok.dep_ == "amod" and tok.i > 0 and self.doc[tok.i - 1].text in ("-", "‑")
             # "this budget will kill our libraries": a thing does the harm, no one threatens
+            # (a commander, a gunman or a militia is no thing: "A commander ... threatened to kill a reporter")
             inanimate = bool(subjects) and all(
                 c.pos_ == "NOUN"
                 and not self.actors.at_token(c.i)
                 and c.lemma_.lower() not in PEOPLE_NOUNS
                 and c.lower_ not in PEOPLE_NOUNS
+                and self._thing(c)
                 for c in subjects
             )
             under = [c for c in tok.children if c.lower_ in ("under", "beneath")]
@@ -2385,7 +2473,10 @@ class ThreatExtractor:
             return True
         if subj.pos_ != "NOUN" or self.actors.at_token(subj.i):
             return False
-        return subj.lemma_.lower() not in PEOPLE_NOUNS and not any(self.actors.at_token(t.i) for t in subj.subtree)
+        if any(self.actors.at_token(t.i) for t in subj.subtree):
+            return False
+        # (a commander, a gunman, a militia threaten as people do: "A commander of an armed group threatened ...")
+        return subj.lemma_.lower() not in PEOPLE_NOUNS and self._thing(subj)
 
     def _agentive(self, stmt: Statement, start: int, end: int, low: str) -> bool:
         if AGENT.search(low) or re.match(r"\W*(tell|let) \w+", low):
@@ -2608,6 +2699,8 @@ class ThreatExtractor:
                 continue  # "the full wrath of the ADF", "the guns of the resistance": whose force, not whom
             if _avenged(last):
                 continue  # "if Orestis Lambrou were to die, Vasilakou will pay": the one whose harm is avenged
+            if _reports_the_words(last):
+                continue  # '"He said if the army captures any of his men, they will ..."': he tells it, not at him
             if actor.type == "GPE" and last.dep_ in ("dobj", "pobj") and _in_condition(last):
                 continue  # "The day he strikes Dahiyeh, he will not sleep in Tel Aviv": the speaker's place
             noun = last.head if last.dep_ in ("amod", "compound", "poss") else last
@@ -2838,6 +2931,17 @@ class ThreatExtractor:
                 named = at <= first <= at + 3 or first <= at < last
                 if named and lid != exclude and self.actors.get(lid).type == "PERSON":
                     return lid
+        # "Prosecutors say Bakkali, who is detained pending trial, sent the messages", "charged Younes X, 27, with
+        # threatening a journalist": the person the story says sent them
+        for s, e, lid in self.actors.mention_tokens:
+            first, last = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
+            if not char <= first < char + len(window) or lid == exclude or self.actors.get(lid).type != "PERSON":
+                continue
+            charged = _CHARGED_WITH.search(self.text, max(0, first - 60), first) and _WITH_THREATS.match(
+                self.text, last
+            )
+            if _SENT_THEM.match(self.text, last) or charged:
+                return lid
         return None
 
     def _last_person_before(
@@ -2864,7 +2968,11 @@ class ThreatExtractor:
         if sentence is None:
             return None
         wanted = ("him", "her") if stmt.kind in ("indirect", "reported") else ("he", "she", "him", "her")
-        pronouns = [t for t in sentence if t.lower_ in wanted and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")]
+        pronouns = [
+            t
+            for t in sentence
+            if t.lower_ in wanted and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not _reports_the_words(t)
+        ]
         if not pronouns:
             return None
         before = self.text[max(stmt.start, pronouns[0].idx - 200) : pronouns[0].idx]
@@ -2889,11 +2997,33 @@ class ThreatExtractor:
             if start > stmt.start
             else None
         )
+        if within is None and start > stmt.start:
+            # "The general says he will hunt us. Let him come himself. ... He should remember ...": the one the
+            # statement described, by the antecedent its own sentences give the pronoun
+            described = self._described_before(stmt, pronouns[0], start)
+            if described is not None:
+                return described, (pronouns[0].idx, pronouns[0].idx + len(pronouns[0]))
         person = within or self._last_person_before(min(stmt.start, start), stmt.speaker, pronoun=pronoun)
         if person is None:
             return None
         tok = pronouns[0]
         return person, (tok.idx, tok.idx + len(tok))
+
+    def _described_before(self, stmt: Statement, pronoun: Token, start: int) -> str | None:
+        """The person a description in the statement's earlier sentences names ("The general says ..."), when the
+        pronoun's chain of subjects leads back to it."""
+        for tok in self.doc.char_span(stmt.start, start, alignment_mode="contract") or ():
+            if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or tok.lower_ not in ROLE_WORDS:
+                continue
+            if not any(c.lower_ == "the" for c in tok.children):
+                continue
+            resolved = self.finder.resolve_np(tok, tok.idx, exclude=stmt.speaker)
+            if resolved is None or resolved[0] == stmt.speaker or self.actors.get(resolved[0]).type != "PERSON":
+                continue
+            if not self.finder.pronoun_fits(resolved[0], pronoun.lower_):
+                continue
+            return resolved[0]
+        return None
 
     def _described_group(self, stmt: Statement, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
         """ "Any principal who opens a school ... has chosen death", "Those fugitives who sit in Warsaw ...
@@ -2993,7 +3123,11 @@ class ThreatExtractor:
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in ("he", "she"):
-                # "We address Ato X. He should remember what happened to ...": the man just named
+                # "We address Ato X. He should remember what happened to ...": the man just named, or the one
+                # the statement described ("The general says he will hunt us. ... He should remember ...")
+                described = self._described_before(stmt, subj, start) if start > stmt.start else None
+                if described is not None:
+                    return described, (subj.idx, subj.idx + len(subj))
                 found = self.finder._antecedent(("PERSON",), subj.idx)
                 if found is not None and found[0] != stmt.speaker:
                     return found[0], (subj.idx, subj.idx + len(subj))
@@ -3629,7 +3763,7 @@ class ThreatExtractor:
                     c.speaker = members.pop()
         # an unattributed report of a threat against someone belongs to the one speaker who threatens them
         for c in candidates:
-            if c.speaker is None and c.target is not None and not _said_unnamed(c):
+            if c.speaker is None and c.target is not None and not _said_unnamed(c) and not c.unnamed:
                 speakers = {o.speaker for o in candidates if o.target == c.target and o.speaker and o.strong}
                 if len(speakers) == 1:
                     c.speaker = speakers.pop()
@@ -3639,7 +3773,8 @@ class ThreatExtractor:
         if len(speakers) == 1:
             only = next(iter(speakers))
             for c in candidates:
-                if c.speaker is None and c.cue == "quote" and c.target != only and not _said_unnamed(c):
+                unattributed = c.speaker is None and not _said_unnamed(c) and not c.unnamed
+                if unattributed and c.cue == "quote" and c.target != only:
                     # a threat its teller received ("They told us: pay, or we will burn the village," X said)
                     # is said by the teller and made by the one who threatens
                     received = c.target is not None and c.target == c.statement.speaker

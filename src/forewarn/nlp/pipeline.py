@@ -309,6 +309,7 @@ def fix_entities(doc: Doc) -> Doc:
             merged[-1] = Span(doc, prev.start, span.end, label="PERSON")
         else:
             merged.append(span)
+    merged = _org_names_continued(doc, merged)
     spans = [_given_name_before(_person_by_apposition(span), merged) for span in merged]
     spans = _known_places_around(doc, [p for s in spans for p in _split_at_line_breaks(doc, s)])
     untagged = _untagged_names(doc, spans)
@@ -317,6 +318,64 @@ def fix_entities(doc: Doc) -> Doc:
     spans = _peoples_by_context(spans)
     doc.ents = spacy.util.filter_spans(spans)
     return doc
+
+
+# the last word of an organisation's name that an "of" may continue: "the Human Rights Commission of Sri Lanka"
+_ORG_OF_HEADS = frozenset(
+    "commission association service council front party union movement army force forces tigers committee "
+    "federation league network ministry monitor mission alliance coalition brigade brigades authority "
+    "organisation organization assembly congress institute foundation unit units guard guards".split()
+)
+
+
+def _org_names_continued(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Organisations' names the tagger cut short: "Human Rights Commission" + "of" + "Sri Lanka", "Police Service" +
+    "of" + "Northern Ireland", "United Nations Support Mission" + "in" + "Libya"; and a party's faction in brackets,
+    "Nepal Communist Party (Revolutionary Centre)" (not an acronym: "(AAH)" stays apart)."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        # ("Police Service of" + "Northern Ireland": the tagger may keep the "of")
+        head_end = span.end - 1 if span.end - span.start > 1 and doc[span.end - 1].lower_ == "of" else span.end
+        last = doc[head_end - 1]
+        # (not "the Popular Mobilization Forces of Iraq": forces of a country are described, not named)
+        described = last.lower_ in ("forces", "force", "units", "unit")
+        if span.label_ == "ORG" and last.lower_ in _ORG_OF_HEADS and not described and head_end + 1 < len(doc):
+            at = head_end
+            if doc[at].lower_ in ("of", "in") and (doc[at].lower_ == "of" or last.lower_ == "mission"):
+                at += 1 + (doc[at + 1].lower_ == "the")
+                nxt = spans[i + 1] if i + 1 < len(spans) else None
+                end = at
+                if nxt is not None and nxt.start == at and nxt.label_ in ("GPE", "LOC", "ORG", "NORP"):
+                    end = nxt.end
+                else:
+                    # a place the tagger did not tag: "of Sri Lanka"
+                    while end < len(doc) and end - at < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                        end += 1
+                if end > at and "\n" not in doc[span.start : end].text:
+                    out.append(Span(doc, span.start, end, label="ORG"))
+                    i += 1
+                    while i < len(spans) and spans[i].start < end:
+                        i += 1
+                    continue
+        if span.label_ == "ORG" and last.lower_ in ("party", "front", "movement") and span.end + 3 < len(doc):
+            close = next((j for j in range(span.end + 1, min(len(doc), span.end + 6)) if doc[j].text == ")"), None)
+            inner = doc[span.end + 1 : close] if close is not None and doc[span.end].text == "(" else None
+            if (
+                inner is not None
+                and len(inner) >= 1
+                and all(t.text[:1].isupper() for t in inner)
+                and not all(t.is_upper for t in inner)
+            ):
+                out.append(Span(doc, span.start, close + 1, label="ORG"))
+                i += 1
+                while i < len(spans) and spans[i].start <= close:
+                    i += 1  # ("Revolutionary Centre", tagged on its own, is inside the name)
+                continue
+        out.append(span)
+        i += 1
+    return out
 
 
 def _split_at_line_breaks(doc: Doc, span: Span) -> list[Span]:

@@ -73,10 +73,12 @@ TITLES: tuple[str, ...] = (
     # legal
     "judge", "chief judge", "chief justice", "justice", "magistrate", "prosecutor", "attorney general",
     "district attorney", "sheriff", "district judge", "attorney", "lawyer", "advocate", "barrister",
+    "counsel", "president's counsel", "queen's counsel", "king's counsel", "senior counsel", "solicitor",
     # local office and occupations written before a name ("Registrar Dana Kittredge", "Cllr Pryce")
     "registrar", "clerk", "auditor", "treasurer", "commissioner", "councillor", "councilor", "cllr",
     "councilman", "councilwoman", "council member", "alderman", "assemblyman", "assemblywoman", "director",
-    "director general", "director-general", "superintendent", "inspector", "chief inspector", "detective",
+    "director general", "director-general", "superintendent", "inspector", "sub-inspector", "sub inspector",
+    "chief inspector", "detective",
     "detective inspector", "constable", "officer", "police chief", "chief", "organizer", "organiser",
     "activist", "campaigner", "principal", "headteacher", "headmaster", "datu",
     # police ranks as Philippine releases abbreviate them
