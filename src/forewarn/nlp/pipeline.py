@@ -309,7 +309,7 @@ def fix_entities(doc: Doc) -> Doc:
             merged[-1] = Span(doc, prev.start, span.end, label="PERSON")
         else:
             merged.append(span)
-    merged = _org_names_continued(doc, merged)
+    merged = _person_names_continued(doc, _org_names_continued(doc, merged))
     spans = [_given_name_before(_person_by_apposition(span), merged) for span in merged]
     spans = _known_places_around(doc, [p for s in spans for p in _split_at_line_breaks(doc, s)])
     untagged = _untagged_names(doc, spans)
@@ -375,6 +375,32 @@ def _org_names_continued(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
         out.append(span)
         i += 1
+    return out
+
+
+# particles inside a person's name that the next word completes: "Rhissa Ag Mohamed", "Ahmed Ould Abdallah"
+_NAME_PARTICLES = frozenset("ag bin ibn bint ould wuld ben abu".split())
+
+
+def _person_names_continued(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's name the tagger ended on a particle: "Rhissa Ag" + "Mohamed" is "Rhissa Ag Mohamed"."""
+    out: list[Span] = []
+    for i, span in enumerate(spans):
+        end = span.end
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if (
+            span.label_ == "PERSON"
+            and len(span) >= 2
+            and doc[end - 1].lower_ in _NAME_PARTICLES
+            and end < len(doc)
+            and doc[end].is_title
+            and doc[end].is_alpha
+            and doc[end - 1].whitespace_ != ""
+            and "\n" not in doc[end - 1].whitespace_
+            and (nxt is None or nxt.start > end)
+        ):
+            span = Span(doc, span.start, end + 1, label="PERSON")
+        out.append(span)
     return out
 
 
