@@ -1858,13 +1858,22 @@ class ThreatExtractor:
                 found.append(self._detected_candidate(stmt, start, end, probability))
         return found
 
+    def _accuses_the_other_side(self, start: int, end: int, low: str) -> bool:
+        """ "You want to kill the independence of the courts": what another side is accused of wanting, said without
+        a "we" or "I" of the speaker's own (read before metaphors are blanked: the killing is of a thing)."""
+        return bool(ACCUSED_INTENT.search(self.text[start:end].lower())) and not re.search(r"\b(we|i|us|our|my)\b", low)
+
+    def _from_no_one_named(self, speaker: str | None, start: int) -> bool:
+        """Whether a sentence with no speaker found tells what someone never named said ("One of them told me ...")."""
+        return speaker is None and bool(_UNNAMED_TELLER.match(self.text, start))
+
     def _firmly_rejected(self, stmt: Statement, start: int, end: int) -> bool:
         """What the rules turn down for a reason the learned detector saw too little of to overrule: the state's
         promise of justice, the police's pursuit, past deeds and what would have been, violence disowned."""
         low = self._literal_text(start, end)
         if _STATE_JUSTICE.search(low) or self._police_pursuit(stmt, low):
             return True
-        if ACCUSED_INTENT.search(self.text[start:end].lower()) and not re.search(r"\b(we|i|us|our|my)\b", low):
+        if self._accuses_the_other_side(start, end, low):
             return True
         if stmt.kind == "quote" and _QUOTED_AS_PHRASE.search(self.text[max(0, stmt.start - 40) : stmt.start]):
             return True
@@ -1942,14 +1951,14 @@ class ThreatExtractor:
             teller = self._teller(stmt, *(nested or (start, end)))
             target, mention = self._received_by(stmt, start, end)
             cand = Candidate(stmt, (start, end), teller, target, mention, kind, form, probability, True, "learned")
-            cand.unnamed = teller is None and bool(_UNNAMED_TELLER.match(self.text, start))
+            cand.unnamed = self._from_no_one_named(teller, start)
             return cand
         speaker = self._reporting_within(stmt, start, end)
         target, mention = self._target_in_passage(stmt, start, end)
         if target is not None and target == speaker:
             target, mention = None, None
         cand = Candidate(stmt, (start, end), speaker, target, mention, kind, form, probability, True, "learned")
-        cand.unnamed = speaker is None and bool(_UNNAMED_TELLER.match(self.text, start))
+        cand.unnamed = self._from_no_one_named(speaker, start)
         return cand
 
     def sentence_features(self, stmt: Statement, start: int, end: int) -> dict[str, float]:
@@ -2019,7 +2028,7 @@ class ThreatExtractor:
             return  # "The people of Solino say your men killed eleven people in May": what was done
         if veiled and ELECTORAL_SEQUEL.search(self.text[end : min(stmt.end, end + 200)]):
             return  # "Your days are numbered. ... The people will send you home"
-        if ACCUSED_INTENT.search(self.text[start:end].lower()) and not re.search(r"\b(we|i|us|our|my)\b", low):
+        if self._accuses_the_other_side(start, end, low):
             return  # "You want to kill the independence of the courts": what the other side is accused of wanting
         nested = self._nested_account(stmt, start)
         if RECEIVED.search(low) or nested is not None:
@@ -2032,7 +2041,7 @@ class ThreatExtractor:
             teller = self._teller(stmt, *teller_at)
             form = "conditional" if CONDITIONAL.search(low) else "direct"
             cand = Candidate(stmt, (start, end), teller, target, mention, kind, form, 0.7, True, "quote")
-            cand.unnamed = teller is None and bool(_UNNAMED_TELLER.match(self.text, start))
+            cand.unnamed = self._from_no_one_named(teller, start)
             out.append(cand)
             return
         if (
@@ -2105,7 +2114,7 @@ class ThreatExtractor:
         cand = Candidate(
             stmt, (start, end), speaker, target, mention, kind, form, score, True, "quote", speaker_mention=named
         )
-        cand.unnamed = speaker is None and bool(_UNNAMED_TELLER.match(self.text, start))
+        cand.unnamed = self._from_no_one_named(speaker, start)
         out.append(cand)
 
     def _judge(self, low: str, speaker: str | None) -> tuple[str | None, bool, int]:
